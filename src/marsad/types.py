@@ -1,0 +1,230 @@
+"""Core types shared by every stage, reader, store and face of marsad.
+
+All types are frozen dataclasses with slots. Offsets (``start``, ``end``) are
+always character offsets into the *original* article text (``Article.text``),
+never into a normalised copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Literal
+
+Precision = Literal["day", "month", "year", "minute", "second"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as a reader yields it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: datetime | None = None
+    published_precision: str | None = None  # "second", "minute", "day", "month", "year"
+    source: str | None = None  # outlet or file the article came from
+    url: str | None = None
+    language: str = "ar"
+    dateline: str | None = None  # dateline place/outlet as printed (never the event place)
+    category: str | None = None
+    origin: str | None = None  # path (and archive member) the article was read from
+    meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadError:
+    """A reader's record for one bad input item; readers yield it instead of raising."""
+
+    item: str  # path, archive member or line number naming the bad item
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a token after clitic segmentation.
+
+    ``kind`` is one of: ``conj`` (و ف), ``prep`` (ب ل ك), ``fut`` (س), ``det`` (ال),
+    ``stem``, ``pron`` (attached pronoun).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A surface token with its normalised form and clitic segments."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    norm: str  # normalised surface form (see marsad.text.normalize)
+    sentence: int
+    kind: str  # "word" (Arabic), "latin", "number", "punct", "other"
+    segments: tuple[Segment, ...] = ()
+
+    @property
+    def stem(self) -> Segment:
+        for seg in self.segments:
+            if seg.kind == "stem":
+                return seg
+        return Segment(self.start, self.end, self.text, "stem")
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """A date expression found in text, resolved against the publication date."""
+
+    start: int
+    end: int
+    text: str
+    value: date | None
+    precision: str  # "day", "month", "year"
+    kind: str  # "absolute", "relative", "weekday", "year", "month"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named-entity mention: ``label`` is PERS, ORG, LOC or MISC."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    score: float = 1.0
+    source: str = "ner"  # "ner", "dictionary", "rule"
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor from the dictionaries, or one built from the text."""
+
+    id: str
+    code: str  # CAMEO actor code such as IGOUNO, TURGOV, SOMCVL
+    name_ar: str
+    name_en: str | None = None
+    type: str = "unknown"  # "country", "igo", "ngo", "agent", "person", "group", "unknown"
+    country: str | None = None  # ISO-3166 alpha-3 / CAMEO country code
+    agent: str | None = None  # CAMEO agent code such as GOV, MIL, CVL
+    role: str | None = None  # free text, e.g. "Secretary-General of the UN"
+    parent: str | None = None  # actor id of the parent (UNDP -> UN)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor resolved at a span of the original text."""
+
+    start: int
+    end: int
+    text: str
+    actor: Actor
+    sentence: int
+    why: str = ""  # how it was resolved (dictionary entry, apposition, coreference ...)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str | None = None  # ISO alpha-3
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: str = "unknown"  # "city", "region", "country", "unknown"
+    name_en: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    place: Place
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One coded event. Field names follow the JSON output of ``marsad code``."""
+
+    id: str
+    article_id: str
+    sentence: int
+    cameo: str
+    event_type: str | None  # PLOVER type, None for CAMEO 01x/02x
+    mode: str | None
+    quad_class: int
+    goldstein: float | None
+    trigger: Span
+    source: ActorMention | None = None
+    target: ActorMention | None = None
+    place: PlaceMention | None = None
+    date: date | None = None
+    date_precision: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    historical: bool = False
+    attributed: bool = False
+    counts: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    confidence: float = 0.5
+    evidence: str = ""
+    coder: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True, slots=True)
+class NormText:
+    """A normalised copy of a text with a map back to the original.
+
+    A normalised span ``[a, b)`` maps back to ``[starts[a], ends[b - 1])``, see
+    :func:`marsad.text.normalize.to_original`.
+    """
+
+    text: str
+    starts: Sequence[int]  # original start of each normalised character
+    ends: Sequence[int]  # original end of each normalised character (diacritics glued on)
+    length: int  # length of the original text
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article and everything the stages found in it."""
+
+    article: Article
+    norm: NormText | None = None
+    sentences: tuple[Sentence, ...] = ()
+    tokens: tuple[Token, ...] = ()
+    dates: tuple[DateExpr, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    actors: tuple[ActorMention, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
+    events: tuple[Event, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        return tuple(t for t in self.tokens if t.sentence == index)
