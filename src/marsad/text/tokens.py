@@ -1,0 +1,165 @@
+"""Tokens with conservative clitic segmentation, every piece with its original offsets.
+
+A token is an Arabic word, a Latin word, a number or one punctuation character.
+Arabic words are segmented into conjunction (و ف), preposition (ب ل ك), future
+(س), article (ال) and attached pronoun pieces only when the evidence is clear:
+the remaining stem must be at least as frequent a word as the whole (word
+frequencies from ``wordfreq``), or be introduced by ال, and words listed in
+``resources/lexicon/unsegmentable.txt`` (بان, لبنان, فلسطين, إلى ...) are never cut.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+
+from ..types import Segment, Sentence, Token
+from .normalize import norm_word, normalize
+
+_TOKEN = re.compile(
+    r"(?P<word>[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]"  # Arabic letters
+    r"[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC\u200C\u200D]*)"  # + marks, tatweel, ZWNJ/ZWJ
+    r"|(?P<number>[0-9\u0660-\u0669\u06F0-\u06F9]+(?:[.,\u066B\u066C/:][0-9\u0660-\u0669\u06F0-\u06F9]+)*%?)"  # 0-9 ٠-٩ ۰-۹ with ٫ ٬ . , / :
+    r"|(?P<latin>[A-Za-z\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F]*(?:['\u2019\-][A-Za-z0-9\u00C0-\u024F]+)*)"  # Latin words, ’ U+2019
+    r"|(?P<punct>[^\s\w]|_)"
+    r"|(?P<other>[^\s])",
+)
+_LIGHT = re.compile("[\u0640\u064B-\u065F\u0670\u06D6-\u06ED\u200C\u200D]")  # tatweel, harakat, dagger alef, Quranic marks, ZWNJ/ZWJ
+
+_CONJ = "وف"  # و ف
+_PREP = "بلك"  # ب ل ك
+_IMPERFECT = "يتنا"  # ي ت ن ا after future س
+_PRONOUNS = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه")  # longest first; ي and ك too ambiguous
+_MIN_STEM = 3
+
+
+@lru_cache(maxsize=1)
+def _protected() -> frozenset[str]:
+    text = resources.files("marsad.resources.lexicon").joinpath("unsegmentable.txt").read_text("utf-8")
+    words = (line.strip() for line in text.splitlines())
+    return frozenset(norm_word(w) for w in words if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=500_000)
+def zipf(word: str) -> float:
+    """Zipf frequency of an Arabic word (0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "ar"))
+
+
+def _known(word: str) -> bool:
+    return zipf(word) >= 2.0
+
+
+def _better(whole: str, rest: str) -> bool:
+    """Cut ``whole`` into a clitic and ``rest`` when ``rest`` is the likelier word."""
+    if len(rest) < _MIN_STEM or norm_word(whole) in _protected():
+        return False
+    zw, zr = zipf(whole), zipf(rest)
+    return zr > 0 and zr >= zw
+
+
+def _split_prefixes(w: str) -> tuple[list[tuple[str, int, int]], int]:
+    """Proclitic pieces of a light-normalised word as (kind, start, end), and where the stem starts."""
+    pieces: list[tuple[str, int, int]] = []
+    i = 0
+    if len(w) - i >= 4 and w[i] in _CONJ and _conj_ok(w, i):
+        pieces.append(("conj", i, i + 1))
+        i += 1
+    rest = w[i:]
+    if len(rest) >= 4 and rest.startswith("لل") and norm_word(rest) not in _protected():
+        pieces += [("prep", i, i + 1), ("det", i + 1, i + 2)]  # لل = ل + (ا)ل
+        return pieces, i + 2
+    if len(rest) >= 4 and rest[0] in _PREP and (rest[1:3] == "ال" or _better(rest, rest[1:])):
+        pieces.append(("prep", i, i + 1))
+        i += 1
+    elif len(rest) >= 4 and rest[0] == "س" and rest[1] in _IMPERFECT and _better(rest, rest[1:]):
+        pieces.append(("fut", i, i + 1))
+        i += 1
+    rest = w[i:]
+    if rest.startswith("ال") and len(rest) >= 4 and norm_word(rest) not in _protected():
+        pieces.append(("det", i, i + 2))
+        i += 2
+    return pieces, i
+
+
+def _conj_ok(w: str, i: int) -> bool:
+    rest = w[i + 1 :]
+    if norm_word(w) in _protected() or rest.startswith(w[i]):
+        return False
+    if rest[:2] == "ال" or rest[:2] == "لل" or _better(w, rest):
+        return True
+    # an unknown word of 5+ letters after و is almost always و + an unseen name
+    return w[i] == "و" and zipf(w) == 0 and len(rest) >= 4
+
+
+def _split_suffix(w: str, start: int) -> int:
+    """Where an attached pronoun starts in ``w`` (``len(w)`` when there is none)."""
+    stem = w[start:]
+    if norm_word(w) in _protected():
+        return len(w)
+    for suf in _PRONOUNS:
+        base = stem[: -len(suf)]
+        if stem.endswith(suf) and len(base) >= _MIN_STEM:
+            candidates = (base, base[:-1] + "ة") if base.endswith("ت") else (base,)  # ت -> ة before a suffix
+            if any(_known(c) and zipf(c) >= zipf(stem) for c in candidates):
+                return len(w) - len(suf)
+    return len(w)
+
+
+@lru_cache(maxsize=300_000)
+def segment_word(light: str) -> tuple[tuple[str, int, int], ...]:
+    """Segments of a word with marks removed (alef forms kept: أل is not ال), as (kind, start, end)."""
+    pieces, i = _split_prefixes(light)
+    has_det = any(k == "det" for k, _, _ in pieces)
+    j = len(light) if has_det else _split_suffix(light, i)
+    pieces.append(("stem", i, j))
+    if j < len(light):
+        pieces.append(("pron", j, len(light)))
+    return tuple(pieces)
+
+
+def _segments(text: str, start: int) -> tuple[Segment, ...]:
+    """Segment an Arabic token found at ``start`` of the original text."""
+    if _LIGHT.search(text):
+        kept = [k for k, ch in enumerate(text) if not _LIGHT.match(ch)]
+        light = "".join(text[k] for k in kept)
+    else:
+        kept, light = list(range(len(text))), text
+    pieces = segment_word(light)
+    if len(pieces) == 1:
+        return (Segment(start, start + len(text), text, "stem"),)
+    out = []
+    for n, (kind, a, b) in enumerate(pieces):
+        o_start = kept[a]
+        o_end = kept[b] if b < len(kept) else len(text)  # a piece keeps its trailing marks
+        if n == 0:
+            o_start = 0
+        out.append(Segment(start + o_start, start + o_end, text[o_start:o_end], kind))
+    return tuple(out)
+
+
+def tokenize(text: str, sentences: Sequence[Sentence] = ()) -> list[Token]:
+    """Tokens of ``text`` in order; ``sentence`` is the index of the sentence holding each."""
+    starts = [s.start for s in sentences]
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "other"
+        a, b = m.span()
+        surface = m.group()
+        sent = max(bisect_right(starts, a) - 1, 0) if starts else 0
+        segs = _segments(surface, a) if kind == "word" else (Segment(a, b, surface, "stem"),)
+        tokens.append(Token(len(tokens), a, b, surface, norm_word(surface), sent, kind, segs))
+    return tokens
+
+
+def token_norms(text: str) -> list[str]:
+    """Normalised token strings of ``text`` (for matching phrases against dictionaries)."""
+    return [norm_word(m.group()) for m in _TOKEN.finditer(text)]
+
+
+__all__ = ["tokenize", "token_norms", "segment_word", "zipf", "normalize"]
