@@ -1,0 +1,298 @@
+"""The event store's schema: SQLAlchemy Core tables shared by SQLite and PostgreSQL.
+
+Column names of ``events`` and ``event_mentions`` equal the field names of the event
+JSON that ``marsad code`` prints (``marsad.serialize.event_to_dict``); nested objects are
+flattened with an underscore (``source.actor_id`` -> ``source_actor_id``,
+``trigger.start`` -> ``trigger_start``, ``place.lat`` -> ``place_lat``). ``counts`` and
+``coder`` are JSON text. The whole dict, as the coder made it, is kept in
+``event_mentions.data`` so that exports reproduce it exactly.
+
+GDELT's split is followed: one row of ``event_mentions`` per event as coded in one
+article; one row of ``events`` per real-world event, the merge of all mentions with the
+same merge key (see :mod:`marsad.store.duplicates`). ``events`` carries the fields of its
+representative mention (the one with the smallest id) plus ``num_mentions``,
+``num_articles`` and ``num_sources``.
+
+Character offsets into ``articles.text`` are ``span_start``/``span_end`` (``end`` is a
+reserved word in SQL). Full-text search tables are backend specific and created by ``sqlite.py`` (FTS5) and
+``postgres.py`` (tsvector); they are not part of this metadata.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+SCHEMA_VERSION = 1
+
+#: Migrations, by the version they bring the database to. Version 1 creates every table;
+#: a later change adds ``(n, description, [SQL statements])`` here and bumps SCHEMA_VERSION.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "initial schema", []),
+]
+
+metadata = MetaData()
+
+#: Each processed article. ``content_hash`` (sha256 of title and text) keys idempotent
+#: ingestion: an article whose (id, content_hash) is stored is skipped.
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("content_hash", String(64), nullable=False, index=True),
+    Column("title", Text),
+    Column("text", Text, nullable=False),
+    Column("published", DateTime),
+    Column("published_precision", String(16)),
+    Column("source", String(200), index=True),  # outlet
+    Column("url", Text),
+    Column("language", String(8)),
+    Column("dateline", Text),
+    Column("category", String(100)),
+    Column("origin", Text),  # path (and archive member) it was read from
+    Column("meta", Text),  # JSON
+    Column("coder_version", String(64), index=True),  # coder that made its rows
+    Column("run_id", Integer),
+    Column("num_events", Integer, nullable=False, default=0),
+    Column("minhash", LargeBinary),  # MinHash signature (uint64 little endian)
+    Column("ingested_at", DateTime),
+)
+
+#: Sentences that are evidence for at least one event (not every sentence).
+sentences = Table(
+    "sentences",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("sentence", Integer, primary_key=True),  # the sentence's index in the article
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+#: Named-entity mentions (NER and dictionary), as the ``ner`` stage found them.
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("span_start", Integer, primary_key=True),
+    Column("span_end", Integer, primary_key=True),
+    Column("label", String(8), primary_key=True),
+    Column("text", Text, nullable=False),
+    Column("score", Float),
+    Column("source", String(16)),
+)
+
+#: Actors (dictionary entries or built from the text), keyed by actor id.
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("code", String(64), index=True),
+    Column("name_ar", Text),
+    Column("name_en", Text),
+    Column("type", String(16)),
+    Column("country", String(8), index=True),
+    Column("agent", String(16)),
+    Column("role", Text),
+    Column("parent", String(200)),
+)
+
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("span_start", Integer, primary_key=True),
+    Column("span_end", Integer, primary_key=True),
+    Column("actor_id", String(200), primary_key=True, index=True),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer),
+    Column("why", Text),
+)
+
+#: Places, keyed by ``id``: ``gn:<geonameid>`` or ``name:<country>:<name>``.
+places = Table(
+    "places",
+    metadata,
+    Column("id", String(300), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_en", Text),
+    Column("country", String(8), index=True),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geonameid", Integer),
+    Column("precision", String(16)),
+)
+
+place_mentions = Table(
+    "place_mentions",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("span_start", Integer, primary_key=True),
+    Column("span_end", Integer, primary_key=True),
+    Column("place_id", String(300), primary_key=True, index=True),
+    Column("text", Text, nullable=False),
+    Column("sentence", Integer),
+)
+
+
+def _event_columns() -> list[Column]:
+    """Columns shared by ``events`` and ``event_mentions``: the event JSON, flattened."""
+    cols = [
+        Column("article_id", String(200), nullable=False, index=True),
+        Column("sentence", Integer),
+        Column("date", Date, index=True),
+        Column("date_precision", String(16)),
+        Column("event_type", String(32), index=True),
+        Column("mode", String(32)),
+        Column("cameo", String(8), index=True),
+        Column("quad_class", Integer),
+        Column("goldstein", Float),
+    ]
+    for side in ("source", "target"):
+        cols += [
+            Column(f"{side}_text", Text),
+            Column(f"{side}_start", Integer),
+            Column(f"{side}_end", Integer),
+            Column(f"{side}_actor_id", String(200), index=True),
+            Column(f"{side}_code", String(64), index=True),
+            Column(f"{side}_name_en", Text),
+            Column(f"{side}_role", Text),
+        ]
+    cols += [
+        Column("trigger_text", Text),
+        Column("trigger_start", Integer),
+        Column("trigger_end", Integer),
+        Column("place_name", Text),
+        Column("place_country", String(8), index=True),
+        Column("place_lat", Float),
+        Column("place_lon", Float),
+        Column("place_geonameid", Integer),
+        Column("place_precision", String(16)),
+        Column("negated", Boolean, nullable=False, default=False),
+        Column("hypothetical", Boolean, nullable=False, default=False),
+        Column("future", Boolean, nullable=False, default=False),
+        Column("historical", Boolean, nullable=False, default=False),
+        Column("attributed", Boolean, nullable=False, default=False),
+        Column("counts", Text),  # JSON object
+        Column("confidence", Float),
+        Column("evidence", Text),
+        Column("coder", Text),  # JSON object, as the coder wrote it
+        Column("coder_version", String(64), index=True),
+    ]
+    return cols
+
+
+#: One row per real-world event (merge of its mentions). ``id`` is a hash of the merge key.
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("merge_key", Text, nullable=False),
+    Column("mention_id", String(300), nullable=False),  # the representative mention
+    *_event_columns(),
+    Column("num_mentions", Integer, nullable=False, default=1),
+    Column("num_articles", Integer, nullable=False, default=1),
+    Column("num_sources", Integer, nullable=False, default=1),
+    Column("first_published", DateTime),
+)
+
+#: One row per event as coded in one article (the coder's own event id).
+event_mentions = Table(
+    "event_mentions",
+    metadata,
+    Column("id", String(300), primary_key=True),
+    Column("event_id", String(64), nullable=False, index=True),
+    *_event_columns(),
+    Column("published", DateTime),
+    Column("source", String(200)),  # the article's outlet (not the source actor)
+    Column("data", Text, nullable=False),  # the event JSON exactly as the coder made it
+)
+Index("ix_event_mentions_article", event_mentions.c.article_id, event_mentions.c.sentence)
+
+#: MinHash LSH bands: articles sharing a (band, hash) are near-duplicate candidates.
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("hash", String(16), nullable=False),
+)
+Index("ix_article_bands_hash", article_bands.c.band, article_bands.c.hash)
+
+#: Near-duplicate article clusters; ``cluster_id`` is the smallest article id in it.
+duplicate_clusters = Table(
+    "duplicate_clusters",
+    metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("cluster_id", String(200), nullable=False, index=True),
+    Column("size", Integer, nullable=False),
+    Column("similarity", Float),  # estimated Jaccard with the cluster's first article
+)
+
+#: Items that could not be read or coded, with the reason. ``key`` makes it idempotent.
+failures = Table(
+    "failures",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("item", Text, nullable=False),  # path, archive member or article id
+    Column("article_id", String(200), index=True),
+    Column("stage", String(32)),  # "read", "ner", "events", ... or "store"
+    Column("reason", Text, nullable=False),
+    Column("run_id", Integer),
+    Column("created_at", DateTime),
+)
+
+#: One row per ``marsad ingest`` or ``marsad recode`` invocation (a log; not data).
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(32), nullable=False),
+    Column("args", Text),
+    Column("coder_version", String(64)),
+    Column("coder", Text),  # JSON
+    Column("started_at", DateTime),
+    Column("finished_at", DateTime),
+    Column("status", String(16)),  # running, done, failed
+    Column("articles", Integer, default=0),
+    Column("skipped", Integer, default=0),
+    Column("events", Integer, default=0),
+    Column("failures", Integer, default=0),
+)
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime),
+    Column("description", Text),
+)
+
+#: Tables holding data (the ``runs`` log excluded): re-ingesting must add no row to them.
+DATA_TABLES = (
+    "articles", "sentences", "mentions", "actors", "actor_mentions", "places", "place_mentions",
+    "events", "event_mentions", "article_bands", "duplicate_clusters", "failures",
+)
+
+#: Columns of the event JSON that are flattened into ``events``/``event_mentions``.
+EVENT_SCALARS = (
+    "article_id", "sentence", "date", "date_precision", "event_type", "mode", "cameo", "quad_class",
+    "goldstein", "negated", "hypothetical", "future", "historical", "attributed", "confidence",
+    "evidence",
+)
+ACTOR_FIELDS = ("text", "start", "end", "actor_id", "code", "name_en", "role")
+TRIGGER_FIELDS = ("text", "start", "end")
+PLACE_FIELDS = ("name", "country", "lat", "lon", "geonameid", "precision")
