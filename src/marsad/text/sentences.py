@@ -1,0 +1,159 @@
+"""Sentence splitting for Arabic (and mixed Latin) news text.
+
+``split_sentences(text)`` returns :class:`~marsad.types.Sentence` spans whose offsets
+index ``text``; each span is trimmed of surrounding whitespace, and together the spans
+cover every non-space character of ``text`` exactly once, in order.
+
+Rules, applied in one pass over the candidates that a single regex finds:
+
+* every line break ends a sentence (paragraphs, headlines without final punctuation,
+  list items on their own lines);
+* ``. ! ? ؟ ۔`` end a sentence when followed by space, the end of the text, an opening
+  quote, or directly by an Arabic letter (scraped news often drops the space:
+  ``"تويتر".بعد``); a run such as ``?!`` counts once;
+* closing quotes and brackets right after the mark (``."`` ``.»`` ``.)``) stay with the
+  sentence, and so does a closer separated by spaces when the sentence has an unmatched
+  opener (``ملائم . "`` after an opening ``"``);
+* a full stop is not an end after an abbreviation (any single letter such as د. م. ص.,
+  dotted runs such as U.S. or أ.د., and the words in ``resources/text/abbreviations.txt``),
+  after a list number at the start of a line (``1. البند``), or before a lower-case Latin
+  letter;
+* decimals (3.5, ٣٫٥) and dotted dates (22.05.2014) never match, because the mark must be
+  followed by space or a letter;
+* runs of two or more dots and the ellipsis ``…`` are not ends: Arabic news uses them as
+  a pause inside a sentence (``"...بتقووني".. موضحة``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..types import Sentence
+
+# Line breaks: \n \v \f \r, FS GS RS (U+001C-U+001E), NEL (U+0085), LS PS (U+2028 U+2029).
+_BREAK = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
+# Sentence-final marks: . ! ? ؟ (U+061F) ۔ (U+06D4 Urdu full stop) … (U+2026).
+_TERM = ".!?\u061f\u06d4\u2026"
+# Closers kept with the sentence: " ' » (U+00BB) ” (U+201D) ’ (U+2019) › (U+203A) ) ] }.
+_CLOSE = "\"'\u00bb\u201d\u2019\u203a)\\]}"
+# Openers that may follow a final mark directly: « (U+00AB) “ (U+201C) ( ".
+_OPEN = "\u00ab\u201c("
+# Arabic letters ء-ي (U+0621-U+064A) and ٱ-ۓ (U+0671-U+06D3).
+_AR_LETTER = "\u0621-\u064a\u0671-\u06d3"
+
+# One charset first (fast scan), then: a run of line breaks, or a run of final marks with
+# the closers and marks glued to it, followed by space, the end, an opener or an Arabic letter.
+_CANDIDATE = re.compile(
+    rf"[{_BREAK}{_TERM}](?:(?<=[{_BREAK}])[{_BREAK}]*"
+    rf"|(?<=[{_TERM}])[{_TERM}]*[{_CLOSE}{_TERM}]*(?=\s|$|[{_OPEN}{_AR_LETTER}]))"
+)
+# Closers separated from the mark by horizontal spaces (tab, space, U+00A0 no-break space),
+# with a final mark that may follow them: ملائم . " .
+_SPACED_CLOSE = re.compile(rf"[ \t\u00a0]+([{_CLOSE}]+)(?:[ \t\u00a0]*[{_TERM}]+)?(?=\s|$)")
+# Punctuation stripped from the front of the word before a full stop: ( [ { " ' « (U+00AB) “ (U+201C).
+_LEADING = "([{\"'\u00ab\u201c"
+# A single letter with optional tatweel (U+0640), or dotted single letters: د م U U.S أ.د ق.م
+_LETTERS = re.compile(r"(?:[^\W\d_]\u0640?\.)*[^\W\d_]\u0640?")
+# A list number: 1-3 ASCII, Arabic-Indic (U+0660-U+0669) or Persian (U+06F0-U+06F9) digits.
+_LIST_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}")
+_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+_PAIRS = {'"': ('"', '"'), "'": ("'", "'"), "\u00bb": ("\u00ab", "\u00bb"),
+          "\u201d": ("\u201c", "\u201d"), "\u2019": ("\u2018", "\u2019"),
+          "\u203a": ("\u2039", "\u203a"), ")": ("(", ")"), "]": ("[", "]"), "}": ("{", "}")}
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    path = resources.files("marsad.resources").joinpath("text/abbreviations.txt")
+    lines = (ln.strip() for ln in path.read_text("utf-8").splitlines())
+    return frozenset(ln.lower() for ln in lines if ln and not ln.startswith("#"))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into trimmed sentences whose offsets index ``text``."""
+    cuts: list[tuple[int, int]] = []  # (end of sentence, start of the rest)
+    seg_start = line_start = 0
+    for m in _CANDIDATE.finditer(text):
+        if text[m.start()] in _BREAK:
+            cuts.append((m.start(), m.end()))
+            seg_start = line_start = m.end()
+            continue
+        if not _is_end(text, m, line_start):
+            continue
+        end = _absorb_spaced_closer(text, seg_start, m.end())
+        cuts.append((end, end))
+        seg_start = end
+    cuts.append((len(text), len(text)))
+    return _build(text, cuts)
+
+
+def _build(text: str, cuts: list[tuple[int, int]]) -> list[Sentence]:
+    out: list[Sentence] = []
+    pos = 0
+    for end, nxt in cuts:
+        if end > pos:
+            chunk = text[pos:end]
+            stripped = chunk.strip()
+            if stripped:
+                start = pos + (len(chunk) - len(chunk.lstrip()))
+                out.append(Sentence(len(out), start, start + len(stripped), stripped))
+        pos = max(pos, nxt)
+    return out
+
+
+def _is_end(text: str, m: re.Match[str], line_start: int) -> bool:
+    """Whether the final-mark candidate ``m`` (marks, then closers) ends a sentence."""
+    found = m.group()
+    term = found[: len(found) - len(found.lstrip(_TERM))]
+    if term[0] == "\u2026" or term.startswith(".."):
+        return False  # ellipsis: a pause, not an end
+    if term != ".":
+        return True
+    after = m.end()
+    while after < len(text) and text[after] in " \t\u00a0":
+        after += 1
+    if after < len(text) and "a" <= text[after] <= "z":
+        return False  # "etc. and", "approx. five"
+    return not _abbreviation_before(text, m.start(), line_start)
+
+
+def _abbreviation_before(text: str, dot: int, line_start: int) -> bool:
+    """Whether the word ending at the full stop ``dot`` is an abbreviation or list number."""
+    lo = max(line_start, dot - 16)
+    window = text[lo:dot]
+    if not window or window[-1].isspace():
+        return False
+    parts = window.rsplit(None, 1)
+    word = parts[-1].lstrip(_LEADING)
+    if not word or (len(word) > 12 and "." not in word):
+        return False
+    word_start = dot - len(word)
+    if _LIST_NUMBER.fullmatch(word):
+        return _at_line_start(text, word_start, line_start)  # "1. البند"
+    if _LETTERS.fullmatch(word):
+        return not _after_number(text[max(line_start, word_start - 12):word_start])  # 2014 م.
+    return word.lower() in _abbreviations()
+
+
+def _at_line_start(text: str, pos: int, line_start: int) -> bool:
+    return not text[line_start:pos].strip()
+
+
+def _after_number(before: str) -> bool:
+    words = before.split()
+    return bool(words) and _NUMBER.fullmatch(words[-1]) is not None
+
+
+def _absorb_spaced_closer(text: str, seg_start: int, end: int) -> int:
+    """Extend ``end`` over a closer after spaces when the sentence left its opener open."""
+    cm = _SPACED_CLOSE.match(text, end)
+    if cm is None:
+        return end
+    closer = cm.group(1)[0]
+    opener, close = _PAIRS[closer]
+    body = text[seg_start:end]
+    opened = body.count(opener)
+    unmatched = opened % 2 == 1 if opener == close else opened > body.count(close)
+    return cm.end() if unmatched else end
