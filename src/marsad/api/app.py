@@ -1,0 +1,108 @@
+"""The FastAPI application: the JSON API under ``/api``, the dashboard at ``/``, offline docs.
+
+``create_app(engine)`` builds it over a SQLAlchemy engine of the event store. Errors of every
+kind (validation, not found, rate limit, size limit, internal) share one JSON shape::
+
+    {"error": {"status": 404, "code": "not_found", "message": "..."}}
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import require
+
+log = logging.getLogger("marsad.api")
+
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         413: "too_large", 422: "invalid", 429: "rate_limited", 501: "not_implemented"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Limits and secrets of one server. ``token=None`` keeps it read-only."""
+
+    token: str | None = field(default_factory=lambda: os.environ.get("MARSAD_API_TOKEN") or None)
+    max_body_bytes: int = 256 * 1024
+    rate: float = 20.0  # API requests per second per client, sustained
+    burst: int = 120
+
+
+def web_dir() -> Path:
+    return Path(str(resources.files("marsad.web")))
+
+
+def _error_handlers(app: Any) -> None:
+    from fastapi import Request
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.responses import JSONResponse
+    from starlette.exceptions import HTTPException
+
+    from .security import error_body
+
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        body = error_body(exc.status_code, CODES.get(exc.status_code, "error"), str(exc.detail))
+        return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+    async def invalid(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        details = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "")} for e in exc.errors()]
+        first = details[0] if details else {"loc": [], "msg": "invalid request"}
+        where = ".".join(str(x) for x in first["loc"])
+        return JSONResponse(error_body(422, "invalid", f"{where}: {first['msg']}", details), status_code=422)
+
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("internal error on %s", request.url.path)
+        return JSONResponse(error_body(500, "internal", "internal error; see the server log"), status_code=500)
+
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, invalid)
+    app.add_exception_handler(Exception, internal)
+
+
+def _pages(app: Any) -> None:
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+
+    templates = web_dir() / "templates"
+    index = (templates / "index.html").read_text(encoding="utf-8")
+    docs = (templates / "docs.html").read_text(encoding="utf-8")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard() -> HTMLResponse:
+        return HTMLResponse(index)
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> HTMLResponse:
+        return HTMLResponse(docs)
+
+    app.mount("/static", StaticFiles(directory=str(web_dir() / "static")), name="static")
+
+
+def create_app(engine: Any, settings: Settings | None = None, store: Any = None) -> Any:
+    """The ASGI app over ``engine`` (a SQLAlchemy engine of a marsad store)."""
+    fastapi = require("fastapi", "web")
+    from .. import __version__
+    from .routes import router
+    from .security import BodyLimit, RateLimit, SecurityHeaders
+
+    settings = settings or Settings()
+    app = fastapi.FastAPI(
+        title="marsad API", version=__version__, openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
+        description="Arabic news as political event data (CAMEO and PLOVER): events, actors, the actor "
+                    "network, timelines, places and articles. Read-only unless the server has a token.",
+    )
+    app.state.engine, app.state.settings, app.state.store, app.state.pipeline = engine, settings, store, None
+    _error_handlers(app)
+    app.include_router(router)
+    _pages(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RateLimit, rate=settings.rate, burst=settings.burst)
+    app.add_middleware(SecurityHeaders)
+    return app

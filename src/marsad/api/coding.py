@@ -1,0 +1,58 @@
+"""The API's two endpoints that run the pipeline: code posted text, and store a posted article.
+
+The pipeline is loaded once per app, on first use, and runs one request at a time (it is CPU
+bound; parallel requests would only share the same cores).
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from typing import Any
+
+from fastapi import HTTPException
+
+from ..types import Article
+
+_LOCK = threading.Lock()
+
+
+def _pipeline(state: Any) -> Any:
+    if getattr(state, "pipeline", None) is None:
+        import marsad
+
+        load = getattr(marsad, "load", None)
+        if load is None:
+            raise HTTPException(501, "this marsad build has no pipeline (marsad.load); coding is unavailable")
+        state.pipeline = load()
+    return state.pipeline
+
+
+def _published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise HTTPException(422, f"published {value!r} is not an ISO date or datetime (2018-02-23T10:37)") from exc
+
+
+def code_text(state: Any, text: str, title: str | None, published: str | None) -> list[dict[str, Any]]:
+    """Code one posted text and return its events as ``marsad code`` prints them."""
+    from ..store.rows import event_dict
+
+    article = Article(id="posted", text=text, title=title, published=_published(published), source="api")
+    with _LOCK:
+        doc = _pipeline(state)(article)
+    return [event_dict(e) for e in doc.events]
+
+
+def ingest_one(state: Any, body: Any) -> dict[str, Any]:
+    """Code and store one article (the write endpoint; the route checks the token)."""
+    from ..store import ingest as store_ingest
+
+    article = Article(id=body.id, text=body.text, title=body.title, published=_published(body.published),
+                      source=body.source, url=body.url)
+    with _LOCK:
+        summary = store_ingest.ingest_articles(state.store, [article], pipeline=_pipeline(state))
+    return {"article_id": body.id, "summary": getattr(summary, "__dict__", str(summary))}

@@ -1,0 +1,256 @@
+"""SQL over the event store for the HTTP API. Every count and mean is computed by the database.
+
+Queries read the merged ``events`` table (one row per real-world event, see
+:mod:`marsad.store.schema`); event JSON is the representative mention's ``data`` with the ids of
+all articles that reported the event, as ``marsad export --format jsonl`` prints it.
+Functions take a SQLAlchemy ``Connection`` and work on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, String, and_, func, literal, or_, select, text, union_all
+from sqlalchemy.sql import ColumnElement, Select
+
+from ..store import schema as S
+
+EV = S.events.c
+INTERVALS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters shared by every event query; ``None`` means no filter."""
+
+    start: date | None = None
+    end: date | None = None
+    actor: str | None = None  # CAMEO actor code or actor id, either side
+    country: str | None = None  # CAMEO/ISO country code: actor code prefix or place country
+    event_type: str | None = None  # PLOVER type
+    cameo: str | None = None  # CAMEO code prefix ("04", "043")
+    quad_class: int | None = None
+    place: str | None = None  # place name as stored
+    q: str | None = None  # words that must occur in the event's evidence sentence
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) in (None, "") for f in fields(self))
+
+
+def _prefix(col: Any, prefix: str) -> ColumnElement[bool]:
+    """``col`` starts with ``prefix``, written as a range so that an index serves it."""
+    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    return and_(col >= prefix, col < upper)
+
+
+def _text_condition(q: str, dialect: str) -> ColumnElement[bool]:
+    """Events whose article matches the full-text query (FTS5 on SQLite, tsvector on PostgreSQL)."""
+    from ..text.normalize import normalize_text
+
+    if dialect == "postgresql":
+        sub = text("SELECT article_id FROM article_search WHERE tsv @@ plainto_tsquery('simple', :fts)")
+        return EV.article_id.in_(sub.bindparams(fts=normalize_text(q)).columns(article_id=String))
+    from ..store.sqlite import fts_query
+
+    expr = fts_query(q)
+    if not expr:
+        return literal(True)
+    sub = text("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+               "WHERE articles_fts MATCH :fts")
+    return EV.article_id.in_(sub.bindparams(fts=expr).columns(id=String))
+
+
+def conditions(f: EventFilter, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
+    """WHERE conditions on ``events`` for a filter."""
+    out: list[ColumnElement[bool]] = []
+    if f.start:
+        out.append(EV.date >= f.start)
+    if f.end:
+        out.append(EV.date <= f.end)
+    if f.actor:
+        a = f.actor.strip()
+        out.append(or_(EV.source_code == a, EV.target_code == a, EV.source_actor_id == a, EV.target_actor_id == a))
+    if f.country:
+        c = f.country.strip().upper()
+        out.append(or_(EV.place_country == c, _prefix(EV.source_code, c), _prefix(EV.target_code, c)))
+    if f.event_type:
+        out.append(EV.event_type == f.event_type.strip().upper())
+    if f.cameo:
+        out.append(_prefix(EV.cameo, f.cameo.strip()))
+    if f.quad_class:
+        out.append(EV.quad_class == f.quad_class)
+    if f.place:
+        out.append(EV.place_name == f.place.strip())
+    if f.q and f.q.strip():
+        out.append(_text_condition(f.q, dialect))
+    return out
+
+
+def _where(stmt: Select[Any], f: EventFilter, dialect: str) -> Select[Any]:
+    conds = conditions(f, dialect)
+    return stmt.where(*conds) if conds else stmt
+
+
+def count_events(conn: Connection, f: EventFilter) -> int:
+    return int(conn.execute(_where(select(func.count()).select_from(S.events), f, conn.dialect.name)).scalar_one())
+
+
+def _article_ids(conn: Connection, event_ids: list[str]) -> dict[str, list[str]]:
+    em = S.event_mentions.c
+    out: dict[str, list[str]] = {e: [] for e in event_ids}
+    rows = conn.execute(
+        select(em.event_id, em.article_id).distinct().where(em.event_id.in_(event_ids)).order_by(em.article_id)
+    )
+    for event_id, article_id in rows:
+        out[event_id].append(article_id)
+    return out
+
+
+def event_dicts(conn: Connection, event_rows: list[Any]) -> list[dict[str, Any]]:
+    """Event JSON for rows of ``events`` (with ``id``, ``mention_id``, ``num_*``), in order."""
+    if not event_rows:
+        return []
+    em = S.event_mentions.c
+    mids = [r.mention_id for r in event_rows]
+    data = dict(conn.execute(select(em.id, em.data).where(em.id.in_(mids))).all())
+    articles = _article_ids(conn, [r.id for r in event_rows])
+    out = []
+    for r in event_rows:
+        d = json.loads(data[r.mention_id]) if r.mention_id in data else {"id": r.mention_id}
+        d.update(event_id=r.id, article_ids=articles[r.id], num_mentions=r.num_mentions,
+                 num_articles=r.num_articles, num_sources=r.num_sources)
+        out.append(d)
+    return out
+
+
+def list_events(conn: Connection, f: EventFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, one page of events) newest first."""
+    stmt = select(EV.id, EV.mention_id, EV.num_mentions, EV.num_articles, EV.num_sources)
+    stmt = _where(stmt, f, conn.dialect.name).order_by(EV.date.desc(), EV.id).limit(limit).offset(offset)
+    rows = conn.execute(stmt).all()
+    return count_events(conn, f), event_dicts(conn, list(rows))
+
+
+def _period(conn: Connection, interval: str) -> ColumnElement[Any]:
+    if conn.dialect.name == "postgresql":
+        fmt = {"day": "YYYY-MM-DD", "week": 'IYYY-"W"IW', "month": "YYYY-MM", "year": "YYYY"}[interval]
+        return func.to_char(EV.date, fmt)
+    fmt = {"day": "%Y-%m-%d", "week": "%Y-W%W", "month": "%Y-%m", "year": "%Y"}[interval]
+    return func.strftime(fmt, EV.date)
+
+
+def auto_interval(conn: Connection, f: EventFilter) -> str:
+    lo, hi = conn.execute(_where(select(func.min(EV.date), func.max(EV.date)), f, conn.dialect.name)).one()
+    if lo is None or hi is None:
+        return "month"
+    lo, hi = (date.fromisoformat(str(x)[:10]) for x in (lo, hi))
+    days = (hi - lo).days
+    return "day" if days <= 62 else "week" if days <= 400 else "month" if days <= 3650 else "year"
+
+
+def timeline(conn: Connection, f: EventFilter, interval: str) -> tuple[str, list[dict[str, Any]]]:
+    """Counts of events by period and quad class."""
+    if interval == "auto":
+        interval = auto_interval(conn, f)
+    period = _period(conn, interval).label("period")
+    stmt = _where(select(period, EV.quad_class, func.count().label("n")), f, conn.dialect.name).where(EV.date.is_not(None))
+    stmt = stmt.group_by(period, EV.quad_class).order_by(period, EV.quad_class)
+    items = [{"period": p, "quad_class": q, "events": n} for p, q, n in conn.execute(stmt)]
+    return interval, items
+
+
+def _names(conn: Connection, codes: list[str]) -> dict[str, tuple[str | None, str | None]]:
+    """A readable Arabic and English name for each actor code (the first actor with that code)."""
+    if not codes:
+        return {}
+    a = S.actors.c
+    stmt = select(a.code, func.min(a.name_ar), func.min(a.name_en)).where(a.code.in_(codes)).group_by(a.code)
+    return {code: (ar, en) for code, ar, en in conn.execute(stmt)}
+
+
+def top_actors(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """Actor codes by number of events in which they are source or target."""
+    src = _where(select(EV.source_code.label("code"), EV.id), f, conn.dialect.name).where(EV.source_code.is_not(None))
+    tgt = _where(select(EV.target_code.label("code"), EV.id), f, conn.dialect.name).where(EV.target_code.is_not(None))
+    both = union_all(src, tgt).subquery()
+    stmt = (select(both.c.code, func.count(func.distinct(both.c.id)).label("n"))
+            .group_by(both.c.code).order_by(text("n DESC"), both.c.code).limit(limit))
+    rows = conn.execute(stmt).all()
+    names = _names(conn, [r.code for r in rows])
+    return [{"code": r.code, "name_ar": names.get(r.code, (None, None))[0],
+             "name_en": names.get(r.code, (None, None))[1], "events": r.n} for r in rows]
+
+
+def graph(conn: Connection, f: EventFilter, limit: int) -> dict[str, list[dict[str, Any]]]:
+    """The strongest source->target edges with their event counts and mean Goldstein score."""
+    n = func.count().label("n")
+    stmt = _where(select(EV.source_code, EV.target_code, n, func.avg(EV.goldstein).label("g")), f, conn.dialect.name)
+    stmt = (stmt.where(EV.source_code.is_not(None), EV.target_code.is_not(None), EV.source_code != EV.target_code)
+            .group_by(EV.source_code, EV.target_code).order_by(text("n DESC"), EV.source_code, EV.target_code)
+            .limit(limit))
+    edges = [{"source": s, "target": t, "events": k, "goldstein": None if g is None else round(float(g), 2)}
+             for s, t, k, g in conn.execute(stmt)]
+    weight: dict[str, int] = {}
+    for e in edges:
+        for end in (e["source"], e["target"]):
+            weight[end] = weight.get(end, 0) + e["events"]
+    names = _names(conn, list(weight))
+    nodes = [{"id": code, "events": w, "name_ar": names.get(code, (None, None))[0],
+              "name_en": names.get(code, (None, None))[1]} for code, w in sorted(weight.items())]
+    for node in nodes:
+        node["label"] = f"{node['name_en'] or node['name_ar'] or node['id']} ({node['id']})"
+    return {"nodes": nodes, "edges": edges}
+
+
+def top_places(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]]:
+    """Places by number of events, with coordinates."""
+    n = func.count().label("n")
+    stmt = _where(select(EV.place_name, EV.place_country, func.avg(EV.place_lat), func.avg(EV.place_lon), n), f, conn.dialect.name)
+    stmt = (stmt.where(EV.place_name.is_not(None)).group_by(EV.place_name, EV.place_country)
+            .order_by(text("n DESC"), EV.place_name).limit(limit))
+    return [{"name": name, "country": c, "lat": lat, "lon": lon, "events": k}
+            for name, c, lat, lon, k in conn.execute(stmt)]
+
+
+def meta(conn: Connection) -> dict[str, Any]:
+    """Totals and the values the dashboard's filters offer."""
+    n_events, lo, hi = conn.execute(select(func.count(), func.min(EV.date), func.max(EV.date))).one()
+    n_articles = conn.execute(select(func.count()).select_from(S.articles)).scalar_one()
+    types = conn.execute(select(EV.event_type).distinct().where(EV.event_type.is_not(None))
+                         .order_by(EV.event_type)).scalars().all()
+    return {"events": n_events, "articles": n_articles, "first_date": None if lo is None else str(lo)[:10],
+            "last_date": None if hi is None else str(hi)[:10], "event_types": list(types)}
+
+
+def _rows(conn: Connection, stmt: Select[Any]) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
+    """An article with its mentions, actors, places and the events coded in it."""
+    a = S.articles.c
+    row = conn.execute(select(a.id, a.title, a.text, a.published, a.source, a.url, a.dateline, a.category)
+                       .where(a.id == article_id)).first()
+    if row is None:
+        return None
+    out = dict(row._mapping)
+    out["published"] = None if row.published is None else row.published.isoformat()
+    m, am, ac, pm, pl = (S.mentions.c, S.actor_mentions.c, S.actors.c, S.place_mentions.c, S.places.c)
+    out["mentions"] = _rows(conn, select(m.span_start.label("start"), m.span_end.label("end"), m.label, m.text,
+                                         m.score).where(m.article_id == article_id).order_by(m.span_start))
+    out["actors"] = _rows(conn, select(am.span_start.label("start"), am.span_end.label("end"), am.text,
+                                       am.actor_id, ac.code, ac.name_ar, ac.name_en, ac.role, am.why)
+                          .join_from(S.actor_mentions, S.actors, am.actor_id == ac.id, isouter=True)
+                          .where(am.article_id == article_id).order_by(am.span_start))
+    out["places"] = _rows(conn, select(pm.span_start.label("start"), pm.span_end.label("end"), pm.text,
+                                       pl.name, pl.country, pl.lat, pl.lon)
+                          .join_from(S.place_mentions, S.places, pm.place_id == pl.id, isouter=True)
+                          .where(pm.article_id == article_id).order_by(pm.span_start))
+    em = S.event_mentions.c
+    data = conn.execute(select(em.data, em.event_id).where(em.article_id == article_id)
+                        .order_by(em.sentence, em.trigger_start, em.id)).all()
+    out["events"] = [{**json.loads(d), "event_id": eid} for d, eid in data]
+    return out

@@ -1,0 +1,58 @@
+"""``marsad serve``: the HTTP API and the dashboard over an event store."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, TextIO
+
+from ..errors import ConfigError, require
+
+COMMAND = ("serve",)
+HELP = "serve the HTTP API and the offline dashboard over an event store"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="marsad.db", help="SQLite file or postgresql:// URL (default: marsad.db)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    parser.add_argument("--token", default=None,
+                        help="enable write endpoints for clients sending this bearer token "
+                             "(default: $MARSAD_API_TOKEN; none: read-only)")
+    parser.add_argument("--rate", type=float, default=20.0, help="API requests per second per client (0: no limit)")
+    parser.add_argument("--max-body", type=int, default=256 * 1024, help="largest request body in bytes")
+
+
+def open_engine(db: str) -> tuple[Any, Any]:
+    """(engine, store) for a database URL or path, through the store's own opener when present."""
+    from ..store.core import make_backend, to_url
+
+    try:
+        from ..store import open_store  # type: ignore[attr-defined]
+    except ImportError:
+        backend = make_backend(to_url(db))
+        return backend.engine, None
+    store = open_store(db)
+    return store.engine, store
+
+
+def make_app(args: argparse.Namespace) -> Any:
+    from ..api.app import Settings, create_app
+
+    engine, store = open_engine(args.db)
+    token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
+    settings = Settings(token=token, max_body_bytes=args.max_body, rate=args.rate, burst=max(1, int(args.rate * 6)))
+    return create_app(engine, settings, store=store)
+
+
+def serve(app: Any, host: str, port: int, stderr: TextIO) -> int:
+    uvicorn = require("uvicorn", "web")
+    if not 0 < port < 65536:
+        raise ConfigError(f"port {port} is out of range; give 1-65535")
+    print(f"marsad: serving http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops", file=stderr)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    return 0
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    return serve(make_app(args), args.host, args.port, stderr)
