@@ -211,8 +211,12 @@ def top_places(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, A
     stmt = _where(select(EV.place_name, EV.place_country, func.avg(EV.place_lat), func.avg(EV.place_lon), n), f, conn.dialect.name)
     stmt = (stmt.where(EV.place_name.is_not(None)).group_by(EV.place_name, EV.place_country)
             .order_by(text("n DESC"), EV.place_name).limit(limit))
-    return [{"name": name, "country": c, "lat": lat, "lon": lon, "events": k}
+    return [{"name": name, "country": c, "lat": _round(lat), "lon": _round(lon), "events": k}
             for name, c, lat, lon, k in conn.execute(stmt)]
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 4)
 
 
 def meta(conn: Connection) -> dict[str, Any]:

@@ -122,10 +122,10 @@ function drawNetwork(data) {
       : `${p.data.label}: ${p.data.events}` },
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
-      force: { repulsion: 160, edgeLength: [40, 140], gravity: 0.12 },
+      force: { repulsion: 420, edgeLength: [70, 220], gravity: 0.08, layoutAnimation: false },
       label: { show: true, position: "right", fontSize: 11, formatter: (p) => p.data.label },
       edgeSymbol: ["none", "arrow"], edgeSymbolSize: 6,
-      data: data.nodes.map((n) => ({ id: n.id, name: n.id, label: n.label || n.id, events: n.events,
+      data: data.nodes.map((n) => ({ id: n.id, name: n.id, label: `${actorLabel({ ...n, code: n.id }) || n.id}`, events: n.events,
         symbolSize: 8 + 28 * Math.sqrt(n.events / maxN) })),
       links: data.edges.map((e) => ({ source: e.source, target: e.target, events: e.events, goldstein: e.goldstein,
         lineStyle: { width: 1 + 7 * (e.events / maxE), color: goldsteinColor(e.goldstein), curveness: 0.15 } })),
@@ -166,16 +166,25 @@ function drawTable(data) {
 }
 
 /* ---- article view ---- */
-function eventSpans(ev, text) {
+/* The event JSON names its place but has no offsets: take the article's place mention of that
+   place inside the evidence sentence, else the first occurrence of the name in the sentence. */
+function placeSpan(ev, article) {
+  const s0 = ev.evidence ? article.text.indexOf(ev.evidence) : -1;
+  if (s0 < 0) return null;
+  const s1 = s0 + ev.evidence.length;
+  const inside = (m) => m.start >= s0 && m.end <= s1;
+  const found = (article.places || []).find((m) => inside(m) && (m.name === ev.place.name || m.text === ev.place.name));
+  if (found) return found;
+  const at = article.text.indexOf(ev.place.name, s0);
+  return at >= 0 && at + ev.place.name.length <= s1 ? { start: at, end: at + ev.place.name.length } : null;
+}
+
+function eventSpans(ev, article) {
   const spans = [];
   const add = (s, role) => { if (s && Number.isInteger(s.start) && s.end > s.start) spans.push({ start: s.start, end: s.end, role }); };
   add(ev.trigger, "trigger"); add(ev.source, "source"); add(ev.target, "target");
   if (ev.place && Number.isInteger(ev.place.start)) add(ev.place, "place");
-  else if (ev.place && ev.place.name && ev.evidence) {
-    const s0 = text.indexOf(ev.evidence);
-    const at = s0 < 0 ? -1 : text.indexOf(ev.place.text || ev.place.name, s0);
-    if (at >= 0 && at < s0 + ev.evidence.length) add({ start: at, end: at + (ev.place.text || ev.place.name).length }, "place");
-  }
+  else if (ev.place && ev.place.name) add(placeSpan(ev, article), "place");
   return spans;
 }
 
@@ -198,11 +207,11 @@ function renderHighlighted(text, spans) {
 
 function showArticleEvent(article, ev) {
   const box = document.getElementById("article-text");
-  const spans = ev ? eventSpans(ev, article.text) : article.events.flatMap((e) => eventSpans(e, article.text));
+  const spans = ev ? eventSpans(ev, article) : article.events.flatMap((e) => eventSpans(e, article));
   box.replaceChildren(renderHighlighted(article.text, spans));
   for (const li of document.querySelectorAll("#article-events li")) li.classList.toggle("selected", !!ev && li.dataset.event === ev.id);
   const first = box.querySelector("mark");
-  if (first) first.scrollIntoView({ block: "center" });
+  if (first && ev) first.scrollIntoView({ block: "center" });
 }
 
 function eventItem(article, ev) {
