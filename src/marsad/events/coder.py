@@ -1,0 +1,184 @@
+"""Coding one document: triggers -> events with actors, place, date, modality and counts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .. import __version__
+from ..ontology import ONTOLOGY_VERSION, cameo
+from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
+from .context import context_flags, counts_for, event_date, modality, sentence_attributed, stated_counts
+from .dictionary import Dictionary, Match, default_dictionary, match_words
+from .roles import Roles, find_roles
+from .words import Word
+
+CODER = "marsad-rules"
+
+
+@dataclass(slots=True)
+class SentenceInput:
+    index: int
+    text: str
+    start: int
+    words: list[Word]
+
+
+def sentence_words(doc: Document) -> list[SentenceInput]:
+    """The document's sentences with their words (from the text layer's tokens)."""
+    tokens = doc.tokens
+    if not tokens:
+        from ..text import analyze
+
+        doc = analyze(doc)
+        tokens = doc.tokens
+    by_sent: dict[int, list[Word]] = {}
+    for t in tokens:
+        if not t.norm:
+            continue
+        lst = by_sent.setdefault(t.sentence, [])
+        lst.append(Word(len(lst), t.start, t.end, t.text, t.norm, t.kind))
+    out = []
+    sents = {s.index: s for s in doc.sentences}
+    for idx in sorted(by_sent):
+        ws = by_sent[idx]
+        s = sents.get(idx)
+        text = s.text if s else doc.text[ws[0].start: ws[-1].end]
+        out.append(SentenceInput(idx, text, s.start if s else ws[0].start, ws))
+    return out
+
+
+def _published(doc: Document) -> date | None:
+    pub = doc.article.published
+    return pub.date() if pub is not None else None
+
+
+def code_document(doc: Document, dictionary: Dictionary | None = None) -> tuple[Event, ...]:
+    """All events of one document, in sentence and trigger order."""
+    d = dictionary or default_dictionary()
+    events: list[Event] = []
+    for sent in sentence_words(doc):
+        events.extend(code_sentence(doc, sent, d))
+    return tuple(events)
+
+
+def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool) -> bool:
+    if off_topic and not m.entry.strong:
+        return False
+    return not (m.entry.weak and int(m.entry.cameo[:2]) >= 13 and not (conflict or strong_conflict))
+
+
+def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Event]:
+    words = sent.words
+    if not words:
+        return []
+    matches = match_words([w.norm for w in words], d)
+    if not matches:
+        return []
+    off_topic, conflict = context_flags(words)
+    strong_conflict = any(not m.entry.weak and int(m.entry.cameo[:2]) >= 14 for m in matches)
+    matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict)]
+    found = [(m, find_roles(words, m)) for m in matches]
+    found = _drop_nested(found)
+    attributed = sentence_attributed(words)
+    counts = stated_counts(words)
+    return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]
+
+
+def _drop_nested(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
+    """Drop a trigger that lies inside another event's source or target (المتظاهرون as a source)."""
+    spans = [r for _, roles in found for r in (roles.source, roles.target) if r]
+    return [(m, r) for m, r in found
+            if not any(a <= m.head < b and m.head not in (r.source or (0, 0)) for a, b in spans)
+            or m.entry.pos == "V"]
+
+
+def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rule: str) -> ActorMention | None:
+    if span is None:
+        return None
+    ws = sent.words
+    a, b = ws[span[0]].start, ws[span[1] - 1].end
+    best, overlap = None, 0
+    for am in doc.actors:
+        if am.sentence != sent.index and not (am.start < b and a < am.end):
+            continue
+        ov = min(b, am.end) - max(a, am.start)
+        if ov > overlap:
+            best, overlap = am, ov
+    if best is not None:
+        return best
+    text = doc.text[a:b]
+    return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
+
+
+def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:
+    cands = [p for p in doc.places if p.sentence == sent.index]
+    if not cands:
+        return None
+
+    def score(p: PlaceMention) -> tuple[int, int]:
+        before = doc.text[max(0, p.start - 4): p.start]
+        fi = 0 if ("في" in before or "فى" in before or before.endswith("ب")) else 1
+        return fi, abs(p.start - trigger_start)
+
+    return min(cands, key=score)
+
+
+def _recode(m: Match, source: ActorMention | None) -> str:
+    code = m.entry.cameo
+    if (source is not None and code[:2] in ("17", "18", "19")
+            and any(k in source.text for k in ("متظاهر", "محتج", "معتصم"))):
+        return "145"  # protesters burning and breaking things: a riot
+    return code
+
+
+def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_conflict: bool) -> float:
+    c = m.entry.weight
+    c += 0.08 if roles.source else 0.0
+    c += 0.05 if src is not None and src.actor.code else 0.0
+    c += 0.04 if roles.target else 0.0
+    c -= 0.2 if mod.negated else 0.0
+    c -= 0.1 if mod.hypothetical else 0.0
+    c -= 0.1 if (m.entry.weak and not strong_conflict) else 0.0
+    return round(min(0.99, max(0.05, c)), 3)
+
+
+def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attributed: bool,
+           counts: dict[str, int]) -> Event:
+    ws = sent.words
+    t0, t1 = ws[m.words[0]].start, ws[m.words[-1]].end
+    source = _actor(doc, sent, roles.source, roles.source_rule)
+    target = _actor(doc, sent, roles.target, roles.target_rule)
+    code = _recode(m, source)
+    entry = cameo(code)
+    mod = modality(ws, m.head, attributed)
+    when = event_date(ws, m.head, doc.dates, _published(doc))
+    strong = not m.entry.weak
+    key = f"{doc.article.id}|{sent.index}|{t0}|{code}"
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        article_id=doc.article.id, sentence=sent.index, cameo=code,
+        event_type=entry.plover_type, mode=entry.plover_mode, quad_class=entry.quad_class,
+        goldstein=entry.goldstein, trigger=Span(t0, t1, doc.text[t0:t1]),
+        source=source, target=target, place=_place(doc, sent, t0),
+        date=when.value, date_precision=when.precision,
+        negated=mod.negated, hypothetical=mod.hypothetical, future=mod.future,
+        historical=when.historical, attributed=mod.attributed,
+        counts=counts_for(entry.plover_type, counts),
+        confidence=_confidence(m, roles, source, mod, strong),
+        evidence=sent.text,
+        coder={
+            "coder": CODER, "marsad": __version__, "dictionary": default_dictionary().version,
+            "ontology": ONTOLOGY_VERSION, "rule": m.entry.rule,
+            "roles": f"source:{roles.source_rule or '-'} target:{roles.target_rule or '-'}",
+            "date": when.rule,
+        },
+    )
+
+
+def code_documents(docs: Sequence[Document]) -> list[Document]:
+    from dataclasses import replace
+
+    return [replace(doc, events=code_document(doc)) for doc in docs]

@@ -1,0 +1,217 @@
+"""Source and target of a trigger from the sentence's structure.
+
+Noun phrases are runs of content words (:func:`is_content`), at most ``MAX_NP`` long. A verb's
+subject is the phrase right before it (subject-verb-object) when one is there, else the phrase
+after it (verb-subject-object); its target is the phrase after a target preposition of the entry
+(مع ب على إلى ضد ...) or the object after the subject. ``بين X و Y`` gives both sides. A noun
+trigger takes the phrase after it (اعتقال X: target; مظاهرات X: source), the agent of a relative
+clause (الدعم الذي قدمته X, هجوم شنته X) and ``من قبل X`` / ``على يد X``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .dictionary import Match
+from .morph import strip_clitics
+from .words import Word, in_list, is_content, number_value
+
+MAX_NP = 4
+BETWEEN_WINDOW = 4  # بين must come within this many words after the trigger
+_SKIP_BEFORE = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "وكان", "وكانت", "فقد", "وقد"})
+_DEFAULT_PREPS: dict[int, frozenset[str]] = {
+    **{r: frozenset({"مع", "ب"}) for r in (4,)},
+    **{r: frozenset({"ب", "ل", "مع"}) for r in (3, 5, 6)},
+    **{r: frozenset({"الي", "ل"}) for r in (7, 8)},
+    **{r: frozenset({"علي", "ضد", "ب"}) for r in (9, 10, 11, 12, 13)},
+    **{r: frozenset({"ضد", "علي", "امام"}) for r in (14, 15, 16)},
+    **{r: frozenset({"علي", "ضد"}) for r in (17, 18, 19, 20)},
+}
+_DEFAULT_GEN = {14: "source", 17: "target", 18: "target", 19: "target", 20: "target", 16: "target"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: tuple[int, int] | None = None  # word range [a, b)
+    target: tuple[int, int] | None = None
+    source_rule: str = ""
+    target_rule: str = ""
+
+
+def _continues(w: Word, allow_conj: bool) -> bool:
+    """Can ``w`` continue a noun phrase (not a new conjunct, not a prepositional phrase)?"""
+    n = w.norm
+    if not is_content(w):
+        return False
+    if n[0] in "وف" and not allow_conj and n not in ("وزير", "وزاره", "وكاله", "وفد"):
+        return False
+    if n[0] == "ب" and len(n) > 3:
+        return False
+    return not (n[0] == "ل" and not n.startswith("لل") and len(n) > 3)
+
+
+def np_after(words: Sequence[Word], j: int, allow_conj: bool = False,
+             stop: frozenset[int] = frozenset()) -> tuple[int, int] | None:
+    """The noun phrase starting at word ``j`` (``None`` if ``j`` is not a content word)."""
+    if j >= len(words) or j in stop or not is_content(words[j]):
+        return None
+    k = j + 1
+    while k < len(words) and k - j < MAX_NP and k not in stop and _continues(words[k], allow_conj):
+        k += 1
+    return (j, k)
+
+
+def np_before(words: Sequence[Word], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending at word ``j`` (inclusive), reaching back over و-coordination."""
+    if j < 0 or not is_content(words[j]):
+        return None
+    a = j
+    while a - 1 >= 0 and j - a + 1 < MAX_NP + 2 and is_content(words[a - 1]):
+        if words[a].norm[0] == "ب" or (words[a].norm[0] == "ل" and not words[a].norm.startswith("لل")):
+            break
+        a -= 1
+    return (a, j + 1)
+
+
+def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozenset[str]):
+    """The phrase after the first target preposition in ``[start, stop)``; clitic ب/ل too."""
+    for k in range(start, min(stop, len(words))):
+        w = words[k]
+        if w.kind == "punct" and w.norm in ".,;:!?":
+            return None
+        base = strip_clitics(w.norm)
+        if base in preps and w.kind == "word":
+            return np_after(words, k + 1)
+        if k > start and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w):
+            return np_after(words, k)
+    return None
+
+
+def _between(words: Sequence[Word], start: int, stop: int):
+    for k in range(start, min(stop, start + BETWEEN_WINDOW, len(words))):
+        if strip_clitics(words[k].norm) == "بين":
+            x = np_after(words, k + 1)
+            if x is None:
+                return None
+            y_start = x[1]
+            if y_start < len(words) and words[y_start].norm.startswith("و"):
+                y = np_after(words, y_start, allow_conj=True)
+                if y:
+                    return x, y
+            return x, None
+    return None
+
+
+def _is_victim(words: Sequence[Word], span: tuple[int, int]) -> bool:
+    head = words[span[0]]
+    return number_value(head) is not None or in_list("victims", head.norm)
+
+
+def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] | None, str, int]:
+    """(subject span, rule, index after the subject) for a verb trigger."""
+    h, e = m.head, m.end
+    pattern = frozenset(m.words)
+    p = h - 1
+    while p >= 0 and words[p].norm in _SKIP_BEFORE:
+        p -= 1
+    if p >= 0 and is_content(words[p]) and words[h].norm[0] not in "وف":
+        np = np_before(words, p)
+        if np:
+            return np, "svo", e
+    j = h + 1
+    np = np_after(words, j, stop=pattern)
+    if np is None and j < len(words) and number_value(words[j]) is not None:
+        np = (j, min(j + 2, len(words)))
+    if np:
+        return np, "vso", max(np[1], e)
+    return None, "", e
+
+
+def _relative_agent(words: Sequence[Word], e: int) -> tuple[int, int] | None:
+    """Agent of a relative clause after a noun: الدعم الذي قدمته X, هجوم شنته X."""
+    for k in range(e, min(e + 4, len(words))):
+        w = words[k]
+        if w.kind == "punct":
+            return None
+        if in_list("relative", w.norm):
+            continue
+        if w.kind == "word" and (w.norm.endswith("ته") or w.norm.endswith("تها") or w.norm.endswith("ها")):
+            return np_after(words, k + 1)
+        base = strip_clitics(w.norm)
+        if base in ("قبل", "يد") and k > 0 and strip_clitics(words[k - 1].norm) in ("من", "علي"):
+            return np_after(words, k + 1)
+    return None
+
+
+def find_roles(words: Sequence[Word], m: Match) -> Roles:
+    """Source and target word ranges for one trigger match."""
+    entry, root = m.entry, int(m.entry.cameo[:2])
+    preps = entry.target_preps or _DEFAULT_PREPS.get(root, frozenset())
+    stop = min(len(words), m.end + 12)
+    both = _between(words, m.end, stop)
+    if entry.pos == "V":
+        return _verb_roles(words, m, preps, stop, both)
+    return _noun_roles(words, m, root, preps, stop, both)
+
+
+def _verb_roles(words, m: Match, preps, stop, both) -> Roles:
+    subj, rule, after = _subject_of_verb(words, m)
+    source, target, trule = subj, None, ""
+    if subj and m.entry.victim and _is_victim(words, subj):
+        source, target, trule = None, subj, "victim-subject"
+    if both:
+        if source is None:
+            source, rule = both[0], "between"
+            target, trule = both[1], "between"
+        else:
+            target, trule = both[0], "between"
+    if target is None:
+        target = _first_prep_np(words, m.head + 1, stop, preps)
+        trule = "prep" if target else ""
+    if target is None and rule == "vso" and not m.entry.stmt:
+        target = np_after(words, after)
+        trule = "object" if target else ""
+    return Roles(source, target, rule, trule)
+
+
+def _noun_roles(words, m: Match, root: int, preps, stop, both) -> Roles:
+    gen = m.entry.gen if m.entry.gen is not None or m.entry.pos == "X" else _DEFAULT_GEN.get(root)
+    source = target = None
+    srule = trule = ""
+    head = words[m.head].norm
+    definite = head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+    after = None if definite else np_after(words, m.end)
+    if after and gen == "source":
+        source, srule = after, "genitive"
+    elif after and gen == "target":
+        target, trule = after, "genitive"
+    agent = _relative_agent(words, m.end if after is None else after[1])
+    if agent and source is None:
+        source, srule = agent, "relative-agent"
+    if both:
+        if source is None:
+            source, srule = both[0], "between"
+            target, trule = both[1], "between"
+        elif target is None:
+            target, trule = both[0], "between"
+    if target is None:
+        target = _first_prep_np(words, m.head + 1, stop, preps)
+        trule = "prep" if target else ""
+    if source is None:
+        light = _light_verb_subject(words, m.head)
+        if light:
+            source, srule = light, "light-verb"
+    return Roles(source, target, srule, trule)
+
+
+def _light_verb_subject(words: Sequence[Word], h: int) -> tuple[int, int] | None:
+    """For ``شن الجيش هجوما`` / ``نظم المعارضون مظاهرة``: the light verb's subject."""
+    for k in range(max(0, h - 4), h):
+        if in_list("light_verbs", words[k].norm):
+            np = np_after(words, k + 1)
+            if np and np[1] <= h:
+                return np
+            before = np_before(words, k - 1) if k > 0 and words[k].norm[0] not in "وف" else None
+            return before
+    return None
