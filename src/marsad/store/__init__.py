@@ -1,0 +1,39 @@
+"""The event store: SQLite (a ``marsad.db`` file, the default) or PostgreSQL (a URL).
+
+>>> from marsad.store import open_store
+>>> store = open_store(":memory:")
+>>> store.counts()["events"]
+0
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .store import Store
+
+__all__ = ["Store", "open_store", "ingest_articles"]
+
+
+def open_store(url_or_path: str | Path | None = None) -> Store:
+    """Open (creating or upgrading) a store: a file path, ``:memory:`` or ``postgresql://...``.
+
+    Without an argument it opens ``marsad.db`` in the current directory.
+    """
+    from .store import Store
+
+    return Store(url_or_path)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    if name == "ingest_articles":
+        from .ingest import ingest_articles
+
+        return ingest_articles
+    raise AttributeError(name)

@@ -67,7 +67,7 @@ articles = Table(
     Column("coder_version", String(64), index=True),  # coder that made its rows
     Column("run_id", Integer),
     Column("num_events", Integer, nullable=False, default=0),
-    Column("minhash", LargeBinary),  # MinHash signature (uint64 little endian)
+    Column("minhash", LargeBinary),  # MinHash signature (uint32 little endian)
     Column("ingested_at", DateTime),
 )
 

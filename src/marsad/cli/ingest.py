@@ -1,0 +1,88 @@
+"""``marsad ingest PATH... [--db URL]``: read, code and store articles, resumably."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import time
+from typing import Any, TextIO
+
+from ..errors import ConfigError
+
+COMMAND = ("ingest",)
+HELP = "Code articles from files, folders, archives or feeds and store them in an event database."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..ingest import FORMATS
+
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives or - (stdin)")
+    parser.add_argument("--db", default="marsad.db",
+                        help="SQLite file (default marsad.db) or postgresql://USER@HOST/DB")
+    parser.add_argument("--input-format", default="auto", choices=list(FORMATS),
+                        help="input format (default: detected per file)")
+    parser.add_argument("--batch-size", type=int, default=64,
+                        help="articles per transaction (default 64)")
+    parser.add_argument("--pipeline", default=None, metavar="MODULE:FUNCTION",
+                        help="a function returning the pipeline to use (default: marsad.load)")
+    parser.add_argument("--force", action="store_true",
+                        help="re-code articles that are already stored")
+    parser.add_argument("--no-dedup", action="store_true",
+                        help="do not recompute near-duplicate article clusters at the end")
+
+
+def load_pipeline(spec: str | None) -> Any:
+    """The default pipeline, or the one a ``module:function`` returns."""
+    if not spec:
+        from .. import load
+
+        return load()
+    module, _, func = spec.partition(":")
+    try:
+        return getattr(importlib.import_module(module), func or "load")()
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"cannot load pipeline {spec!r} ({exc}); give MODULE:FUNCTION.") from exc
+
+
+def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> None:
+    bad = [f for f in store.failures() if f["run_id"] == run_id]
+    for f in bad[:limit]:
+        print(f"  failed: {f['item']} [{f['stage']}]: {f['reason'][:200]}", file=stderr)
+    if len(bad) > limit:
+        print(f"  ... and {len(bad) - limit} more (table 'failures')", file=stderr)
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from ..ingest import read
+    from ..store import open_store
+    from ..store.ingest import Counts, ingest_articles
+    from ._progress import Progress
+
+    if args.batch_size < 1:
+        raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
+    pipeline = load_pipeline(args.pipeline)
+    store = open_store(args.db)
+    progress = Progress(stderr, getattr(args, "clock", time.monotonic))
+    run_id = store.start_run("ingest", {"paths": args.paths, "input_format": args.input_format,
+                                        "batch_size": args.batch_size}, pipeline)
+    total = Counts()
+
+    def on_batch(c: Counts) -> None:
+        total.add(c)
+        store.update_run(run_id, total)
+        progress.update(c.as_dict())
+
+    try:
+        ingest_articles(store, read(args.paths, args.input_format), pipeline, batch_size=args.batch_size,
+                        run_id=run_id, on_batch=on_batch, force=args.force)
+        if not args.no_dedup:
+            store.cluster_duplicates()
+    finally:
+        progress.update({}, force=True)
+        progress.close()
+    store.update_run(run_id, total, "done")
+    print(progress.summary(args.db), file=stderr)
+    if total.failures:
+        print_failures(store, run_id, stderr)
+    store.close()
+    return 1 if total.failures else 0

@@ -1,0 +1,130 @@
+"""Opening a store: engine, backend specifics, migrations.
+
+One code path for both backends: SQLAlchemy 2 Core, with psycopg 3 for PostgreSQL.
+The backend modules (:mod:`.sqlite`, :mod:`.postgres`) add what SQL does not share:
+connection settings, upserts and full-text search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError, require
+from . import schema
+
+DEFAULT_DB = "marsad.db"
+
+
+def now() -> datetime:
+    """The current UTC time without tzinfo (both backends store naive UTC)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def to_url(url_or_path: str | Path | None) -> str:
+    """Turn ``marsad.db``, ``sqlite:///x.db`` or ``postgresql://...`` into a SQLAlchemy URL."""
+    raw = str(url_or_path or DEFAULT_DB)
+    if raw.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + raw.split("://", 1)[1]
+    if raw.startswith(("postgresql+", "sqlite:")):
+        return raw
+    if "://" in raw:
+        raise ConfigError(
+            f"unsupported database URL {raw!r}; give a file path (SQLite) or postgresql://USER@HOST/DB."
+        )
+    if raw == ":memory:":
+        return "sqlite://"
+    return "sqlite:///" + str(Path(raw).expanduser())
+
+
+class Backend:
+    """What differs between SQLite and PostgreSQL."""
+
+    name = "generic"
+
+    def __init__(self, engine: Any) -> None:
+        self.engine = engine
+
+    def create_extra(self, conn: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def insert(self, table: Any) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def index_text(self, conn: Any, rows: Sequence[dict[str, Any]]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def unindex_text(self, conn: Any, article_ids: Sequence[str]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def search(self, conn: Any, query: str, limit: int) -> list[tuple[str, float]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def lock_clause(self) -> str:
+        return ""
+
+    def upsert(self, conn: Any, table: Any, rows: Sequence[dict[str, Any]],
+               update: Iterable[str] | None = None) -> None:
+        """Insert ``rows``; on a primary-key conflict update ``update`` columns (or do nothing)."""
+        if not rows:
+            return
+        stmt = self.insert(table)
+        keys = [c.name for c in table.primary_key.columns]
+        cols = list(update or [])
+        if cols:
+            stmt = stmt.on_conflict_do_update(
+                index_elements=keys, set_={c: getattr(stmt.excluded, c) for c in cols}
+            )
+        else:
+            stmt = stmt.on_conflict_do_nothing(index_elements=keys)
+        rows = list({tuple(r[k] for k in keys): r for r in rows}.values())  # last wins
+        for chunk in _chunks(rows, 500):
+            conn.execute(stmt, chunk)
+
+
+def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterable[Sequence[dict[str, Any]]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def make_backend(url: str) -> Backend:
+    sqlalchemy = require("sqlalchemy", "store")
+    if url.startswith("postgresql"):
+        require("psycopg", "store")
+        from .postgres import PostgresBackend
+
+        engine = sqlalchemy.create_engine(url, pool_pre_ping=True)
+        return PostgresBackend(engine)
+    from .sqlite import SqliteBackend
+
+    return SqliteBackend(SqliteBackend.make_engine(url))
+
+
+def migrate(backend: Backend) -> int:
+    """Create or upgrade the schema; returns the version the database is at."""
+    from sqlalchemy import inspect, select, text
+
+    with backend.engine.begin() as conn:
+        has = inspect(conn).has_table("schema_version")
+        current = 0
+        if has:
+            current = conn.execute(select(schema.schema_version.c.version)).scalars().all()
+            current = max(current, default=0)
+        if current > schema.SCHEMA_VERSION:
+            raise ConfigError(
+                f"the database is at schema version {current}, newer than this marsad "
+                f"({schema.SCHEMA_VERSION}); upgrade marsad (pip install -U marsad)."
+            )
+        if current == 0:
+            schema.metadata.create_all(conn)
+            backend.create_extra(conn)
+        for version, description, statements in schema.MIGRATIONS:
+            if version <= current:
+                continue
+            for sql in statements:
+                conn.execute(text(sql))
+            conn.execute(schema.schema_version.insert().values(
+                version=version, applied_at=now(), description=description))
+    return schema.SCHEMA_VERSION

@@ -1,0 +1,179 @@
+"""Duplicates at the level of the corpus: near-duplicate articles and events reported twice.
+
+**Near-duplicate articles** (syndicated copies, updated versions). Each article gets a
+MinHash signature (datasketch, 64 permutations, seed 1, CRC-32) over the word 3-grams of
+``normalize_text(text)``, cut into 16 bands of 4 rows; each band's hash is stored in
+``article_bands``. Two articles sharing a band hash are candidates; a candidate pair is a
+duplicate when the signatures agree on at least ``THRESHOLD`` of their positions (the
+estimated Jaccard similarity of their 3-gram sets). Clusters are the connected components of
+the duplicate pairs; a cluster is named by its smallest article id. Signatures depend only
+on the article, and components only on the set of pairs, so the clusters are the same
+whatever the order or partitioning of the input.
+
+**The same event in several articles** (GDELT's events and mentions). Every coded event is
+an *event mention*; mentions with the same *merge key* are one event. The key is:
+
+* the event's date at its precision (``2014-05-22``, ``2014-05``, ``2014``), or the article's
+  publication day when the event has no date (when neither is known, the article id, so such
+  events never merge across articles);
+* the CAMEO code;
+* the source and the target actor (actor id, else actor code, else the normalised text);
+* the country of the event's place (empty when unknown);
+* the modality that changes what happened: negated, hypothetical, future.
+
+The event's id is a hash of the key; its fields are those of its representative mention,
+the one with the smallest id; ``num_mentions``, ``num_articles`` and ``num_sources`` count its
+mentions, their articles and their outlets. All of this is a function of the set of mentions,
+so the events are the same whatever the order or partitioning of the input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from ..errors import require
+from ..text.normalize import normalize_text
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+THRESHOLD = 0.5
+SEED = 1
+_WORD = re.compile(r"\w+")  # letters and digits of any script
+
+
+def shingles(norm: str, n: int = 3) -> list[bytes]:
+    """Word ``n``-grams of an already normalised text."""
+    words = _WORD.findall(norm)
+    if len(words) < n:
+        return [" ".join(words).encode()] if words else []
+    return [" ".join(words[i : i + n]).encode() for i in range(len(words) - n + 1)]
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    """An empty MinHash (building the permutations once, not per article)."""
+    datasketch = require("datasketch", "dedup")
+    return datasketch.MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
+
+
+def signature(norm: str) -> Any:
+    """The MinHash signature (numpy uint64 array) of a normalised text; None without words.
+
+    Shingles are hashed with CRC-32 (deterministic, fast); MinHash's random permutations
+    then spread the values.
+    """
+    grams = shingles(norm)
+    if not grams:
+        return None
+    mh = _template().copy()
+    mh.update_batch(grams)
+    return mh.hashvalues
+
+
+def band_rows(article_id: str, sig: Any) -> list[dict[str, Any]]:
+    rows = []
+    for b in range(BANDS):
+        chunk = sig[b * ROWS : (b + 1) * ROWS].astype("<u4").tobytes()
+        rows.append({"article_id": article_id, "band": b,
+                     "hash": hashlib.blake2b(chunk, digest_size=8).hexdigest()})
+    return rows
+
+
+def sig_bytes(sig: Any) -> bytes | None:
+    """A signature as bytes (MinHash values are below 2**32: little-endian uint32)."""
+    return None if sig is None else sig.astype("<u4").tobytes()
+
+
+def sig_array(blob: bytes) -> Any:
+    import numpy as np
+
+    return np.frombuffer(blob, dtype="<u4")
+
+
+def similarity(a: bytes, b: bytes) -> float:
+    import numpy as np
+
+    x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
+    return float(np.mean(x == y)) if len(x) == len(y) and len(x) else 0.0
+
+
+# -- events ---------------------------------------------------------------------------------
+
+def _date_key(row: dict[str, Any]) -> str:
+    d, prec = row.get("date"), row.get("date_precision") or "day"
+    if d is not None:
+        iso = d.isoformat()
+        return iso[:4] if prec == "year" else iso[:7] if prec == "month" else iso[:10]
+    pub = row.get("published")
+    if isinstance(pub, datetime):
+        return pub.date().isoformat()
+    return "article:" + str(row["article_id"])
+
+
+def _actor_key(row: dict[str, Any], side: str) -> str:
+    for f in ("actor_id", "code"):
+        if row.get(f"{side}_{f}"):
+            return str(row[f"{side}_{f}"])
+    return normalize_text(row.get(f"{side}_text") or "").strip()
+
+
+def merge_key(row: dict[str, Any]) -> str:
+    """The key under which event mentions are one event (see the module's docstring)."""
+    flags = "".join(c for c, f in (("n", "negated"), ("h", "hypothetical"), ("f", "future")) if row.get(f))
+    parts = [_date_key(row), row.get("cameo") or "", _actor_key(row, "source"), _actor_key(row, "target"),
+             row.get("place_country") or "", flags]
+    return "|".join(parts)
+
+
+def event_id(key: str) -> str:
+    return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:24]
+
+
+def merged_event(key: str, mentions: Sequence[dict[str, Any]], columns: Iterable[str]) -> dict[str, Any]:
+    """The ``events`` row for one key from all its mention rows."""
+    rep = min(mentions, key=lambda m: m["id"])
+    row = {c: rep.get(c) for c in columns}
+    pubs = [m["published"] for m in mentions if m.get("published")]
+    row.update(
+        id=event_id(key), merge_key=key, mention_id=rep["id"], num_mentions=len(mentions),
+        num_articles=len({m["article_id"] for m in mentions}),
+        num_sources=max(1, len({m["source"] for m in mentions if m.get("source")})),
+        first_published=min(pubs) if pubs else None,
+    )
+    return row
+
+
+# -- article clusters -------------------------------------------------------------------------
+
+def components(pairs: Iterable[tuple[str, str, float]]) -> dict[str, tuple[str, int, float]]:
+    """Connected components: article id -> (cluster id = smallest id, size, best similarity)."""
+    parent: dict[str, str] = {}
+    best: dict[str, float] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b, sim in pairs:
+        best[a], best[b] = max(best.get(a, 0.0), sim), max(best.get(b, 0.0), sim)
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = {}
+    for x in list(parent):
+        groups.setdefault(find(x), []).append(x)
+    out = {}
+    for members in groups.values():
+        cid = min(members)
+        for m in members:
+            out[m] = (cid, len(members), best[m])
+    return out

@@ -1,0 +1,73 @@
+"""PostgreSQL specifics: upserts and tsvector full-text search.
+
+Search uses ``article_search(article_id, tsv)`` with a GIN index; ``tsv`` is
+``to_tsvector('simple', normalize_text(title || text))``. The ``simple`` configuration
+does no stemming, so Arabic words match after marsad's own normalisation, and queries
+are normalised the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..text.normalize import normalize_text
+from .core import Backend
+
+SEARCH_DDL = (
+    "CREATE TABLE IF NOT EXISTS article_search ("
+    "article_id VARCHAR(200) PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, tsv tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS ix_article_search_tsv ON article_search USING GIN (tsv)",
+)
+
+
+class PostgresBackend(Backend):
+    name = "postgresql"
+
+    def insert(self, table: Any) -> Any:
+        from sqlalchemy.dialects.postgresql import insert
+
+        return insert(table)
+
+    def create_extra(self, conn: Any) -> None:
+        from sqlalchemy import text
+
+        for sql in SEARCH_DDL:
+            conn.execute(text(sql))
+
+    def index_text(self, conn: Any, rows: Sequence[dict[str, Any]]) -> None:
+        from sqlalchemy import text
+
+        if not rows:
+            return
+        params = [{"id": r["id"], "body": r["norm"][0] + "\n" + r["norm"][1]} for r in rows]
+        conn.execute(
+            text(
+                "INSERT INTO article_search(article_id, tsv) VALUES (:id, to_tsvector('simple', :body)) "
+                "ON CONFLICT (article_id) DO UPDATE SET tsv = excluded.tsv"
+            ),
+            params,
+        )
+
+    def unindex_text(self, conn: Any, article_ids: Sequence[str]) -> None:
+        from sqlalchemy import bindparam, text
+
+        if article_ids:
+            stmt = text("DELETE FROM article_search WHERE article_id IN :ids").bindparams(
+                bindparam("ids", expanding=True))
+            conn.execute(stmt, {"ids": list(article_ids)})
+
+    def search(self, conn: Any, query: str, limit: int) -> list[tuple[str, float]]:
+        from sqlalchemy import text
+
+        q = normalize_text(query)
+        if not q.strip():
+            return []
+        rows = conn.execute(
+            text(
+                "SELECT article_id, ts_rank(tsv, plainto_tsquery('simple', :q)) AS score FROM article_search "
+                "WHERE tsv @@ plainto_tsquery('simple', :q) ORDER BY score DESC, article_id LIMIT :n"
+            ),
+            {"q": q, "n": limit},
+        ).all()
+        return [(r[0], float(r[1])) for r in rows]

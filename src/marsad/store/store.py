@@ -1,0 +1,85 @@
+"""The :class:`Store`: an event database, SQLite or PostgreSQL, behind one API."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+
+from ..types import Article, ReadError
+from . import schema
+from .core import make_backend, migrate, now, to_url
+from .ingest import Counts, ingest_articles
+from .queries import QueryMixin
+from .version import coder_version, version_id
+
+
+class Store(QueryMixin):
+    """An opened event store. Use :func:`marsad.store.open_store` (``marsad.open``)."""
+
+    def __init__(self, url_or_path: str | Path | None = None) -> None:
+        self.url = to_url(url_or_path)
+        self.backend = make_backend(self.url)
+        self.engine = self.backend.engine
+        self.dialect = self.backend.name
+        self.schema_version = migrate(self.backend)
+
+    def __repr__(self) -> str:
+        return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- runs -----------------------------------------------------------------------------------
+    def start_run(self, command: str, args: dict[str, Any] | None = None, pipeline: Any = None) -> int:
+        info = coder_version(pipeline)
+        with self.engine.begin() as conn:
+            res = conn.execute(schema.runs.insert().values(
+                command=command, args=json.dumps(args or {}, ensure_ascii=False, default=str),
+                coder_version=version_id(info), coder=json.dumps(info, ensure_ascii=False),
+                started_at=now(), status="running", articles=0, skipped=0, events=0, failures=0))
+            return int(res.inserted_primary_key[0])
+
+    def update_run(self, run_id: int, counts: Counts, status: str | None = None) -> None:
+        values: dict[str, Any] = counts.as_dict()
+        if status:
+            values.update(status=status, finished_at=now())
+        with self.engine.begin() as conn:
+            conn.execute(update(schema.runs).where(schema.runs.c.id == run_id).values(**values))
+
+    # -- work -----------------------------------------------------------------------------------
+    def ingest(self, items: Iterable[Article | ReadError], pipeline: Any = None, *, batch_size: int = 64,
+               dedup: bool = True, **kw: Any) -> Counts:
+        """Code and store ``items`` (articles or reader errors); see :func:`ingest_articles`."""
+        if pipeline is None:
+            from ..cli.ingest import load_pipeline
+
+            pipeline = load_pipeline(None)
+        run_id = self.start_run("ingest", {"batch_size": batch_size}, pipeline)
+        counts = ingest_articles(self, items, pipeline, batch_size=batch_size, run_id=run_id, **kw)
+        if dedup:
+            self.cluster_duplicates()
+        self.update_run(run_id, counts, "done")
+        return counts
+
+    def cluster_duplicates(self, threshold: float | None = None) -> int:
+        """Recompute near-duplicate article clusters; returns the number of clustered articles."""
+        from .dedup_run import cluster_articles
+
+        return cluster_articles(self, threshold)
+
+    def coder_versions(self) -> dict[str, int]:
+        a = schema.articles
+        from sqlalchemy import func
+
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(a.c.coder_version, func.count()).group_by(a.c.coder_version)).all())
