@@ -131,12 +131,17 @@ def content_id(item: str, text: str, salt: str = "") -> str:
 
 
 class _Replay(io.RawIOBase):
-    """A raw stream that first replays bytes already read from ``raw``, then reads on."""
+    """A raw stream that first replays bytes already read from ``raw``, then reads on.
 
-    def __init__(self, head: bytes, raw: BinaryIO) -> None:
+    If reading the head failed (a truncated gzip ...), the error is raised again once the
+    replayed bytes are used up, so a reader sees the data before the damage and then the error.
+    """
+
+    def __init__(self, head: bytes, raw: BinaryIO, error: BaseException | None = None) -> None:
         super().__init__()
         self._raw = raw
         self._buf = head
+        self._error = error
 
     def readable(self) -> bool:
         return True
@@ -147,6 +152,8 @@ class _Replay(io.RawIOBase):
             b[:n] = self._buf[:n]
             self._buf = self._buf[n:]
             return n
+        if self._error is not None:
+            raise self._error
         chunk = self._raw.read(len(b))
         if not chunk:
             return 0
@@ -155,14 +162,14 @@ class _Replay(io.RawIOBase):
 
 
 def with_head(raw: BinaryIO, size: int = 4096) -> tuple[bytes, BinaryIO]:
-    """The first ``size`` bytes of ``raw`` (fewer at its end) and a stream that still starts with them.
-
-    Errors while reading the head (a truncated gzip ...) propagate to the caller.
-    """
-    head = b""
-    while len(head) < size:
-        chunk = raw.read(size - len(head))
-        if not chunk:
-            break
-        head += chunk
-    return head, io.BufferedReader(_Replay(head, raw), buffer_size=65536)  # type: ignore[return-value]
+    """The first ``size`` bytes of ``raw`` (fewer at its end) and a stream that still starts with them."""
+    head, error = b"", None
+    try:
+        while len(head) < size:
+            chunk = raw.read(size - len(head))
+            if not chunk:
+                break
+            head += chunk
+    except READ_ERRORS as exc:
+        error = exc
+    return head, io.BufferedReader(_Replay(head, raw, error), buffer_size=65536)  # type: ignore[return-value]

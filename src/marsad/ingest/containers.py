@@ -103,19 +103,12 @@ def read_stream(
     if depth > MAX_DEPTH:
         yield ReadError(name, f"archives nested more than {MAX_DEPTH} deep; unpack it first")
         return
-    try:
-        head, stream = with_head(raw)
-    except READ_ERRORS as exc:
-        yield ReadError(name, f"cannot read (truncated or corrupt?): {describe(exc)}")
-        return
+    head, stream = with_head(raw)
     kind = container_kind(head)
     if kind in _DECOMPRESS:
-        inner = inner_name(hint)
-        if kind == "gzip" and (fmt == "warc" or (fmt == "auto" and detect(inner, b"") == "warc")):
-            yield from _read_leaf(name, stream, "warc", None)  # warcio reads .warc.gz itself
-        else:
-            unpacked = _DECOMPRESS[kind](stream)
-            yield from read_stream(name, unpacked, fmt, depth + 1, hint=inner)
+        # .warc.gz too: gzip reports a truncated stream, which warcio would pass over silently
+        unpacked = _DECOMPRESS[kind](stream)
+        yield from read_stream(name, unpacked, fmt, depth + 1, hint=inner_name(hint))
     elif kind == "tar":
         yield from _read_tar(name, stream, fmt, depth)
     elif kind == "zip":
