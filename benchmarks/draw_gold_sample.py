@@ -5,6 +5,7 @@ Two sub-commands:
 ``draw``  reads the ANT archive, keeps the middleEast and internationalNews articles,
           splits their <TEXT> into sentences and draws N sentences uniformly at random
           (fixed seed) from the whole pool. Writes one JSON object a line.
+``stats`` prints the counts per type of a built gold file.
 ``build`` merges the drawn sentences with the hand annotations (``*.ann`` file, format in
           data/gold/README.md) into the gold XML file.
 
@@ -49,12 +50,11 @@ def _field(doc: str, tag: str) -> str:
 
 
 def _split(text: str) -> list[str]:
-    try:  # the project's splitter, once it exists
-        from marsad.text.sentences import split_sentences  # type: ignore[import-not-found]
-    except ImportError:
-        split_sentences = None
-    if split_sentences is not None:
-        return [s if isinstance(s, str) else text[s.start:s.end] for s in split_sentences(text)]
+    """Split <TEXT> into sentences: per line, then at . ! ? U+061F followed by whitespace.
+
+    Deliberately frozen (not marsad's splitter, which did not exist when the set was drawn
+    and may change): the draw must stay reproducible.
+    """
     out: list[str] = []
     for line in text.splitlines():
         out.extend(p.strip() for p in _SENT_END.split(line) if p.strip())
@@ -159,6 +159,30 @@ def build(draw_rows: list[dict], ann: dict[int, list[list[str]]]) -> str:
     return "".join(out)
 
 
+def stats(gold: Path) -> str:
+    """A Markdown table of events per type (PLOVER, or the CAMEO 01/02 label) and modality."""
+    import xml.etree.ElementTree as ET
+    from collections import Counter
+
+    sents = ET.parse(gold).getroot().findall("./Sentences/Sentence")
+    events, in_sents, mods = Counter(), Counter(), Counter()
+    for s in sents:
+        labels = set()
+        for ev in s.findall("Event"):
+            coding = ev.find("EventCoding")
+            label = _category([[coding.get("plover", ""), coding.get("eventcode", "")]])
+            events[label] += 1
+            labels.add(label)
+            mods.update(m for m in coding.get("modality", "").split(";") if m)
+        in_sents.update(labels)
+    no_event = sum(1 for s in sents if not s.findall("Event"))
+    lines = [f"sentences: {len(sents)}; with no event: {no_event}; events: {sum(events.values())}",
+             "", "| type | events | sentences |", "|---|---:|---:|"]
+    lines += [f"| {k} | {v} | {in_sents[k]} |" for k, v in events.most_common()]
+    lines += ["", "modality: " + ", ".join(f"{k} {v}" for k, v in mods.most_common())]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -171,7 +195,12 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--draw", type=Path, required=True)
     b.add_argument("--ann", type=Path, required=True)
     b.add_argument("--out", type=Path, required=True)
+    st = sub.add_parser("stats")
+    st.add_argument("--gold", type=Path, default=REPO / "data" / "gold" / "events-dev-ant.xml")
     args = ap.parse_args(argv)
+    if args.cmd == "stats":
+        print(stats(args.gold))
+        return 0
     if args.cmd == "draw":
         rows = draw(args.archive, args.n, args.seed)
         with args.out.open("w", encoding="utf-8") as fh:
