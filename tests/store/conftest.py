@@ -57,12 +57,6 @@ def toy_pipeline():  # type: ignore[no-untyped-def]
     return store_toy.load()
 
 
-def toy_env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join([str(HERE), str(REPO / "src"), env.get("PYTHONPATH", "")])
-    return env
-
-
 # -- PostgreSQL ------------------------------------------------------------------------------------
 
 def _pg_bin() -> Path | None:

@@ -8,7 +8,7 @@ are normalised the same way.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..text.normalize import normalize_text
@@ -21,8 +21,18 @@ SEARCH_DDL = (
 )
 
 
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL text cannot hold NUL: store U+FFFD instead (same length, offsets kept)."""
+    return {k: v.replace("\x00", "\ufffd") if isinstance(v, str) and "\x00" in v else v
+            for k, v in row.items()}
+
+
 class PostgresBackend(Backend):
     name = "postgresql"
+
+    def upsert(self, conn: Any, table: Any, rows: Sequence[dict[str, Any]],
+               update: Iterable[str] | None = None) -> None:
+        super().upsert(conn, table, [_clean(r) for r in rows], update)
 
     def insert(self, table: Any) -> Any:
         from sqlalchemy.dialects.postgresql import insert
@@ -40,7 +50,7 @@ class PostgresBackend(Backend):
 
         if not rows:
             return
-        params = [{"id": r["id"], "body": r["norm"][0] + "\n" + r["norm"][1]} for r in rows]
+        params = [_clean({"id": r["id"], "body": r["norm"][0] + "\n" + r["norm"][1]}) for r in rows]
         conn.execute(
             text(
                 "INSERT INTO article_search(article_id, tsv) VALUES (:id, to_tsvector('simple', :body)) "

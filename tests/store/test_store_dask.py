@@ -1,0 +1,69 @@
+"""Ingest on a Dask LocalCluster of 2 worker processes gives what single-process ingest gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+pytest.importorskip("distributed")
+
+from marsad.ingest import read  # noqa: E402
+from marsad.store import open_store  # noqa: E402
+from marsad.store.ingest import ingest_articles  # noqa: E402
+from marsad.distributed.dask_ingest import ingest_distributed  # noqa: E402
+
+pytestmark = [pytest.mark.slow]
+
+
+def _snapshot(store: Any) -> dict[str, Any]:
+    from marsad.store import schema
+
+    with store.engine.connect() as conn:
+        events = sorted(conn.execute(select(schema.events.c.id)).scalars().all())
+        articles = sorted(conn.execute(select(schema.articles.c.id)).scalars().all())
+    counts = store.counts()
+    return {"events": events, "articles": articles, "counts": counts}
+
+
+def _single(url: str, paths: list[str]) -> dict[str, Any]:
+    import store_toy
+
+    store = open_store(url)
+    ingest_articles(store, read(paths), store_toy.load(), batch_size=16)
+    store.cluster_duplicates()
+    snap = _snapshot(store)
+    store.close()
+    return snap
+
+
+def _dask(url: str, paths: list[str]) -> tuple[dict[str, Any], dict[str, int]]:
+    store = open_store(url)
+    counts = ingest_distributed(store, url, read(paths), workers=2, pipeline_spec="store_toy:load",
+                                batch_size=16, partition_size=20)
+    store.cluster_duplicates()
+    snap = _snapshot(store)
+    store.close()
+    return snap, counts
+
+
+@pytest.mark.postgres
+def test_dask_on_postgres_equals_single_process(ant_dir: Path, pg_url: str, tmp_path: Path) -> None:
+    paths = [str(ant_dir)]
+    single = _single(str(tmp_path / "single.db"), paths)
+    distributed, counts = _dask(pg_url, paths)
+    assert counts["articles"] == len(single["articles"]) > 100
+    assert distributed == single
+    again = ingest_distributed(open_store(pg_url), pg_url, read(paths), workers=2,
+                               pipeline_spec="store_toy:load", partition_size=20)
+    assert again["articles"] == 0 and again["skipped"] == counts["articles"]
+
+
+def test_dask_on_sqlite_single_writer_equals_single_process(ant_dir: Path, tmp_path: Path) -> None:
+    paths = [str(ant_dir)]
+    single = _single(str(tmp_path / "single.db"), paths)
+    distributed, counts = _dask(str(tmp_path / "dask.db"), paths)
+    assert counts["articles"] == len(single["articles"])
+    assert distributed == single

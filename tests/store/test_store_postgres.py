@@ -1,0 +1,49 @@
+"""The same store on PostgreSQL (a real server: MARSAD_TEST_PG_URL, or one the fixture starts)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.store import open_store
+
+pytestmark = pytest.mark.postgres
+
+
+def _snapshot(store) -> tuple:  # type: ignore[no-untyped-def]
+    events = [(e.id, e.mention_id, e.num_mentions, e.article_ids) for e in store.events()]
+    return store.counts(), events, store.duplicates()
+
+
+def test_postgres_equals_sqlite_and_reingest_adds_nothing(pg_url: str, tmp_path: Path, ant_dir: Path,
+                                                          toy_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from marsad.ingest import read
+
+    items = list(read([ant_dir]))
+    with open_store(pg_url) as pg, open_store(tmp_path / "m.db") as lite:
+        assert pg.dialect == "postgresql"
+        pg.ingest(items, toy_pipeline, batch_size=40)
+        lite.ingest(items, toy_pipeline, batch_size=40)
+        snap = _snapshot(pg)
+        assert snap == _snapshot(lite)
+        assert snap[0]["articles"] == 160 and snap[0]["events"] > 10
+        again = pg.ingest(items[::-1], toy_pipeline, batch_size=9)
+        assert again.articles == 0 and again.skipped == 160
+        assert _snapshot(pg) == snap
+
+
+def test_postgres_search_and_failures(pg_url: str, toy_pipeline) -> None:  # type: ignore[no-untyped-def]
+    from marsad.types import Article, ReadError
+
+    with open_store(pg_url) as store:
+        c = store.ingest([Article(id="a", text="اجتماع الأمم المتحدة فى جنيف"),
+                          Article(id="b", text="TOY-FAIL"), ReadError("f.xml", "truncated gzip"),
+                          Article(id="nul", text="نص فيه\x00صفر")], toy_pipeline)
+        assert c.failures == 2
+        hits = [a.id for a, _ in store.search("الامم المتحده في جنيف")]
+        assert hits == ["a"]
+        stored = {a.id for a in store.articles()}
+        assert "a" in stored and "b" not in stored
+        reasons = {f["item"]: f["reason"] for f in store.failures()}
+        assert reasons["f.xml"] == "truncated gzip"
