@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .. import __version__
@@ -12,7 +12,7 @@ from ..ontology import ONTOLOGY_VERSION, cameo
 from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .context import context_flags, counts_for, event_date, modality, sentence_attributed, stated_counts
 from .dictionary import Dictionary, Match, default_dictionary, match_words
-from .roles import Roles, find_roles
+from .roles import Roles, find_roles, self_roles
 from .words import Word
 
 CODER = "marsad-rules"
@@ -80,19 +80,32 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Eve
     off_topic, conflict = context_flags(words)
     strong_conflict = any(not m.entry.weak and int(m.entry.cameo[:2]) >= 14 for m in matches)
     matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict)]
-    found = [(m, find_roles(words, m)) for m in matches]
+    found = [_roles(words, m, matches) for m in matches]
     found = _drop_nested(found)
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]
 
 
+def _roles(words: list[Word], m: Match, matches: list[Match]) -> tuple[Match, Roles]:
+    """Roles of a match; a participant trigger (المتظاهرون) moves to its untriggered verb."""
+    if not m.entry.self:
+        return m, find_roles(words, m)
+    roles, verb = self_roles(words, m)
+    taken = {i for other in matches for i in other.words}
+    if verb is not None and verb not in taken:
+        m = replace(m, words=(verb,))
+    return m, roles
+
+
 def _drop_nested(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
     """Drop a trigger that lies inside another event's source or target (المتظاهرون as a source)."""
-    spans = [r for _, roles in found for r in (roles.source, roles.target) if r]
-    return [(m, r) for m, r in found
-            if not any(a <= m.head < b and m.head not in (r.source or (0, 0)) for a, b in spans)
-            or m.entry.pos == "V"]
+    kept = []
+    for m, r in found:
+        others = [x for m2, r2 in found if m2 is not m for x in (r2.source, r2.target) if x]
+        if not m.entry.self or not any(a <= m.head < b for a, b in others):
+            kept.append((m, r))
+    return kept
 
 
 def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rule: str) -> ActorMention | None:
@@ -179,6 +192,4 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
 
 
 def code_documents(docs: Sequence[Document]) -> list[Document]:
-    from dataclasses import replace
-
     return [replace(doc, events=code_document(doc)) for doc in docs]

@@ -20,7 +20,7 @@ from ..ontology import cameo_codes
 from ..text.normalize import norm_word
 from .morph import candidates, stems
 
-WINDOW_REQUIRED = 4  # +word: within this many words after the previous element
+WINDOW_REQUIRED = 6  # +word: within this many words after the previous element
 WINDOW_FORBIDDEN = 3  # !word: not within this many words after the head
 _VERSION = re.compile(r"version\s+(\S+)")
 
@@ -43,6 +43,8 @@ class Entry:
     strong: bool = False
     victim: bool = False
     stmt: bool = False
+    passive: bool = False
+    self: bool = False
     gen: str | None = None  # role of the noun after a noun trigger
     target_preps: frozenset[str] = frozenset()
     text: str = ""
@@ -86,7 +88,7 @@ def _parse_flags(text: str, cameo: str) -> dict[str, object]:
         key, _, val = tok.partition("=")
         if key == "w":
             flags["weight"] = float(val)
-        elif key in ("weak", "strong", "victim", "stmt"):
+        elif key in ("weak", "strong", "victim", "stmt", "passive", "self"):
             flags[key] = True
         elif key == "gen":
             flags["gen"] = None if val == "none" else val
@@ -144,6 +146,7 @@ class Match:
     end: int  # word index after the last matched pattern word
     kind: str  # morphological kind of the head analysis ("V", "N", "*")
     words: tuple[int, ...]  # indexes of the matched pattern words
+    stem: str = ""  # the head's stem as matched
 
 
 def _kind_ok(pos: str, kind: str) -> bool:
@@ -192,7 +195,7 @@ def match_words(norms: Sequence[str], dictionary: Dictionary | None = None) -> l
                 got = _check_rest(entry, norms, i)
                 if got is None:
                     continue
-                m = Match(entry, i, got[-1] + 1, kind, tuple(got))
+                m = Match(entry, i, got[-1] + 1, kind, tuple(got), stem)
                 if best is None or (entry.size, entry.weight) > (best.entry.size, best.entry.weight):
                     best = m
         if best is not None:

@@ -12,13 +12,9 @@ from .gold import GoldSentence, code_matches, event_label, overlaps, type_counts
 
 def default_pipeline() -> Callable[[list[Article]], list[Document]]:
     """The default pipeline of whatever stages this installation has (text ... events)."""
-    import marsad
-    from marsad import stages
+    from .pipeline import build_pipeline
 
-    names = stages.available()
-    if "events" not in names:
-        names.append("events")
-    pipe = marsad.load(names)
+    pipe = build_pipeline()
     return lambda arts: list(pipe.pipe(arts))
 
 
@@ -53,6 +49,10 @@ def single_type_report(sentences: Sequence[GoldSentence], coded: Sequence[Sequen
         has = sum(1 for s, evs in pairs if _best_of(evs, s.events[0].label))
         top = sum(1 for s, evs in pairs if (t := _top(evs)) and event_label(t) == s.events[0].label)
         trig = [(s, _best_of(evs, s.events[0].label)) for s, evs in pairs if s.events[0].eventtext]
+        trig_any = [(s, [e for e in evs if event_label(e) == s.events[0].label])
+                    for s, evs in pairs if s.events[0].eventtext]
+        src_any = [(s, [e for e in evs if event_label(e) == s.events[0].label])
+                   for s, evs in pairs if s.events[0].sourcetext]
         src = [(s, _best_of(evs, s.events[0].label)) for s, evs in pairs if s.events[0].sourcetext]
         tgt = [(s, _best_of(evs, s.events[0].label)) for s, evs in pairs if s.events[0].targettext]
         code = [(s, _best_of(evs, s.events[0].label)) for s, evs in pairs
@@ -61,6 +61,8 @@ def single_type_report(sentences: Sequence[GoldSentence], coded: Sequence[Sequen
             "has_type": _rate(has, len(pairs)),
             "top_type": _rate(top, len(pairs)),
             "trigger_overlap": _rate(sum(1 for s, e in trig if e and overlaps(s.events[0].eventtext, e.trigger.text)), len(trig)),
+            "trigger_overlap_any": _rate(sum(1 for s, es in trig_any if any(overlaps(s.events[0].eventtext, e.trigger.text) for e in es)), len(trig_any)),
+            "source_overlap_any": _rate(sum(1 for s, es in src_any if any(e.source and overlaps(s.events[0].sourcetext, e.source.text) for e in es)), len(src_any)),
             "source_overlap": _rate(sum(1 for s, e in src if e and e.source and overlaps(s.events[0].sourcetext, e.source.text)), len(src)),
             "target_overlap": _rate(sum(1 for s, e in tgt if e and e.target and overlaps(s.events[0].targettext, e.target.text)), len(tgt)),
             "source_code": _rate(sum(1 for s, e in code if e and e.source and code_matches(s.events[0].sourcecode, e.source.actor.code)), len(code)),

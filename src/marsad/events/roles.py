@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.normalize import norm_word
 from .dictionary import Match
 from .morph import strip_clitics
 from .words import Word, in_list, is_content, number_value
@@ -39,10 +40,29 @@ class Roles:
     target_rule: str = ""
 
 
+def has_conj(norm: str, stem: str) -> bool:
+    """Does a word whose matched stem is ``stem`` carry a leading و/ف conjunction?"""
+    return len(norm) > 2 and norm[0] in "وف" and not norm.startswith(stem)
+
+
+def _verb_with_object(n: str) -> bool:
+    """نفذه, شنتها, نظمتها: a light verb with an attached object pronoun."""
+    return any(n.endswith(suf) and in_list("light_verbs", n[:-len(suf)]) for suf in ("تها", "ته", "ها", "ه"))
+
+
+def skip_quantifiers(words: Sequence[Word], j: int) -> int:
+    """Index of the first word after quantifiers (آلاف من, بعض, عدد من, numbers)."""
+    k = j
+    while k < len(words) and k - j < 4 and (
+            in_list("quantifiers", words[k].norm) or number_value(words[k]) is not None):
+        k += 1
+    return k
+
+
 def _continues(w: Word, allow_conj: bool) -> bool:
     """Can ``w`` continue a noun phrase (not a new conjunct, not a prepositional phrase)?"""
     n = w.norm
-    if not is_content(w):
+    if not is_content(w) or _verb_with_object(n):
         return False
     if n[0] in "وف" and not allow_conj and n not in ("وزير", "وزاره", "وكاله", "وفد"):
         return False
@@ -115,12 +135,14 @@ def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] |
     p = h - 1
     while p >= 0 and words[p].norm in _SKIP_BEFORE:
         p -= 1
-    if p >= 0 and is_content(words[p]) and words[h].norm[0] not in "وف":
+    if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
         np = np_before(words, p)
         if np:
             return np, "svo", e
     j = h + 1
-    np = np_after(words, j, stop=pattern)
+    q = skip_quantifiers(words, j)
+    np = np_after(words, q, stop=pattern) if q > j else None
+    np = np or np_after(words, j, stop=pattern)
     if np is None and j < len(words) and number_value(words[j]) is not None:
         np = (j, min(j + 2, len(words)))
     if np:
@@ -130,23 +152,90 @@ def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] |
 
 def _relative_agent(words: Sequence[Word], e: int) -> tuple[int, int] | None:
     """Agent of a relative clause after a noun: الدعم الذي قدمته X, هجوم شنته X."""
-    for k in range(e, min(e + 4, len(words))):
+    for k in range(e, min(e + 8, len(words))):
         w = words[k]
         if w.kind == "punct":
             return None
         if in_list("relative", w.norm):
             continue
-        if w.kind == "word" and (w.norm.endswith("ته") or w.norm.endswith("تها") or w.norm.endswith("ها")):
-            return np_after(words, k + 1)
-        base = strip_clitics(w.norm)
+        n = w.norm
+        if w.kind == "word" and (n.endswith(("ته", "تها")) or _verb_with_object(n)):
+            return np_after(words, skip_quantifiers(words, k + 1))
+        base = strip_clitics(n)
         if base in ("قبل", "يد") and k > 0 and strip_clitics(words[k - 1].norm) in ("من", "علي"):
+            return np_after(words, skip_quantifiers(words, k + 1))
+    return None
+
+
+def self_roles(words: Sequence[Word], m: Match) -> tuple[Roles, int | None]:
+    """Roles for a trigger that names its participants (المتظاهرون, انتحاري) and their verb's index.
+
+    The participants are the source; the verb they are the subject of (تجمع آلاف المتظاهرين,
+    وهتف المتظاهرون, متظاهرون ... قد حطموا) becomes the trigger.
+    """
+    h = m.head
+    a = h
+    while a - 1 >= 0 and h - a < 4 and (in_list("quantifiers", words[a - 1].norm)
+                                        or number_value(words[a - 1]) is not None):
+        a -= 1
+    np = np_after(words, h) or (h, h + 1)
+    source = (a, np[1])
+    verb = _verb_before(words, a)
+    if verb is None:
+        verb = _verb_after(words, np[1])
+    preps = _DEFAULT_PREPS.get(int(m.entry.cameo[:2]), frozenset())
+    target = _first_prep_np(words, np[1], min(len(words), np[1] + 10), preps)
+    return Roles(source, target, "self", "prep" if target else ""), verb
+
+
+def _verb_before(words: Sequence[Word], a: int) -> int | None:
+    v = a - 1
+    if v < 0:
+        return None
+    w = words[v]
+    n = strip_clitics(w.norm)
+    if w.kind != "word" or in_list("function", w.norm) or in_list("verbs", w.norm) or n.startswith("ال"):
+        return None
+    if in_list("victims", w.norm) or number_value(w) is not None or n.endswith(("ات", "ين")):
+        return None
+    return v
+
+
+def _verb_after(words: Sequence[Word], b: int) -> int | None:
+    k = b
+    while k < len(words) and k - b < 4 and (words[k].norm in _SKIP_BEFORE or not is_content(words[k])
+                                            and words[k].kind == "word" and words[k].norm in ("قد", "لقد")):
+        k += 1
+    if k < len(words) and words[k].kind == "word":
+        n = words[k].norm
+        if not n.startswith(("ال", "وال")) and n.endswith(("وا", "ون")) and not in_list("verbs", n):
+            return k
+    return None
+
+
+_BENEFIT = frozenset(norm_word(w) for w in ("لفائدة", "لصالح"))  # for the benefit of
+
+
+def _beneficiary(words: Sequence[Word], start: int, stop: int) -> tuple[int, int] | None:
+    for k in range(start, min(stop, len(words))):
+        if strip_clitics(words[k].norm) in _BENEFIT:
             return np_after(words, k + 1)
     return None
 
 
 def find_roles(words: Sequence[Word], m: Match) -> Roles:
     """Source and target word ranges for one trigger match."""
-    entry, root = m.entry, int(m.entry.cameo[:2])
+    _entry, root = m.entry, int(m.entry.cameo[:2])
+    if root in (6, 7):
+        ben = _beneficiary(words, m.end, min(len(words), m.end + 20))
+        if ben:
+            base = find_roles_plain(words, m, root)
+            return Roles(base.source, ben, base.source_rule, "beneficiary")
+    return find_roles_plain(words, m, root)
+
+
+def find_roles_plain(words: Sequence[Word], m: Match, root: int) -> Roles:
+    entry = m.entry
     preps = entry.target_preps or _DEFAULT_PREPS.get(root, frozenset())
     stop = min(len(words), m.end + 12)
     both = _between(words, m.end, stop)
@@ -158,8 +247,12 @@ def find_roles(words: Sequence[Word], m: Match) -> Roles:
 def _verb_roles(words, m: Match, preps, stop, both) -> Roles:
     subj, rule, after = _subject_of_verb(words, m)
     source, target, trule = subj, None, ""
-    if subj and m.entry.victim and _is_victim(words, subj):
+    if subj and ((m.entry.victim and _is_victim(words, subj)) or m.entry.passive):
         source, target, trule = None, subj, "victim-subject"
+    if source is None and not both:
+        agent = _relative_agent(words, m.end)
+        if agent:
+            source, rule = agent, "relative-agent"
     if both:
         if source is None:
             source, rule = both[0], "between"
@@ -181,12 +274,13 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both) -> Roles:
     srule = trule = ""
     head = words[m.head].norm
     definite = head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
-    after = None if definite else np_after(words, m.end)
+    after = None if definite else np_after(words, m.head + 1, stop=frozenset(m.words))
     if after and gen == "source":
         source, srule = after, "genitive"
     elif after and gen == "target":
         target, trule = after, "genitive"
-    agent = _relative_agent(words, m.end if after is None else after[1])
+    used = after is not None and gen in ("source", "target")
+    agent = _relative_agent(words, after[1] if used and after else m.end)
     if agent and source is None:
         source, srule = agent, "relative-agent"
     if both:

@@ -1,0 +1,91 @@
+"""``marsad code FILE|DIR|ARCHIVE|-``: print the events of articles as JSON Lines or a table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from ..types import Article, Document, Event, ReadError
+
+COMMAND = ("code",)
+HELP = "code events (CAMEO and PLOVER) in articles and print them as JSON Lines or a table"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from ..ingest import FORMATS
+
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives or - (stdin)")
+    parser.add_argument("--format", default="jsonl", choices=["jsonl", "table"],
+                        help="jsonl: one JSON object per event (default); table: for people to read")
+    parser.add_argument("--input-format", default="auto", choices=list(FORMATS),
+                        help="input format (default: detected per file)")
+    parser.add_argument("--dictionary", default=None, metavar="FILE",
+                        help="a trigger dictionary to use instead of the shipped one (docs/triggers.md)")
+    parser.add_argument("--min-confidence", type=float, default=0.0,
+                        help="print only events at least this confident (default: all)")
+
+
+def _table_row(e: Event) -> str:
+    def who(am: Any) -> str:
+        if am is None:
+            return "-"
+        return f"{am.text}[{am.actor.code}]" if am.actor.code else am.text
+
+    flags = "".join(c for c, on in (("N", e.negated), ("H", e.hypothetical), ("F", e.future),
+                                     ("P", e.historical), ("A", e.attributed)) if on) or "-"
+    place = e.place.place.name if e.place else "-"
+    return "\t".join([
+        e.article_id, str(e.sentence), e.date.isoformat() if e.date else "-", e.cameo,
+        e.event_type or "-", who(e.source), e.trigger.text, who(e.target), place, flags,
+        f"{e.confidence:.2f}",
+    ])
+
+
+TABLE_HEADER = "article\tsent\tdate\tcameo\ttype\tsource\ttrigger\ttarget\tplace\tflags\tconf"
+
+
+def _articles(paths: list[str], input_format: str, errors: list[ReadError]) -> Iterator[Article]:
+    from ..ingest import read
+
+    for item in read(paths, input_format):
+        if isinstance(item, ReadError):
+            errors.append(item)
+        else:
+            yield item
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from ..serialize import event_to_dict
+
+    errors: list[ReadError] = []
+    failed: list[str] = []
+    from ..events.pipeline import build_pipeline
+
+    pipe = build_pipeline(args.dictionary, warn=lambda m: print(f"marsad code: warning: {m}", file=stderr))
+    pipe.on_error = lambda doc, err: failed.append(str(err))
+    if args.format == "table":
+        stdout.write(TABLE_HEADER + "\n")
+    n_docs = n_events = 0
+    for doc in pipe.pipe(_articles(args.paths, args.input_format, errors)):
+        n_docs += 1
+        for e in _events(doc, args.min_confidence):
+            n_events += 1
+            if args.format == "table":
+                stdout.write(_table_row(e) + "\n")
+            else:
+                stdout.write(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n")
+    for err in errors:
+        print(f"marsad code: cannot read {err}", file=stderr)
+    for msg in failed:
+        print(f"marsad code: {msg}", file=stderr)
+    print(f"marsad code: {n_docs} articles, {n_events} events, {len(errors) + len(failed)} failed",
+          file=stderr)
+    if n_docs == 0 and errors:
+        return 2
+    return 1 if errors or failed else 0
+
+
+def _events(doc: Document, min_confidence: float) -> list[Event]:
+    return [e for e in doc.events if e.confidence >= min_confidence]
