@@ -37,11 +37,19 @@ TRIGGERS = {  # trigger word -> (CAMEO, PLOVER type, quad class, Goldstein)
 _SENT = re.compile(r"[^.!؟?\n]+[.!؟?\n]?")  # up to . ! ؟ (U+061F) ? or a line break
 
 
+TRIGGERS_V2 = {k: v for k, v in TRIGGERS.items() if k != "دعا"} | {"زيارة": ("042", "CONSULT", 1, 1.9)}
+
+
 class ToyStage:
+    """Version 1 uses TRIGGERS; version 2 (an edited dictionary) drops دعا and adds زيارة."""
+
     name = "toy"
     requires: frozenset[str] = frozenset()
     produces = frozenset({"sentences", "mentions", "actors", "events"})
-    version = "1"
+
+    def __init__(self, version: str = "1") -> None:
+        self.version = version
+        self.triggers = TRIGGERS if version == "1" else TRIGGERS_V2
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:
         return [self.one(d) for d in docs]
@@ -69,7 +77,7 @@ class ToyStage:
     def events_in(self, doc: Document, s: Sentence, found: list[ActorMention], n: int) -> list[Event]:
         out = []
         pub = doc.article.published
-        for word, (cameo, etype, quad, gold) in TRIGGERS.items():
+        for word, (cameo, etype, quad, gold) in self.triggers.items():
             i = s.text.find(word)
             if i < 0 or not found:
                 continue
@@ -106,8 +114,12 @@ class GateStage:
         return list(docs)
 
 
-def load() -> Pipeline:
-    stages: list = [ToyStage()]
+def load(version: str = "1") -> Pipeline:
+    stages: list = [ToyStage(version)]
     if os.environ.get("MARSAD_TOY_GATE"):
         stages.append(GateStage())
     return Pipeline(stages, batch_size=16)
+
+
+def load_v2() -> Pipeline:
+    return load("2")

@@ -1,0 +1,71 @@
+"""``marsad recode [--db URL] [filters]``: re-code stored articles made by another coder version."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from typing import TextIO
+
+from ..errors import ConfigError
+
+COMMAND = ("recode",)
+HELP = "Re-run the pipeline over stored articles whose coder version differs from the current one."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", default="marsad.db",
+                        help="SQLite file (default marsad.db) or postgresql://USER@HOST/DB")
+    parser.add_argument("--since", help="only articles published on or after YYYY-MM-DD")
+    parser.add_argument("--until", help="only articles published on or before YYYY-MM-DD")
+    parser.add_argument("--outlet", help="only articles from this source (outlet)")
+    parser.add_argument("--category", help="only articles of this category")
+    parser.add_argument("--article", action="append", dest="ids", metavar="ID",
+                        help="only this article (repeatable)")
+    parser.add_argument("--all", action="store_true", dest="everything",
+                        help="re-code the selected articles even if this coder version made them")
+    parser.add_argument("--batch-size", type=int, default=64, help="articles per transaction")
+    parser.add_argument("--pipeline", default=None, metavar="MODULE:FUNCTION",
+                        help="a function returning the pipeline to use (default: marsad.load)")
+    parser.add_argument("--dry-run", action="store_true", help="only count the articles to re-code")
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from ..store import open_store
+    from ..store.ingest import Counts
+    from ..store.recode import recode, select_articles
+    from ..store.version import coder_version, version_id
+    from ._progress import Progress
+    from .ingest import load_pipeline, print_failures
+
+    if args.batch_size < 1:
+        raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
+    pipeline = load_pipeline(args.pipeline)
+    filters = {"since": args.since, "until": args.until, "outlet": args.outlet,
+               "category": args.category, "ids": args.ids}
+    store = open_store(args.db)
+    if args.dry_run:
+        cvid = None if args.everything else version_id(coder_version(pipeline))
+        print(f"{len(select_articles(store, cvid, **filters)):,} articles to re-code", file=stdout)
+        return 0
+    run_id = store.start_run("recode", {**filters, "all": args.everything}, pipeline)
+    progress = Progress(stderr, getattr(args, "clock", time.monotonic))
+    total = Counts()
+
+    def on_batch(c: Counts) -> None:
+        total.add(c)
+        store.update_run(run_id, total)
+        progress.update(c.as_dict())
+
+    try:
+        done = recode(store, pipeline, batch_size=args.batch_size, everything=args.everything,
+                      run_id=run_id, on_batch=on_batch, **filters)
+        store.cluster_duplicates()
+    finally:
+        progress.close()
+    progress.totals["skipped"] = done.skipped
+    store.update_run(run_id, done, "done")
+    print(progress.summary(args.db).replace("already stored", "already up to date"), file=stderr)
+    if done.failures:
+        print_failures(store, run_id, stderr)
+    store.close()
+    return 1 if done.failures else 0
