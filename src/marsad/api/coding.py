@@ -28,20 +28,11 @@ def _pipeline(state: Any) -> Any:
     return state.pipeline
 
 
-def _published(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise HTTPException(422, f"published {value!r} is not an ISO date or datetime (2018-02-23T10:37)") from exc
-
-
-def code_text(state: Any, text: str, title: str | None, published: str | None) -> list[dict[str, Any]]:
+def code_text(state: Any, text: str, title: str | None, published: datetime | None) -> list[dict[str, Any]]:
     """Code one posted text and return its events as ``marsad code`` prints them."""
     from ..store.rows import event_dict
 
-    article = Article(id="posted", text=text, title=title, published=_published(published), source="api")
+    article = Article(id="posted", text=text, title=title, published=published, source="api")
     with _LOCK:
         doc = _pipeline(state)(article)
     return [event_dict(e) for e in doc.events]
@@ -51,7 +42,7 @@ def ingest_one(state: Any, body: Any) -> dict[str, Any]:
     """Code and store one article (the write endpoint; the route checks the token)."""
     from ..store import ingest as store_ingest
 
-    article = Article(id=body.id, text=body.text, title=body.title, published=_published(body.published),
+    article = Article(id=body.id, text=body.text, title=body.title, published=body.published,
                       source=body.source, url=body.url)
     with _LOCK:
         summary = store_ingest.ingest_articles(state.store, [article], pipeline=_pipeline(state))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -111,7 +112,7 @@ class CodeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=MAX_CODE_CHARS, description="Arabic article text")
     title: str | None = Field(default=None, max_length=1000)
-    published: str | None = Field(default=None, max_length=40, description="ISO date or datetime")
+    published: datetime | None = Field(default=None, description="publication time (ISO 8601)")
 
 
 class CodeResponse(BaseModel):
@@ -123,7 +124,7 @@ class ArticleIn(BaseModel):
     id: str = Field(min_length=1, max_length=200)
     text: str = Field(min_length=1, max_length=MAX_CODE_CHARS * 5)
     title: str | None = Field(default=None, max_length=1000)
-    published: str | None = Field(default=None, max_length=40)
+    published: datetime | None = None
     source: str | None = Field(default=None, max_length=200)
     url: str | None = Field(default=None, max_length=2000)
 

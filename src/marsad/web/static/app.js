@@ -36,7 +36,8 @@ function filterParams(extra) {
 }
 
 async function api(path, params) {
-  const url = params ? `${path}?${params}` : path;
+  const query = params ? String(params) : "";
+  const url = query ? `${path}?${query}` : path;
   const resp = await fetch(url, { headers: { Accept: "application/json" } });
   const body = await resp.json();
   if (!resp.ok) throw new Error(body.error ? body.error.message : resp.statusText);
