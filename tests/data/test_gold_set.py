@@ -92,3 +92,23 @@ def test_surface_texts_occur_in_sentence(root: ET.Element) -> None:
                 value = et.get(attr, "")
                 assert value in text, (s.get("id"), attr, value)
             assert et.get("eid") == ev.get("eid") == ev.find("EventCoding").get("eid")
+
+
+def test_xml_is_built_from_annotations() -> None:
+    """The XML must be exactly what `draw_gold_sample.py build` makes of the .ann file."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "draw_gold_sample", REPO / "benchmarks" / "draw_gold_sample.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold_dir = GOLD.parent
+    rows = [
+        json.loads(line)
+        for line in (gold_dir / "events-dev-ant.draw.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    ann = module.parse_ann(gold_dir / "events-dev-ant.ann")
+    assert len(ann) == len(rows) == len({r["draw_rank"] for r in rows})
+    assert module.build(rows, ann) == GOLD.read_text(encoding="utf-8")
