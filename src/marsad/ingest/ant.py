@@ -83,12 +83,12 @@ def _body(raw: str) -> str:
 def parse_doc(block: str, where: str, origin: str, closed: bool = True) -> Result:
     """One ``<DOC>`` body as an Article, or a ReadError saying what is wrong with it."""
     fields = _fields(block)
-    if "TEXT" not in fields:
-        if _OPEN.search(block):
-            return ReadError(where, "truncated XML: <TEXT> is never closed")
-        return ReadError(where, "no <TEXT> element")
+    if "TEXT" not in fields and _OPEN.search(block):
+        return ReadError(where, "truncated XML: <TEXT> is never closed")
     if not closed:
         return ReadError(where, "truncated XML: <DOC> is never closed")
+    if "TEXT" not in fields:
+        return ReadError(where, "no <TEXT> element")
     text = _body(fields["TEXT"])
     docno = _value(fields.get("DOCNO", "")).strip()
     if not text:
