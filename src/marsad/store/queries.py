@@ -71,7 +71,8 @@ def _date(value: str | date | None) -> date | None:
 def event_filter(*, since: str | date | None = None, until: str | date | None = None,
                  actor: str | None = None, country: str | None = None, event_type: str | None = None,
                  cameo: str | None = None, place: str | None = None, outlet: str | None = None,
-                 article_id: str | None = None, coder_version: str | None = None) -> Any:
+                 article_id: str | None = None, coder_version: str | None = None,
+                 ids: Sequence[str] | None = None) -> Any:
     """A SQL condition on ``events`` from the usual filters (all optional, combined with AND).
 
     ``actor`` matches an actor id or code on either side; ``country`` the place's country or
@@ -97,6 +98,8 @@ def event_filter(*, since: str | date | None = None, until: str | date | None = 
         conds.append(E.c.place_name == place)
     if coder_version:
         conds.append(E.c.coder_version == coder_version)
+    if ids is not None:
+        conds.append(E.c.id.in_(list(ids)))
     m = schema.event_mentions
     if article_id:
         conds.append(E.c.id.in_(select(m.c.event_id).where(m.c.article_id == article_id)))
