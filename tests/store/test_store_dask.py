@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 pytest.importorskip("distributed")
 
+from marsad.distributed.dask_ingest import ingest_distributed  # noqa: E402
 from marsad.ingest import read  # noqa: E402
 from marsad.store import open_store  # noqa: E402
 from marsad.store.ingest import ingest_articles  # noqa: E402
-from marsad.distributed.dask_ingest import ingest_distributed  # noqa: E402
 
 pytestmark = [pytest.mark.slow]
 
@@ -67,3 +67,19 @@ def test_dask_on_sqlite_single_writer_equals_single_process(ant_dir: Path, tmp_p
     distributed, counts = _dask(str(tmp_path / "dask.db"), paths)
     assert counts["articles"] == len(single["articles"])
     assert distributed == single
+
+
+def test_cli_ingest_with_workers(ant_dir: Path, tmp_path: Path) -> None:
+    import io
+
+    from marsad.cli.main import main
+
+    single = _single(str(tmp_path / "single.db"), [str(ant_dir)])
+    db = str(tmp_path / "cli.db")
+    err = io.StringIO()
+    rc = main(["ingest", str(ant_dir), "--db", db, "--workers", "2", "--pipeline", "store_toy:load",
+               "--partition-size", "40"], stdout=io.StringIO(), stderr=err)
+    assert rc == 0, err.getvalue()
+    store = open_store(db)
+    assert _snapshot(store) == single
+    store.close()

@@ -29,6 +29,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="re-code articles that are already stored")
     parser.add_argument("--no-dedup", action="store_true",
                         help="do not recompute near-duplicate article clusters at the end")
+    dist = parser.add_mutually_exclusive_group()
+    dist.add_argument("--workers", type=int, default=None, metavar="N",
+                      help="run on a local Dask cluster of N worker processes (needs marsad[dask])")
+    dist.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                      help="run on an existing Dask cluster (needs marsad[dask])")
+    parser.add_argument("--partition-size", type=int, default=256, metavar="N",
+                        help="articles per Dask task with --workers/--scheduler (default 256)")
 
 
 def load_pipeline(spec: str | None) -> Any:
@@ -73,8 +80,17 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         progress.update(c.as_dict())
 
     try:
-        ingest_articles(store, read(args.paths, args.input_format), pipeline, batch_size=args.batch_size,
-                        run_id=run_id, on_batch=on_batch, force=args.force)
+        if args.workers or args.scheduler:
+            from ..distributed.dask_ingest import ingest_distributed
+
+            ingest_distributed(store, args.db, read(args.paths, args.input_format), workers=args.workers,
+                               scheduler=args.scheduler, pipeline_spec=args.pipeline,
+                               batch_size=args.batch_size, partition_size=args.partition_size,
+                               run_id=run_id, force=args.force,
+                               on_partition=lambda c: on_batch(Counts(**c)))
+        else:
+            ingest_articles(store, read(args.paths, args.input_format), pipeline,
+                            batch_size=args.batch_size, run_id=run_id, on_batch=on_batch, force=args.force)
         if not args.no_dedup:
             store.cluster_duplicates()
     finally:

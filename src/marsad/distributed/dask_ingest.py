@@ -78,7 +78,7 @@ def _client(workers: int | None, scheduler: str | None) -> Any:
     if not workers or workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}.")
     cluster = distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
     return distributed.Client(cluster)
 
 
