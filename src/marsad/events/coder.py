@@ -74,7 +74,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Eve
     words = sent.words
     if not words:
         return []
-    matches = match_words([w.norm for w in words], d)
+    matches = match_words([w.norm for w in words], d, [w.text for w in words])
     if not matches:
         return []
     off_topic, conflict = context_flags(words)
@@ -118,7 +118,7 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
         if am.sentence != sent.index and not (am.start < b and a < am.end):
             continue
         ov = min(b, am.end) - max(a, am.start)
-        if ov > overlap:
+        if ov > 0 and (best is None or am.start < best.start or (am.start == best.start and ov > overlap)):
             best, overlap = am, ov
     if best is not None:
         return best
@@ -161,7 +161,12 @@ def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_co
 def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attributed: bool,
            counts: dict[str, int]) -> Event:
     ws = sent.words
-    t0, t1 = ws[m.words[0]].start, ws[m.words[-1]].end
+    last = m.words[0]
+    for k in m.words[1:]:  # the trigger: the head and the pattern words right after it
+        if k != last + 1:
+            break
+        last = k
+    t0, t1 = ws[m.words[0]].start, ws[last].end
     source = _actor(doc, sent, roles.source, roles.source_rule)
     target = _actor(doc, sent, roles.target, roles.target_rule)
     code = _recode(m, source)

@@ -182,15 +182,24 @@ def _check_rest(entry: Entry, norms: Sequence[str], i: int) -> list[int] | None:
     return got
 
 
-def match_words(norms: Sequence[str], dictionary: Dictionary | None = None) -> list[Match]:
-    """All pattern matches in a sentence's normalised words, longest first where they overlap."""
+_TA_MARBUTA = "\u0629"  # ة
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # tanween, short vowels, shadda, sukun
+
+
+def match_words(norms: Sequence[str], dictionary: Dictionary | None = None,
+                surfaces: Sequence[str] | None = None) -> list[Match]:
+    """All pattern matches in a sentence's normalised words, longest first where they overlap.
+
+    ``surfaces`` (the original words) lets a final ة (U+0629) rule out a verb reading.
+    """
     d = dictionary or default_dictionary()
     found: list[Match] = []
     for i, word in enumerate(norms):
         best: Match | None = None
+        noun_only = surfaces is not None and surfaces[i].rstrip(_HARAKAT).endswith(_TA_MARBUTA)
         for stem, kind in candidates(word):
             for entry in d.index.get(stem, ()):
-                if not _kind_ok(entry.pos, kind):
+                if not _kind_ok(entry.pos, kind) or (noun_only and entry.pos == "V"):
                     continue
                 got = _check_rest(entry, norms, i)
                 if got is None:

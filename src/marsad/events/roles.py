@@ -62,7 +62,7 @@ def skip_quantifiers(words: Sequence[Word], j: int) -> int:
 def _continues(w: Word, allow_conj: bool) -> bool:
     """Can ``w`` continue a noun phrase (not a new conjunct, not a prepositional phrase)?"""
     n = w.norm
-    if not is_content(w) or _verb_with_object(n):
+    if not is_content(w) or _verb_with_object(n) or number_value(w) is not None:
         return False
     if n[0] in "وف" and not allow_conj and n not in ("وزير", "وزاره", "وكاله", "وفد"):
         return False
