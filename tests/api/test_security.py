@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from handcoded import HandCoded, make_client
 
 from marsad.api.security import RateLimit
@@ -84,3 +85,34 @@ def test_rate_limit_refills_with_time() -> None:
     assert limiter.allow("b")  # per client
     now[0] += 0.5
     assert limiter.allow("a") and not limiter.allow("a")
+
+
+def test_read_only_server_cannot_write_even_through_sql(store_path: Path) -> None:
+    import sqlalchemy
+
+    from marsad.api.db import read_engine
+
+    engine = read_engine(f"sqlite:///{store_path}", read_only=True)
+    with pytest.raises(sqlalchemy.exc.OperationalError, match="readonly"), engine.begin() as conn:
+        conn.execute(sqlalchemy.text("DELETE FROM events"))
+    with engine.connect() as conn:
+        assert conn.execute(sqlalchemy.text("SELECT count(*) FROM events")).scalar_one() == 8
+
+
+def test_serve_command_checks_its_options(store_path: Path) -> None:
+    import io
+
+    from marsad.cli.main import main
+
+    err = io.StringIO()
+    assert main(["serve", "--db", str(store_path), "--port", "70000"], stdout=io.StringIO(), stderr=err) == 2
+    assert "port 70000" in err.getvalue()
+
+
+def test_answers_follow_writes(writable_copy: Path) -> None:
+    c = make_client(writable_copy, token="tok")
+    c.app.state.pipeline = Pipeline([HandCoded()])
+    before = c.get("/api/meta").json()["articles"]
+    resp = c.post("/api/articles", json={"id": "posted-2", "text": "نص"}, headers={"Authorization": "Bearer tok"})
+    assert resp.status_code == 201
+    assert c.get("/api/meta").json()["articles"] == before + 1

@@ -31,6 +31,7 @@ class Settings:
     max_body_bytes: int = 256 * 1024
     rate: float = 20.0  # API requests per second per client, sustained
     burst: int = 120
+    cache_size: int = 256  # aggregate answers kept in memory (0: no cache)
 
 
 def web_dir() -> Path:
@@ -89,6 +90,7 @@ def create_app(engine: Any, settings: Settings | None = None, store: Any = None)
     """The ASGI app over ``engine`` (a SQLAlchemy engine of a marsad store)."""
     fastapi = require("fastapi", "web")
     from .. import __version__
+    from .cache import AnswerCache
     from .routes import router
     from .security import BodyLimit, RateLimit, SecurityHeaders
 
@@ -99,6 +101,7 @@ def create_app(engine: Any, settings: Settings | None = None, store: Any = None)
                     "network, timelines, places and articles. Read-only unless the server has a token.",
     )
     app.state.engine, app.state.settings, app.state.store, app.state.pipeline = engine, settings, store, None
+    app.state.cache = AnswerCache(settings.cache_size)
     _error_handlers(app)
     app.include_router(router)
     _pages(app)

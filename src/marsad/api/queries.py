@@ -13,13 +13,14 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, func, literal, or_, select, text, union_all
+from sqlalchemy import Connection, String, and_, func, literal, literal_column, or_, select, text, union_all
 from sqlalchemy.sql import ColumnElement, Select
 
 from ..store import schema as S
 
 EV = S.events.c
 INTERVALS = ("day", "week", "month", "year")
+MAX_ARTICLE_EVENTS = 500  # an article view lists at most this many events
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +127,16 @@ def event_dicts(conn: Connection, event_rows: list[Any]) -> list[dict[str, Any]]
     return out
 
 
+def _newest_first(conn: Connection) -> list[Any]:
+    """Newest first with a stable tie-break that the date index serves (SQLite keys it by rowid)."""
+    tie = literal_column("events.rowid") if conn.dialect.name == "sqlite" else EV.id
+    return [EV.date.desc(), tie.desc()]
+
+
 def list_events(conn: Connection, f: EventFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of events) newest first."""
     stmt = select(EV.id, EV.mention_id, EV.num_mentions, EV.num_articles, EV.num_sources)
-    stmt = _where(stmt, f, conn.dialect.name).order_by(EV.date.desc(), EV.id).limit(limit).offset(offset)
+    stmt = _where(stmt, f, conn.dialect.name).order_by(*_newest_first(conn)).limit(limit).offset(offset)
     rows = conn.execute(stmt).all()
     return count_events(conn, f), event_dicts(conn, list(rows))
 
@@ -172,11 +179,12 @@ def _names(conn: Connection, codes: list[str]) -> dict[str, tuple[str | None, st
 
 
 def top_actors(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]]:
-    """Actor codes by number of events in which they are source or target."""
-    src = _where(select(EV.source_code.label("code"), EV.id), f, conn.dialect.name).where(EV.source_code.is_not(None))
-    tgt = _where(select(EV.target_code.label("code"), EV.id), f, conn.dialect.name).where(EV.target_code.is_not(None))
+    """Actor codes by number of roles in events: as source plus as target (index-only counts)."""
+    d = conn.dialect.name
+    src = _where(select(EV.source_code.label("code")), f, d).where(EV.source_code.is_not(None))
+    tgt = _where(select(EV.target_code.label("code")), f, d).where(EV.target_code.is_not(None))
     both = union_all(src, tgt).subquery()
-    stmt = (select(both.c.code, func.count(func.distinct(both.c.id)).label("n"))
+    stmt = (select(both.c.code, func.count().label("n"))
             .group_by(both.c.code).order_by(text("n DESC"), both.c.code).limit(limit))
     rows = conn.execute(stmt).all()
     names = _names(conn, [r.code for r in rows])
@@ -255,6 +263,6 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
                           .where(pm.article_id == article_id).order_by(pm.span_start))
     em = S.event_mentions.c
     data = conn.execute(select(em.data, em.event_id).where(em.article_id == article_id)
-                        .order_by(em.sentence, em.trigger_start, em.id)).all()
+                        .order_by(em.sentence, em.trigger_start, em.id).limit(MAX_ARTICLE_EVENTS)).all()
     out["events"] = [{**json.loads(d), "event_id": eid} for d, eid in data]
     return out

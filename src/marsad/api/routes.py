@@ -62,38 +62,45 @@ Conn = Annotated[Connection, Depends(connection)]
 Filter = Annotated[queries.EventFilter, Depends(event_filter)]
 
 
+def cached(request: Request, conn: Connection, key: tuple[Any, ...], compute: Any) -> Any:
+    return request.app.state.cache.get(conn, key, compute)
+
+
 @router.get("/meta", response_model=Meta, summary="Totals and filter values")
 def get_meta(request: Request, conn: Conn) -> dict[str, Any]:
-    return {**queries.meta(conn), "version": __version__, "writable": bool(request.app.state.settings.token)}
+    return {**cached(request, conn, ("meta",), lambda: queries.meta(conn)), "version": __version__, "writable": bool(request.app.state.settings.token)}
 
 
 @router.get("/events", response_model=EventPage, summary="Events matching the filters, newest first")
-def get_events(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=500)] = 50,
+def get_events(request: Request, conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-    total, items = queries.list_events(conn, f, limit, offset)
+    total, items = cached(request, conn, ("events", f, limit, offset), lambda: queries.list_events(conn, f, limit, offset))
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/actors", response_model=ActorList, summary="Actors by number of events")
-def get_actors(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
-    return {"items": queries.top_actors(conn, f, limit)}
+def get_actors(request: Request, conn: Conn, f: Filter,
+               limit: Annotated[int, Query(ge=1, le=1000)] = 100) -> dict[str, Any]:
+    return {"items": cached(request, conn, ("actors", f, limit), lambda: queries.top_actors(conn, f, limit))}
 
 
 @router.get("/graph", response_model=Graph, summary="Actor network: edges weighted by events and mean Goldstein")
-def get_graph(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=1000, description="edges")] = 100) -> dict[str, Any]:
-    return queries.graph(conn, f, limit)
+def get_graph(request: Request, conn: Conn, f: Filter,
+              limit: Annotated[int, Query(ge=1, le=1000, description="edges")] = 100) -> dict[str, Any]:
+    return cached(request, conn, ("graph", f, limit), lambda: queries.graph(conn, f, limit))
 
 
 @router.get("/timeline", response_model=Timeline, summary="Event counts by period and quad class")
-def get_timeline(conn: Conn, f: Filter,
+def get_timeline(request: Request, conn: Conn, f: Filter,
                  interval: Annotated[str, Query(pattern=r"^(auto|day|week|month|year)$")] = "auto") -> dict[str, Any]:
-    chosen, items = queries.timeline(conn, f, interval)
+    chosen, items = cached(request, conn, ("timeline", f, interval), lambda: queries.timeline(conn, f, interval))
     return {"interval": chosen, "items": items}
 
 
 @router.get("/places", response_model=PlaceList, summary="Places by number of events")
-def get_places(conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> dict[str, Any]:
-    return {"items": queries.top_places(conn, f, limit)}
+def get_places(request: Request, conn: Conn, f: Filter,
+               limit: Annotated[int, Query(ge=1, le=2000)] = 200) -> dict[str, Any]:
+    return {"items": cached(request, conn, ("places", f, limit), lambda: queries.top_places(conn, f, limit))}
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, summary="An article with its mentions and events",
@@ -128,4 +135,6 @@ def require_token(request: Request) -> None:
 def post_article(request: Request, body: ArticleIn) -> dict[str, Any]:
     from .coding import ingest_one
 
-    return ingest_one(request.app.state, body)
+    out = ingest_one(request.app.state, body)
+    request.app.state.cache.clear()
+    return out

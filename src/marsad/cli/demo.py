@@ -68,5 +68,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         store.close()
         return 0 if not counts.failures else 1
     from ..api.app import Settings, create_app
+    from ..api.db import read_engine
 
-    return serve(create_app(store.engine, Settings(token=None), store=store), args.host, args.port, stderr)
+    app = create_app(read_engine(store.url, read_only=True), Settings(token=None), store=store)
+    return serve(app, args.host, args.port, stderr)

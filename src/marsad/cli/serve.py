@@ -23,26 +23,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-body", type=int, default=256 * 1024, help="largest request body in bytes")
 
 
-def open_engine(db: str) -> tuple[Any, Any]:
-    """(engine, store) for a database URL or path, through the store's own opener when present."""
-    from ..store.core import make_backend, to_url
-
-    try:
-        from ..store import open_store  # type: ignore[attr-defined]
-    except ImportError:
-        backend = make_backend(to_url(db))
-        return backend.engine, None
-    store = open_store(db)
-    return store.engine, store
-
-
 def make_app(args: argparse.Namespace) -> Any:
     from ..api.app import Settings, create_app
+    from ..api.db import read_engine
+    from ..store import open_store
 
-    engine, store = open_engine(args.db)
+    store = open_store(args.db)  # creates or upgrades the schema
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
     settings = Settings(token=token, max_body_bytes=args.max_body, rate=args.rate, burst=max(1, int(args.rate * 6)))
-    return create_app(engine, settings, store=store)
+    return create_app(read_engine(store.url, read_only=token is None), settings, store=store)
 
 
 def serve(app: Any, host: str, port: int, stderr: TextIO) -> int:

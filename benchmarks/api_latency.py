@@ -1,0 +1,173 @@
+"""API latency (p50, p95) of the main queries on a store of a million events or more.
+
+The big store is grown from a store of real coded events (for example the one ``marsad demo
+--no-serve`` builds from the shipped ANT sample): every event and event mention is copied K
+times; copy k gets the ids ``<id>~k`` and its dates shifted by ``k * step`` days (step chosen so
+that the copies span about ten years), its article ids unchanged (the copies point at the
+real articles, so the article view and full-text search work). Then ``ANALYZE``.
+
+    python benchmarks/api_latency.py --source marsad-demo.db --target /tmp/big.db --events 1000000
+
+Requests go over HTTP to uvicorn on 127.0.0.1 (one client, keep-alive), after two warm-up calls.
+SQLite only (the grown copy is a file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import shutil
+import socket
+import statistics
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from marsad.store import schema as S
+
+
+def _shifted(col: str, kind: str) -> str:
+    if col in ("id", "mention_id", "merge_key", "event_id"):
+        return f"{col} || '~' || k.n"
+    if col == "date":
+        return "date(date, '+' || (k.n * :step) || ' days')"
+    if col in ("first_published", "published"):
+        return f"datetime({col}, '+' || (k.n * :step) || ' days')"
+    if col == "data":
+        return ("json_set(data, '$.id', id || '~' || k.n, '$.date', date(date, '+' || (k.n * :step) || ' days'), "
+                "'$.event_id', event_id || '~' || k.n)")
+    return col
+
+
+def _copy_sql(table: Any, base: str) -> str:
+    cols = [c.name for c in table.columns]
+    exprs = ", ".join(_shifted(c, table.name) for c in cols)
+    return (f"WITH RECURSIVE k(n) AS (SELECT :lo UNION ALL SELECT n + 1 FROM k WHERE n < :hi) "
+            f"INSERT INTO {table.name} ({', '.join(cols)}) SELECT {exprs} FROM {base}, k")
+
+
+def grow(source: Path, target: Path, n_events: int, chunk: int = 20) -> dict[str, Any]:
+    """Copy ``source`` to ``target`` and add shifted copies of its events until it has ``n_events``."""
+    shutil.copy(source, target)
+    engine = create_engine(f"sqlite:///{target}")
+    started = time.perf_counter()
+    with engine.begin() as conn:
+        conn.execute(text("PRAGMA journal_mode=WAL"))
+        base = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
+        if base == 0:
+            raise SystemExit(f"{source} has no events to grow from")
+        conn.execute(text("CREATE TEMP TABLE base_events AS SELECT * FROM events"))
+        conn.execute(text("CREATE TEMP TABLE base_mentions AS SELECT * FROM event_mentions"))
+    copies = math.ceil(max(0, n_events - base) / base)
+    step = max(1, 3650 // max(1, copies))
+    for lo in range(1, copies + 1, chunk):
+        hi = min(copies, lo + chunk - 1)
+        with engine.begin() as conn:
+            for table, base_table in ((S.events, "base_events"), (S.event_mentions, "base_mentions")):
+                conn.execute(text(_copy_sql(table, base_table)), {"lo": lo, "hi": hi, "step": step})
+        print(f"  copies {hi}/{copies} ({time.perf_counter() - started:.0f} s)", flush=True)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
+        total = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
+    engine.dispose()
+    return {"base": base, "copies": copies, "step_days": step, "events": total,
+            "seconds": time.perf_counter() - started, "bytes": target.stat().st_size}
+
+
+def _pick(engine: Any) -> dict[str, str]:
+    """Filter values that exist in the store: the top actor, a month, an article."""
+    with engine.connect() as conn:
+        actor = conn.execute(text("SELECT source_code, count(*) n FROM events WHERE source_code IS NOT NULL "
+                                  "GROUP BY source_code ORDER BY n DESC LIMIT 1")).scalar_one()
+        month = conn.execute(text("SELECT substr(max(date), 1, 7) FROM events")).scalar_one()
+        article = conn.execute(text("SELECT article_id FROM events LIMIT 1")).scalar_one()
+    return {"actor": actor, "month": month, "article": article}
+
+
+def queries(p: dict[str, str]) -> list[tuple[str, str, dict[str, Any]]]:
+    month = {"start": p["month"] + "-01", "end": p["month"] + "-28"}
+    return [
+        ("meta (totals)", "/api/meta", {}),
+        ("events, page 1", "/api/events", {"limit": 50}),
+        ("events, offset 100000", "/api/events", {"limit": 50, "offset": 100_000}),
+        ("events, actor", "/api/events", {"limit": 50, "actor": p["actor"]}),
+        ("events, country + quad class", "/api/events", {"limit": 50, "country": "SYR", "quad_class": 4}),
+        ("events, one month", "/api/events", {"limit": 50, **month}),
+        ("events, text search", "/api/events", {"limit": 50, "q": "سوريا"}),
+        ("timeline, all", "/api/timeline", {}),
+        ("timeline, actor", "/api/timeline", {"actor": p["actor"]}),
+        ("graph, all (100 edges)", "/api/graph", {"limit": 100}),
+        ("graph, one month", "/api/graph", {"limit": 100, **month}),
+        ("actors, all", "/api/actors", {"limit": 100}),
+        ("places, all", "/api/places", {"limit": 300}),
+        ("article", f"/api/articles/{p['article']}", {}),
+    ]
+
+
+def serve(db: Path) -> tuple[Any, str]:
+    import uvicorn
+
+    from marsad.api.app import Settings, create_app
+    from marsad.store import open_store
+
+    store = open_store(str(db))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()
+    server = uvicorn.Server(uvicorn.Config(create_app(store.engine, Settings(token=None, rate=0)),
+                                           host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def measure(db: Path, repeat: int) -> list[tuple[str, float, float, int]]:
+    import httpx
+
+    server, base = serve(db)
+    engine = create_engine(f"sqlite:///{db}")
+    rows = []
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for name, path, params in queries(_pick(engine)):
+            times = []
+            for i in range(repeat + 2):
+                t0 = time.perf_counter()
+                resp = client.get(path, params=params)
+                took = time.perf_counter() - t0
+                resp.raise_for_status()
+                if i >= 2:
+                    times.append(took * 1000)
+            times.sort()
+            p95 = times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
+            size = len(resp.content)
+            rows.append((name, statistics.median(times), p95, size))
+            print(f"  {name}: {statistics.median(times):.1f} ms", flush=True)
+    server.should_exit = True
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", type=Path, help="a store of real coded events to grow from")
+    ap.add_argument("--target", type=Path, required=True, help="the grown store (created; reused with --no-grow)")
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--no-grow", action="store_true", help="measure an existing --target")
+    args = ap.parse_args()
+    if not args.no_grow:
+        info = grow(args.source, args.target, args.events)
+        print(f"grown: {info['base']} real events x {info['copies'] + 1} (dates shifted by {info['step_days']} days "
+              f"per copy) = {info['events']} events, {info['bytes'] / 2**30:.2f} GiB, {info['seconds']:.0f} s")
+    rows = measure(args.target, args.repeat)
+    print(f"\n| query | p50 ms | p95 ms | response bytes |\n|---|---:|---:|---:|")
+    for name, p50, p95, size in rows:
+        print(f"| {name} | {p50:.1f} | {p95:.1f} | {size} |")
+
+
+if __name__ == "__main__":
+    main()
