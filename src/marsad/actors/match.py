@@ -1,0 +1,128 @@
+"""Words of a document with their clitic readings, and longest dictionary matches over them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.normalize import normalize, to_original
+from ..types import Document
+from .lexicon import WORD, Entry, Lexicon, candidates
+
+#: Characters that end a clause for matching: , ; : . ! ? ( ) " « » - – — / and newlines.
+_BREAK = re.compile('[,;:.!?()"\u00ab\u00bb\\-\u2013\u2014/\n\u201c\u201d]')
+#: Sentence ends when a document has no sentences: . ! ? and line breaks.
+_SENT_END = re.compile("[.!?\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    index: int
+    start: int  # normalised offsets
+    end: int
+    text: str  # normalised
+    sentence: int
+    cands: tuple[tuple[str, int, bool], ...]
+    brk: bool  # a clause break (punctuation) lies between this word and the previous one
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    i: int  # first word
+    j: int  # one past the last word
+    entries: tuple[Entry, ...]
+    pre: int  # proclitic letters (و ف ب ك ل) on the first word, left out of the span
+    det: bool  # the first word carried ال
+
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def first(self, kind: str) -> Entry | None:
+        return next((e for e in self.entries if e.kind == kind), None)
+
+
+def doc_words(doc: Document) -> list[Word]:
+    """The words of a document (from its normalised text) with sentence indices."""
+    norm = doc.norm or normalize(doc.text)
+    spans = [(s.start, s.end) for s in doc.sentences] or _own_sentences(doc.text)
+    out: list[Word] = []
+    prev_end = 0
+    sent = 0
+    for m in WORD.finditer(norm.text):
+        o_start = to_original(norm, m.start(), m.end())[0]
+        while sent + 1 < len(spans) and o_start >= spans[sent][1]:
+            sent += 1
+        brk = bool(_BREAK.search(norm.text, prev_end, m.start())) or not out or out[-1].sentence != sent
+        out.append(Word(len(out), m.start(), m.end(), m.group(), sent, tuple(candidates(m.group())), brk))
+        prev_end = m.end()
+    return out
+
+
+def _own_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    spans.append((start, len(text) + 1))
+    return spans
+
+
+def _reads(word: Word, bare: str, need_det: bool, first: bool) -> tuple[int, bool] | None:
+    for form, pre, det in word.cands:
+        if form != bare or (need_det and not det):
+            continue
+        if not first and pre and word.text[0] in "وف":  # و ف inside a phrase coordinate: no match
+            continue
+        return pre, det
+    return None
+
+
+def match_at(lex: Lexicon, words: list[Word], i: int, stop: int, extra: Lexicon | None = None) -> Match | None:
+    """The longest dictionary phrase starting at word ``i`` (not crossing a clause break or ``stop``)."""
+    best: Match | None = None
+    for source in (lex, extra):
+        if source is None:
+            continue
+        for form, pre, det in words[i].cands:
+            for phrase, entry in source.index.get(form, ()):
+                n = len(phrase)
+                if i + n > stop or (best and n < best.j - best.i):
+                    continue
+                if entry.need_det and not det:
+                    continue
+                if n > 1 and not _rest(words, i, phrase):
+                    continue
+                if best and n == best.j - best.i and best.pre == pre:
+                    if entry not in best.entries:
+                        best = Match(i, i + n, best.entries + (entry,), pre, det)
+                elif not best or n > best.j - best.i or pre < best.pre:
+                    best = Match(i, i + n, (entry,), pre, det)
+    return best
+
+
+def _rest(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    for k in range(1, len(phrase)):
+        w = words[i + k]
+        if w.brk or w.sentence != words[i].sentence or _reads(w, phrase[k], False, False) is None:
+            return False
+    return True
+
+
+def find_matches(lex: Lexicon, words: list[Word], lo: int, hi: int, extra: Lexicon | None = None) -> list[Match]:
+    """Greedy left-to-right longest matches between words ``lo`` and ``hi``."""
+    out: list[Match] = []
+    i = lo
+    while i < hi:
+        m = match_at(lex, words, i, hi, extra)
+        if m:
+            out.append(m)
+            i = m.j
+        else:
+            i += 1
+    return out
+
+
+def span_of(doc: Document, words: list[Word], i: int, j: int, pre: int = 0) -> tuple[int, int]:
+    """Original offsets of words ``i..j-1``, leaving out ``pre`` proclitic letters of the first."""
+    norm = doc.norm or normalize(doc.text)
+    return to_original(norm, words[i].start + pre, words[j - 1].end)
