@@ -18,16 +18,17 @@ from typing import BinaryIO
 
 from ..types import Article, ReadError
 from ._dates import parse_published
-from .base import Result, clean, content_id, decode, read_limited
+from .base import CONTROL_CHARS, Result, clean, content_id, decode, read_limited
 
 _DOC = re.compile(r"<DOC>", re.I)
-_END = re.compile(r"</DOC>\s*$", re.I)
 _FIELD = re.compile(r"<(?P<tag>[A-Z_]+)>(?P<body>.*?)</(?P=tag)>", re.S | re.I)
 _OPEN = re.compile(r"<(TEXT|BODY)>", re.I)
 _PARA = re.compile(r"</?P\b[^<>]*>", re.I)  # <P> paragraph tags inside TREC text
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
-_BARE = re.compile(r"&(?!#?\w+;)|<<|<(?![A-Za-z/!?])|[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what breaks XML
+_BARE_AMP = re.compile(r"&(?!#?\w+;)")  # & that starts no entity (S&P)
+_BARE_LT = re.compile(r"<[^A-Za-z/!?]")  # < that starts no tag (<<, < 5)
 
+_FAST_TAGS = ("DOCNO", "URL", "SRC", "CAT", "TITLE", "TIME", "AUTHOR", "TEXT")
 _ALIASES = {
     "HEADLINE": "TITLE", "HL": "TITLE", "HEAD": "TITLE",
     "DATE": "TIME", "DATE_TIME": "TIME", "DATETIME": "TIME",
@@ -48,7 +49,14 @@ def read_ant(stream: BinaryIO, item: str) -> Iterator[Result]:
     yield from parse_trec(text, item)
 
 
+def _malformed(block: str) -> bool:
+    """Whether the block is not well-formed XML: a bare & or <, or a control character."""
+    return bool(("&" in block and _BARE_AMP.search(block)) or ("<" in block and _BARE_LT.search(block)))
+
+
 def parse_trec(text: str, item: str) -> Iterator[Result]:
+    dirty = CONTROL_CHARS.search(text) is not None
+    text = clean(text)  # control characters removed once for the whole file
     starts = [m.end() for m in _DOC.finditer(text)]
     if not starts:
         yield ReadError(item, "no <DOC> element: not a TREC/ANT file")
@@ -56,31 +64,42 @@ def parse_trec(text: str, item: str) -> Iterator[Result]:
     ends = [s - 5 for s in starts[1:]] + [len(text)]
     for n, (start, end) in enumerate(zip(starts, ends, strict=True), 1):
         where = item if len(starts) == 1 else f"{item} doc {n}"
-        block = text[start:end]
-        closed = _END.search(block)
-        yield parse_doc(block[: closed.start()] if closed else block, where, item, closed is not None)
+        block = text[start:end].rstrip()
+        closed = block[-6:].upper() == "</DOC>"
+        yield parse_doc(block[:-6] if closed else block, where, item, closed, dirty)
 
 
 def _fields(block: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    for m in _FIELD.finditer(block):
+    for tag in _FAST_TAGS:  # fast path: ANT's upper-case tags, found with str.find
+        start = block.find(f"<{tag}>")
+        if start >= 0:
+            end = block.find(f"</{tag}>", start)
+            if end >= 0:
+                out[tag] = block[start + len(tag) + 2 : end]
+    if "TEXT" in out:
+        return out
+    for m in _FIELD.finditer(block):  # any case, aliases (HEADLINE, DATE, BODY ...)
         tag = m["tag"].upper()
         out.setdefault(_ALIASES.get(tag, tag), m["body"])
     return out
 
 
 def _value(raw: str) -> str:
-    raw = _CDATA.sub(lambda m: m.group(1), raw)
-    return clean(html.unescape(raw))
+    if "<![CDATA[" in raw:
+        raw = _CDATA.sub(lambda m: m.group(1), raw)
+    if "&" in raw:
+        raw = html.unescape(raw)
+    return raw.replace("\r", "\n") if "\r" in raw else raw
 
 
 def _body(raw: str) -> str:
-    text = _value(_PARA.sub("\n", raw))
+    text = _value(_PARA.sub("\n", raw) if "<" in raw else raw)
     lines = [line.strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
-def parse_doc(block: str, where: str, origin: str, closed: bool = True) -> Result:
+def parse_doc(block: str, where: str, origin: str, closed: bool = True, dirty: bool = False) -> Result:
     """One ``<DOC>`` body as an Article, or a ReadError saying what is wrong with it."""
     fields = _fields(block)
     if "TEXT" not in fields and _OPEN.search(block):
@@ -109,5 +128,5 @@ def parse_doc(block: str, where: str, origin: str, closed: bool = True) -> Resul
         dateline=opt("AUTHOR"),
         category=opt("CAT"),
         origin=origin,
-        meta={"xml_repaired": True} if _BARE.search(block) else {},
+        meta={"xml_repaired": True} if dirty or _malformed(block) else {},
     )
