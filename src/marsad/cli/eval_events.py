@@ -74,8 +74,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                                  "per_type": types}, ensure_ascii=False, indent=1) + "\n")
         return 0
     stdout.write(f"gold: {args.gold} ({len(sentences)} sentences)\n\n")
-    stdout.write("per sentence, for the event of the gold type (top = most confident of that type):\n")
-    stdout.write(_table_single(single) + "\n")
+    if all(len(s.events) <= 1 for s in sentences):
+        stdout.write("per sentence, for the event of the gold type (top = most confident of that type):\n")
+        stdout.write(_table_single(single) + "\n")
     stdout.write("per type, events matched by type within each sentence:\n")
     stdout.write(_table_types(types))
     return 0

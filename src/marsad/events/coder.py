@@ -13,7 +13,7 @@ from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .context import context_flags, counts_for, event_date, modality, sentence_attributed, stated_counts
 from .dictionary import Dictionary, Match, default_dictionary, match_words
 from .roles import Roles, find_roles, self_roles
-from .words import Word
+from .words import Word, in_list
 
 CODER = "marsad-rules"
 
@@ -59,9 +59,23 @@ def code_document(doc: Document, dictionary: Dictionary | None = None) -> tuple[
     """All events of one document, in sentence and trigger order."""
     d = dictionary or default_dictionary()
     events: list[Event] = []
-    for sent in sentence_words(doc):
-        events.extend(code_sentence(doc, sent, d))
+    sents = sentence_words(doc)
+    doc_off = document_off_topic(sents)
+    for sent in sents:
+        events.extend(code_sentence(doc, sent, d, doc_off))
     return tuple(events)
+
+
+def document_off_topic(sents: list[SentenceInput]) -> bool:
+    """An article about sport, culture or technology: more such cue words than conflict words."""
+    off = conflict = 0
+    for sent in sents:
+        for w in sent.words:
+            if in_list("sport", w.norm) or in_list("culture", w.norm) or in_list("tech", w.norm):
+                off += 1
+            elif in_list("conflict", w.norm):
+                conflict += 1
+    return off >= 3 and off > conflict
 
 
 def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool) -> bool:
@@ -70,7 +84,7 @@ def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool) -> b
     return not (m.entry.weak and int(m.entry.cameo[:2]) >= 13 and not (conflict or strong_conflict))
 
 
-def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Event]:
+def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bool = False) -> list[Event]:
     words = sent.words
     if not words:
         return []
@@ -78,6 +92,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Eve
     if not matches:
         return []
     off_topic, conflict = context_flags(words)
+    off_topic = off_topic or doc_off
     strong_conflict = any(not m.entry.weak and int(m.entry.cameo[:2]) >= 14 for m in matches)
     matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict)]
     found = [_roles(words, m, matches) for m in matches]
