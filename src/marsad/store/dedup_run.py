@@ -17,11 +17,13 @@ def candidate_pairs(conn: Any) -> list[tuple[str, str]]:
     return [(x, y) for x, y in conn.execute(stmt)]
 
 
-def _signatures(conn: Any, ids: list[str]) -> dict[str, bytes]:
+def _signatures(conn: Any, ids: list[str]) -> dict[str, tuple[bytes, Any]]:
+    """Article id -> (MinHash bytes, published)."""
     t = schema.articles
-    out: dict[str, bytes] = {}
+    out: dict[str, tuple[bytes, Any]] = {}
     for i in range(0, len(ids), 500):
-        out.update(conn.execute(select(t.c.id, t.c.minhash).where(t.c.id.in_(ids[i : i + 500]))).all())
+        rows = conn.execute(select(t.c.id, t.c.minhash, t.c.published).where(t.c.id.in_(ids[i : i + 500])))
+        out.update({r[0]: (r[1], r[2]) for r in rows})
     return out
 
 
@@ -33,9 +35,10 @@ def cluster_articles(store: Any, threshold: float | None = None) -> int:
         sigs = _signatures(conn, sorted({x for p in pairs for x in p}))
         edges = []
         for x, y in pairs:
-            if sigs.get(x) and sigs.get(y):
-                sim = duplicates.similarity(sigs[x], sigs[y])
-                if sim >= limit:
+            (sx, px), (sy, py) = sigs.get(x, (None, None)), sigs.get(y, (None, None))
+            if sx and sy:
+                sim = duplicates.similarity(sx, sy)
+                if duplicates.is_duplicate(sim, px, py, limit):
                     edges.append((x, y, sim))
         comp = duplicates.components(edges)
         rows = [{"article_id": aid, "cluster_id": cid, "size": size, "similarity": round(sim, 4)}

@@ -4,8 +4,10 @@
 MinHash signature (datasketch, 64 permutations, seed 1, CRC-32) over the word 3-grams of
 ``normalize_text(text)``, cut into 16 bands of 4 rows; each band's hash is stored in
 ``article_bands``. Two articles sharing a band hash are candidates; a candidate pair is a
-duplicate when the signatures agree on at least ``THRESHOLD`` of their positions (the
-estimated Jaccard similarity of their 3-gram sets). Clusters are the connected components of
+duplicate when the signatures agree on at least ``THRESHOLD`` (0.6) of their positions (the
+estimated Jaccard similarity of their 3-gram sets) and, when both dates are known, the two
+were published at most ``MAX_DAYS`` (3) days apart: a story from September that repeats the
+background paragraphs of one from May is a new story, not a copy. Clusters are the connected components of
 the duplicate pairs; a cluster is named by its smallest article id. Signatures depend only
 on the article, and components only on the set of pairs, so the clusters are the same
 whatever the order or partitioning of the input.
@@ -43,7 +45,8 @@ from ..text.normalize import normalize_text
 NUM_PERM = 64
 BANDS = 16
 ROWS = NUM_PERM // BANDS
-THRESHOLD = 0.5
+THRESHOLD = 0.6
+MAX_DAYS = 3  # copies and updated versions appear within days; shared background text does not make one
 SEED = 1
 _WORD = re.compile(r"\w+")  # letters and digits of any script
 
@@ -102,6 +105,16 @@ def similarity(a: bytes, b: bytes) -> float:
 
     x, y = np.frombuffer(a, dtype="<u4"), np.frombuffer(b, dtype="<u4")
     return float(np.mean(x == y)) if len(x) == len(y) and len(x) else 0.0
+
+
+def is_duplicate(sim: float, pub_a: datetime | None, pub_b: datetime | None,
+                 threshold: float = THRESHOLD) -> bool:
+    """The rule for one candidate pair (see the module's docstring)."""
+    if sim < threshold:
+        return False
+    if pub_a is None or pub_b is None:
+        return True
+    return abs((pub_a - pub_b).total_seconds()) <= MAX_DAYS * 86400
 
 
 # -- events ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from ..types import Article, Document, Event
@@ -105,11 +105,17 @@ class DocRows:
     norm: tuple[str, str] | None = None  # normalised title and text, for search
 
 
+def _utc(t: datetime | None) -> datetime | None:
+    """Naive UTC (both backends store timestamps without a zone)."""
+    if t is None or t.tzinfo is None:
+        return t
+    return t.astimezone(UTC).replace(tzinfo=None)
+
+
 def article_row(a: Article, chash: str, coder_vid: str, run_id: int | None, now: datetime) -> dict[str, Any]:
     return {
         "id": a.id, "content_hash": chash, "title": a.title, "text": a.text,
-        "published": a.published.replace(tzinfo=None) if a.published and a.published.tzinfo
-        else a.published,
+        "published": _utc(a.published),
         "published_precision": a.published_precision, "source": a.source, "url": a.url,
         "language": a.language, "dateline": a.dateline, "category": a.category, "origin": a.origin,
         "meta": json.dumps(a.meta, ensure_ascii=False, default=str) if a.meta else None,
