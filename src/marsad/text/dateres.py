@@ -1,0 +1,203 @@
+"""Resolvers for the date patterns of :mod:`marsad.text.dates`.
+
+Each resolver takes the regex match (on normalised text) and the publication date, and
+returns ``(value, precision, kind)``, or None when the match is not a date after all (an
+impossible day, a common word that only looks like a weekday, "اليوم العالمي").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .caltables import hijri_to_gregorian, markers, months, number_words, relative_days, units, weekdays
+
+Resolved = tuple[date | None, str, str] | None
+
+# Numeric dates: day/month/year (day first, as Arab outlets print them) or year-month-day,
+# with one separator / . - used twice; not inside a longer run of digits and separators.
+NUMERIC = (
+    r"(?<![\d.,/\-])(?:(?P<d>\d{1,2})(?P<s>[/.\-])(?P<mo>\d{1,2})(?P=s)(?P<y>(?:19|20)\d\d)"
+    r"|(?P<y2>(?:19|20)\d\d)(?P<s2>[/.\-])(?P<mo2>\d{1,2})(?P=s2)(?P<d2>\d{1,2}))(?!\d|[/.\-]\d)"
+)
+_NOT_TODAY_BEFORE = ("نفس", "ذات", "ذلك", "لذلك")  # نفس اليوم "the same day", ذلك اليوم "that day"
+_DIRECTION = {"past": -1, "current": 0, "future": 1}
+
+
+def _key(s: str | None) -> str:
+    return " ".join((s or "").split())
+
+
+def _month(m: re.Match[str]) -> int:
+    return months()[_key(m["m"])][1]
+
+
+def _day(y: int, mo: int, d: int) -> date | None:
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def shift_month(pub: date, k: int) -> date:
+    total = pub.year * 12 + pub.month - 1 + k
+    return date(total // 12, total % 12 + 1, 1)
+
+
+def week_month(pub: date, k: int) -> date:
+    """The month holding the Thursday of the week ``k`` weeks from the one of ``pub``."""
+    thursday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=k, days=3)
+    return date(thursday.year, thursday.month, 1)
+
+
+def full(m: re.Match[str], pub: date | None) -> Resolved:
+    value = _day(int(m["y"]), _month(m), int(m["d"]))
+    return (value, "day", "absolute") if value else None
+
+
+def hijri(m: re.Match[str], pub: date | None) -> Resolved:
+    value = hijri_to_gregorian(int(m["y"]), _month(m), int(m["d"]))
+    return (value, "day", "absolute") if value else None
+
+
+def numeric(m: re.Match[str], pub: date | None) -> Resolved:
+    if m["y"]:
+        value = _day(int(m["y"]), int(m["mo"]), int(m["d"]))
+    else:
+        value = _day(int(m["y2"]), int(m["mo2"]), int(m["d2"]))
+    return (value, "day", "absolute") if value else None
+
+
+def day_month(m: re.Match[str], pub: date | None) -> Resolved:
+    """``15 مارس [الماضي|المقبل]``: the year comes from the publication date."""
+    month, day = _month(m), int(m["d"])
+    if _day(2000, month, day) is None:  # 2000 is a leap year: only truly impossible days fail
+        return None
+    if pub is None:
+        return None, "day", "absolute"
+    direction = markers().get(_key(m["mk"]), "nearest")
+    candidates = [_day(pub.year + k, month, day) for k in (-1, 0, 1)]
+    valid = [c for c in candidates if c is not None]
+    if direction == "past":
+        valid = [c for c in valid if c <= pub] or valid
+        return max(valid), "day", "absolute"
+    if direction == "future":
+        valid = [c for c in valid if c >= pub] or valid
+        return min(valid), "day", "absolute"
+    return min(valid, key=lambda c: abs((c - pub).days)), "day", "absolute"
+
+
+def month_year(m: re.Match[str], pub: date | None) -> Resolved:
+    return date(int(m["y"]), _month(m), 1), "month", "month"
+
+
+def hijri_month(m: re.Match[str], pub: date | None) -> Resolved:
+    """A Hijri month and year: the Gregorian month holding its 15th day."""
+    mid = hijri_to_gregorian(int(m["y"]), _month(m), 15)
+    return (date(mid.year, mid.month, 1), "month", "month") if mid else None
+
+
+def month_rel(m: re.Match[str], pub: date | None) -> Resolved:
+    """``يناير الماضي``, ``شهر يناير من هذا العام``, ``شهر يناير``."""
+    if not (m["mk"] or m["yr"] or m["sh"]):
+        return None  # a bare month name (مارس is also a verb)
+    if pub is None:
+        return None, "month", "month"
+    month = _month(m)
+    if m["yr"]:
+        words = _key(m["yr"]).split()
+        step = 0 if words[0] in ("هذا", "هذه") else _DIRECTION[markers()[words[-1]]]
+        return date(pub.year + step, month, 1), "month", "month"
+    direction = markers().get(_key(m["mk"]), "nearest")
+    if direction == "past":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif direction == "future":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif direction == "current":
+        year = pub.year
+    else:
+        diff = month - pub.month
+        year = pub.year - (diff > 6) + (diff < -6)
+    return date(year, month, 1), "month", "month"
+
+
+def year(m: re.Match[str], pub: date | None) -> Resolved:
+    y = int(m["y"])
+    after = m.string[m.end(): m.end() + 4].lstrip()
+    if not 1800 <= y <= 2100 or after.startswith("ه"):  # 1435 هـ is a Hijri year
+        return None
+    return date(y, 1, 1), "year", "year"
+
+
+def period(m: re.Match[str], pub: date | None) -> Resolved:
+    """``العام الماضي``, ``هذا الشهر``, ``الأسبوع المقبل``."""
+    if m["this"]:
+        step = 0
+    elif m["mk"]:
+        step = _DIRECTION[markers()[_key(m["mk"])]]
+    else:
+        return None
+    unit = {"العام": "year", "السنه": "year", "الشهر": "month", "الاسبوع": "week"}[m["u"]]
+    return _ago(unit, -step, pub)
+
+
+def ago(m: re.Match[str], pub: date | None) -> Resolved:
+    """``منذ عامين``, ``قبل ثلاثة أشهر``, ``منذ 5 أيام``."""
+    unit, count = units()[_key(m["u"])]
+    n = _number(m["n"]) if m["n"] else count
+    if n <= 0 or n > 200:
+        return None  # "منذ سنوات": no number
+    return _ago(unit, n, pub)
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else number_words()[_key(word)]
+
+
+def _ago(unit: str, n: int, pub: date | None) -> Resolved:
+    """The date ``n`` units before ``pub`` (after, for negative ``n``), at the unit's precision."""
+    precision = {"year": "year", "month": "month", "week": "month", "day": "day"}[unit]
+    if pub is None:
+        return None, precision, "relative"
+    if unit == "year":
+        return date(pub.year - n, 1, 1), precision, "relative"
+    if unit == "month":
+        return shift_month(pub, -n), precision, "relative"
+    if unit == "week":
+        return week_month(pub, -n), precision, "relative"
+    return pub - timedelta(days=n), precision, "relative"
+
+
+def rel_day(m: re.Match[str], pub: date | None) -> Resolved:
+    """``اليوم``, ``اليوم "الخميس"``, ``أمس``, ``أول أمس``, ``غدا``."""
+    rel = _key(m["rel"])
+    if rel == "اليوم" and not m["wd"] and _not_today(m):
+        return None
+    if pub is None:
+        return None, "day", "relative"
+    return pub + timedelta(days=relative_days()[rel]), "day", "relative"
+
+
+def _not_today(m: re.Match[str]) -> bool:
+    """اليوم before another ال-word (اليوم العالمي, اليوم السابع) or after نفس/ذات/ذلك."""
+    following = m.string[m.end(): m.end() + 12].split()
+    if following and following[0].startswith("ال"):
+        return True
+    preceding = m.string[max(0, m.start() - 8): m.start()].split()
+    return bool(preceding) and preceding[-1] in _NOT_TODAY_BEFORE
+
+
+def weekday(m: re.Match[str], pub: date | None) -> Resolved:
+    """``يوم الاثنين``, ``الخميس الماضي``, ``مساء الجمعة المقبلة``."""
+    wd, bare = weekdays()[_key(m["wd"])]
+    if not (bare or m["pre"] or m["mk"]):
+        return None
+    if pub is None:
+        return None, "day", "weekday"
+    direction = markers().get(_key(m["mk"]), "nearest")
+    back = (pub.weekday() - wd) % 7
+    if direction == "future":
+        return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7), "day", "weekday"
+    if direction == "past":
+        back = back or 7
+    return pub - timedelta(days=back), "day", "weekday"
