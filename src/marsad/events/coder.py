@@ -13,7 +13,7 @@ from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .context import context_flags, counts_for, event_date, modality, sentence_attributed, stated_counts
 from .dictionary import Dictionary, Match, default_dictionary, match_words
 from .roles import Roles, find_roles, self_roles
-from .words import Word, in_list
+from .words import Word, tags
 
 CODER = "marsad-rules"
 
@@ -71,11 +71,16 @@ def document_off_topic(sents: list[SentenceInput]) -> bool:
     off = conflict = 0
     for sent in sents:
         for w in sent.words:
-            if in_list("sport", w.norm) or in_list("culture", w.norm) or in_list("tech", w.norm):
-                off += 1
-            elif in_list("conflict", w.norm):
-                conflict += 1
+            t = tags(w.norm)
+            if t:
+                if _OFF_TOPIC & t:
+                    off += 1
+                elif "conflict" in t:
+                    conflict += 1
     return off >= 3 and off > conflict
+
+
+_OFF_TOPIC = frozenset({"sport", "culture", "tech"})
 
 
 def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool) -> bool:

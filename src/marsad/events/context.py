@@ -16,7 +16,7 @@ from datetime import date
 
 from ..types import DateExpr
 from .morph import has_future_prefix, strip_clitics
-from .words import Word, in_list, number_value
+from .words import Word, in_list, number_value, tags
 
 _YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")  # 1800-2099
 _COUNT_KEYS = ("killed", "wounded", "arrested", "participants")
@@ -115,13 +115,15 @@ def event_date(words: Sequence[Word], h: int, dates: Sequence[DateExpr],
     return When(None, None, False, "none")
 
 
+_OFF_TOPIC = frozenset({"sport", "culture", "tech"})
+
+
 def context_flags(words: Sequence[Word]) -> tuple[bool, bool]:
     """(sport/culture/technology context without conflict words, conflict context) of a sentence."""
     off_topic = conflict = False
     for w in words:
-        n = w.norm
-        if not off_topic and (in_list("sport", n) or in_list("culture", n) or in_list("tech", n)):
-            off_topic = True
-        if not conflict and in_list("conflict", n):
-            conflict = True
+        t = tags(w.norm)
+        if t:
+            off_topic = off_topic or bool(_OFF_TOPIC & t)
+            conflict = conflict or "conflict" in t
     return off_topic and not conflict, conflict

@@ -63,11 +63,21 @@ class Dictionary:
     entries: list[Entry]
     version: str
     index: dict[str, list[Entry]] = field(default_factory=dict)
+    _hits: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
             for form in entry.head:
                 self.index.setdefault(form, []).append(entry)
+
+    def hits(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The word's candidate (stem, kind) analyses that are head forms here (cached)."""
+        got = self._hits.get(word)
+        if got is None:
+            got = tuple(c for c in candidates(word) if c[0] in self.index)
+            if len(self._hits) < 200_000:
+                self._hits[word] = got
+        return got
 
 
 def _forms(word: str, verb: bool) -> frozenset[str]:
@@ -197,8 +207,8 @@ def match_words(norms: Sequence[str], dictionary: Dictionary | None = None,
     for i, word in enumerate(norms):
         best: Match | None = None
         noun_only = surfaces is not None and surfaces[i].rstrip(_HARAKAT).endswith(_TA_MARBUTA)
-        for stem, kind in candidates(word):
-            for entry in d.index.get(stem, ()):
+        for stem, kind in d.hits(word):
+            for entry in d.index[stem]:
                 if not _kind_ok(entry.pos, kind) or (noun_only and entry.pos == "V"):
                     continue
                 got = _check_rest(entry, norms, i)

@@ -36,22 +36,35 @@ def _join(a: str, b: str) -> str:
     return ""  # contradictory affixes: drop the candidate
 
 
-def _strip_suffixes(s: str, table: tuple[tuple[str, str], ...], kind: str, out: set[Candidate]) -> None:
+def _tails(table: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[int, str, bool]]]:
+    """Every suffix+pronoun string -> (length of the suffix part, kind, has a pronoun)."""
+    out: dict[str, list[tuple[int, str, bool]]] = {}
     for pron in _PRON:
-        if pron and not s.endswith(pron):
-            continue
-        body = s[: len(s) - len(pron)] if pron else s
-        for suf, skind in table:
-            if suf and not body.endswith(suf):
+        for suf, kind in table:
+            out.setdefault(suf + pron, []).append((len(suf), kind, bool(pron)))
+    return out
+
+
+_NOUN_TAILS = _tails(_NOUN_SUFFIXES)
+_VERB_TAILS = _tails(_VERB_SUFFIXES)
+_MAX_TAIL = max(len(t) for t in list(_NOUN_TAILS) + list(_VERB_TAILS))
+
+
+def _strip_suffixes(s: str, tails: dict[str, list[tuple[int, str, bool]]], kind: str,
+                    out: set[Candidate]) -> None:
+    n = len(s)
+    for k in range(max(MIN_STEM, n - _MAX_TAIL), n + 1):
+        for suf_len, skind, has_pron in tails.get(s[k:], ()):
+            k2 = _join(kind, skind)
+            if not k2:
                 continue
-            stem = body[: len(body) - len(suf)] if suf else body
-            k = _join(kind, skind)
-            if len(stem) >= MIN_STEM and k:
-                out.add((stem, k))
-                if suf in ("ات", "تين", "تان"):  # مظاهرات -> مظاهره
-                    out.add((stem + "ه", "N"))
-                if pron and body.endswith("ت") and len(body) > 3:  # ta marbuta before a pronoun
-                    out.add((body[:-1] + "ه", "N"))
+            out.add((s[:k], k2))
+            suf = s[k: k + suf_len]
+            if suf in ("ات", "تين", "تان"):  # مظاهرات -> مظاهره
+                out.add((s[:k] + "ه", "N"))
+            body = s[: k + suf_len]
+            if has_pron and body.endswith("ت") and len(body) > 3:  # ta marbuta before a pronoun
+                out.add((body[:-1] + "ه", "N"))
 
 
 @lru_cache(maxsize=100_000)
@@ -62,14 +75,14 @@ def candidates(word: str) -> tuple[Candidate, ...]:
     if len(word) > 3 and word[0] in _CONJ:
         bases.append(word[1:])
     for base in bases:
-        _strip_suffixes(base, _NOUN_SUFFIXES, "*", out)
+        _strip_suffixes(base, _NOUN_TAILS, "*", out)
         for pre in _NOUN_PREFIXES:
             if base.startswith(pre) and len(base) - len(pre) >= MIN_STEM:
-                _strip_suffixes(base[len(pre):], _NOUN_SUFFIXES, "N", out)
+                _strip_suffixes(base[len(pre):], _NOUN_TAILS, "N", out)
         for pre in _VERB_PREFIXES:
             if base.startswith(pre) and len(base) - len(pre) >= MIN_STEM:
-                _strip_suffixes(base[len(pre):], _VERB_SUFFIXES, "V", out)
-        _strip_suffixes(base, _VERB_SUFFIXES, "*", out)
+                _strip_suffixes(base[len(pre):], _VERB_TAILS, "V", out)
+        _strip_suffixes(base, _VERB_TAILS, "*", out)
     first = [(word, "*")]
     return tuple(first + sorted(c for c in out if c != (word, "*")))
 

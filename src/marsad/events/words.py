@@ -37,10 +37,16 @@ def word_lists() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in lists.items()}
 
 
+@lru_cache(maxsize=200_000)
+def tags(norm: str) -> frozenset[str]:
+    """Names of the word lists holding the word, with or without a leading و/ف (cached)."""
+    bare = strip_clitics(norm)
+    return frozenset(name for name, lst in word_lists().items() if norm in lst or bare in lst)
+
+
 def in_list(name: str, norm: str) -> bool:
     """Is the word (with or without a leading و/ف) in the named list?"""
-    lst = word_lists()[name]
-    return norm in lst or strip_clitics(norm) in lst
+    return name in tags(norm)
 
 
 def is_function(w: Word) -> bool:
