@@ -23,7 +23,7 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from ..errors import MissingExtra
 from ..types import ReadError
@@ -31,6 +31,7 @@ from .base import MAX_BYTES, READ_ERRORS, Reader, Result, describe, over_limit, 
 from .detect import container_kind, detect, inner_name, skip_member
 
 MAX_DEPTH = 4
+_ZIP_OPEN_ERRORS: tuple[type[BaseException], ...] = (NotImplementedError, *READ_ERRORS)
 _READERS = {
     "seed": ("seed", "read_seed"),
     "jsonl": ("jsonl", "read_jsonl"),
@@ -41,9 +42,9 @@ _READERS = {
 }
 _STREAMED = ("jsonl", "warc")  # formats whose size limit applies per line / record
 _DECOMPRESS: dict[str, Callable[[BinaryIO], BinaryIO]] = {
-    "gzip": lambda f: gzip.GzipFile(fileobj=f, mode="rb"),  # type: ignore[dict-item]
-    "bz2": lambda f: bz2.BZ2File(f, "rb"),  # type: ignore[dict-item]
-    "xz": lambda f: lzma.LZMAFile(f, "rb"),  # type: ignore[dict-item]  # noqa: SIM115
+    "gzip": lambda f: cast(BinaryIO, gzip.GzipFile(fileobj=f, mode="rb")),
+    "bz2": lambda f: cast(BinaryIO, bz2.BZ2File(f, "rb")),
+    "xz": lambda f: cast(BinaryIO, lzma.LZMAFile(f, "rb")),  # noqa: SIM115
 }
 
 
@@ -143,13 +144,13 @@ def _read_tar(name: str, stream: BinaryIO, fmt: str, depth: int) -> Iterator[Res
     with tar:
         try:
             while (member := tar.next()) is not None:
-                tar.members.clear()  # stream mode keeps every header otherwise: memory would grow
+                tar.members.clear()  # type: ignore[attr-defined]  # stream mode keeps every header otherwise: memory would grow
                 if not member.isfile() or skip_member(member.name):
                     continue
                 handle = tar.extractfile(member)
                 if handle is not None:
                     item = _member_name(name, member.name)
-                    yield from read_stream(item, handle, fmt, depth + 1, member.size)
+                    yield from read_stream(item, cast(BinaryIO, handle), fmt, depth + 1, member.size)
         except READ_ERRORS as exc:
             yield ReadError(name, f"truncated or corrupt archive; members after this point lost: {describe(exc)}")
 
@@ -178,7 +179,7 @@ def _read_zip_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         return
     try:
         handle = archive.open(info)
-    except (NotImplementedError, *READ_ERRORS) as exc:
+    except _ZIP_OPEN_ERRORS as exc:
         yield ReadError(item, f"cannot open zip member: {describe(exc)}")
         return
     with handle:
