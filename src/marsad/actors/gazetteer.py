@@ -29,6 +29,7 @@ class Gazetteer:
     cities: dict[int, City]
     index: Lexicon  # city names: Entry(kind="city", key=str(geonameid))
     countries: dict[str, Place]  # iso3 -> country-level Place
+    capitals: dict[str, int]  # iso3 -> GeoNames id of the capital
 
 
 def _usable(name: str) -> bool:
@@ -49,13 +50,16 @@ def gazetteer() -> Gazetteer:
             if name and _usable(name) and bare_phrase(name) not in noise:
                 index.add(name, Entry("city", r[0], name))
     countries: dict[str, Place] = {}
+    capitals: dict[str, int] = {}
     for r in _rows(_read("countries.tsv", "gazetteer")):
+        if r[7] and int(r[7]) in cities:
+            capitals[r[0]] = int(r[7])
         lat = float(r[5]) if r[5] else None
         lon = float(r[6]) if r[6] else None
         countries[r[0]] = Place(r[4] or r[3], r[0], lat, lon, int(r[2]) if r[2] else None, "country", r[3])
     for iso3, (name_en, name_ar) in lexicon().countries.items():
         countries.setdefault(iso3, Place(name_ar, iso3, None, None, None, "country", name_en))
-    return Gazetteer(cities, index, countries)
+    return Gazetteer(cities, index, countries, capitals)
 
 
 def city_place(g: Gazetteer, city: City, text: str) -> Place:

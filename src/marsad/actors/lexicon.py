@@ -92,6 +92,7 @@ class Lexicon:
     portfolios: dict[str, str] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # code -> English label
     stopwords: frozenset[str] = frozenset()
+    capital_names: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     _seen: set[tuple[tuple[str, ...], Entry]] = field(default_factory=set, repr=False)
 
@@ -192,9 +193,11 @@ def load_countries(lex: Lexicon) -> None:
         for stem in _split(r[2]):
             for form in nisba_forms(stem.lstrip("-")):
                 _add_or_drop(lex, ("-" if stem.startswith("-") else "") + form, Entry("demonym", iso3, stem))
-        for seat in _split(r[3]):
+        for n, seat in enumerate(_split(r[3])):
             name, _, agent = seat.partition(":")
             lex.add(name, Entry("seat", iso3, name, agent or "GOV"))
+            if n == 0:  # the first seat listed is the capital city
+                lex.capital_names.add((iso3, bare_phrase(name)))
     for r in _rows(_read("special.tsv")):
         lex.countries[r[0]] = (r[1], r[0])
         for name in _split(r[2]):

@@ -17,17 +17,20 @@ from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
 
-from ..text.normalize import normalize
+from ..text.normalize import norm_word, normalize
 from ..types import Document, Mention, Place, PlaceMention
 from .gazetteer import City, Gazetteer, city_place, gazetteer
-from .lexicon import Lexicon, bare, lexicon
+from .lexicon import Lexicon, bare, bare_phrase, lexicon
 from .match import Match, Word, doc_words, find_matches, span_of
 from .resolve import resolve_document
 
 _CUES = frozenset(bare(w) for w in ["مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "محافظة", "محافظه", "ولاية", "مدن", "بلدات", "قرى", "مخيم", "منطقة", "ناحية", "قضاء", "إقليم", "العاصمة", "ضاحية", "حي"])
 _BLOCK = frozenset({"org", "person", "agent", "role", "demonym", "portfolio", "reference"})
 _BIG = 50_000
-_COMMON = 4.6  # zipf frequency above which a one-word name is taken as an ordinary word
+_COMMON = 4.3  # zipf frequency above which a one-word name may be an ordinary word
+_COMMON_ALT = 3.6  # ... and its form with the article toggled this frequent
+_COMMON_TOKEN = 3.5
+_FUNCTION = 5.3  # a token this frequent is a function word, whatever the gazetteer says  # a whole token this frequent is not read as proclitic + a place name
 
 
 @dataclass
@@ -60,12 +63,20 @@ def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer |
         if place:
             out.append(_mention(ctx, cm, place))
             taken.update(range(cm.i, cm.j))
+    for m in actor_ms:
+        e = m.first("seat")
+        capital = e and e.key in gaz.capitals and (e.key, bare_phrase(e.phrase)) in lex.capital_names
+        if e and capital and not taken & set(range(m.i, m.j)):
+            out.append(_mention(ctx, m, city_place(gaz, gaz.cities[gaz.capitals[e.key]], _text(ctx, m))))
+            taken.update(range(m.i, m.j))
     for m in country_at.values():
         if not any(i in taken for i in range(m.i, m.j)) and not any(i in blocked for i in range(m.i, m.j)):
             e = m.first("country")
             assert e is not None
+            if m.det and not norm_word(e.phrase).startswith("ال"):
+                continue  # السورية after a noun is the adjective, not the country
             base = gaz.countries.get(e.key)
-            if base:
+            if base and base.geonameid:
                 out.append(_mention(ctx, m, Place(_text(ctx, m), base.country, base.lat, base.lon,
                                                   base.geonameid, "country", base.name_en)))
     return sorted(out, key=lambda p: p.start)
@@ -111,19 +122,29 @@ def _city(ctx: _Ctx, m: Match, country: Match | None) -> Place | None:
 
 
 def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
+    """Whether a city reading of ``m`` is taken (see the module notes)."""
     cue = m.i > 0 and bare(ctx.words[m.i - 1].text) in _CUES and not ctx.words[m.i].brk
     s, e = span_of(ctx.doc, ctx.words, m.i, m.j, m.pre)
-    ner = any(a <= s and e <= b for a, b in ctx.loc_spans)
-    if cue or ner:
+    if cue or any(a <= s and e <= b for a, b in ctx.loc_spans):
         return True
-    famous = city.fclass == "PPLC" or city.population >= 500_000
-    if m.j - m.i == 1 and not famous and zipf_frequency(_text(ctx, m), "ar") >= _COMMON:
-        return False
+    if m.pre and zipf_frequency(_text(ctx, m, 0), "ar") >= _COMMON_TOKEN:
+        return False  # لجان is "committees", not ل + جان
+    if city.fclass != "PPLC" and zipf_frequency(_text(ctx, m, 0), "ar") >= _FUNCTION:
+        return False  # فإن, وان: a function word
+    if m.j - m.i == 1 and city.fclass != "PPLC" and city.country not in ctx.countries and _ordinary(_text(ctx, m)):
+        return False  # هوية, معسكر, المشهد: a common noun, and the article names no country of that city
     return city.fclass != "PPL" or city.population >= _BIG
 
 
-def _text(ctx: _Ctx, m: Match) -> str:
-    s, e = span_of(ctx.doc, ctx.words, m.i, m.j, m.pre)
+def _ordinary(word: str) -> bool:
+    """A frequent word that is also frequent with its article toggled (هوية/الهوية) is a common noun;
+    a place name is not (جنيف is frequent, الجنيف is not)."""
+    other = word[2:] if word.startswith("ال") else "ال" + word
+    return zipf_frequency(word, "ar") >= _COMMON and zipf_frequency(other, "ar") >= _COMMON_ALT
+
+
+def _text(ctx: _Ctx, m: Match, pre: int | None = None) -> str:
+    s, e = span_of(ctx.doc, ctx.words, m.i, m.j, m.pre if pre is None else pre)
     return ctx.doc.text[s:e]
 
 

@@ -76,10 +76,11 @@ def build(out: Path, min_population: int) -> tuple[int, int]:
         acc[1] += weight * city["longitude"]
         acc[2] += weight
         names = arabic_names(city.get("alternatenames") or [])
-        is_capital = city["name"] == countries[cc].get("capital") and cc not in capitals
+        capital = countries[cc].get("capital") or "\0"
+        is_capital = cc not in capitals and (city["name"] == capital or city["name"].startswith(capital + ","))
         if is_capital:
             capitals[cc] = int(city["geonameid"])
-        if not names:
+        if not names and not is_capital:
             continue
         fclass = "PPLC" if is_capital else ("PPLA" if city.get("admin1code") and pop >= 100000 else "PPL")
         rows.append("\t".join([
