@@ -68,5 +68,5 @@ def test_bad_plain_text_items(tmp_path: Path) -> None:
     assert isinstance(results["ok.txt"], Article)
     reasons = {k: v.reason for k, v in results.items() if isinstance(v, ReadError)}
     assert reasons["empty.txt"].startswith("empty")
-    assert "UTF-8" in reasons["latin1.txt"] and "offset 3" in reasons["latin1.txt"]
+    assert reasons["latin1.txt"].startswith("not valid UTF-8: bad byte at offset 3;")
     assert "PNG" in reasons["image.txt"]

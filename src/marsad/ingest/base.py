@@ -101,7 +101,7 @@ def decode(data: bytes, item: str) -> str | ReadError:
     except UnicodeDecodeError as exc:
         return ReadError(
             item,
-            f"not valid {encoding.upper()[:6]}: bad byte at offset {exc.start}; "
+            f"not valid {'UTF-16' if utf16 else 'UTF-8'}: bad byte at offset {exc.start}; "
             "re-encode the file as UTF-8 (e.g. iconv -f WINDOWS-1256 -t UTF-8)",
         )
 
@@ -116,7 +116,7 @@ def clean(text: str) -> str:
 def stem(item: str) -> str:
     """The file stem of an item name: ``a/b/AL-1.txt.gz`` -> ``AL-1``."""
     name = item.rsplit(":", 1)[-1] if ":" in item.rsplit("/", 1)[-1] else item
-    name = re.split(r"[/\\]", name)[-1] or "article"
+    name = re.split(r"[/\\]", name)[-1].strip("<>") or "article"
     while "." in name.strip("."):
         head, _, ext = name.rpartition(".")
         if not head or len(ext) > 5:
