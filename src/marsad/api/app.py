@@ -8,8 +8,11 @@ kind (validation, not found, rate limit, size limit, internal) share one JSON sh
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import threading
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -91,11 +94,19 @@ def create_app(engine: Any, settings: Settings | None = None, store: Any = None)
     fastapi = require("fastapi", "web")
     from .. import __version__
     from .cache import AnswerCache
-    from .routes import router
+    from .routes import router, warm
     from .security import BodyLimit, RateLimit, SecurityHeaders
 
     settings = settings or Settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Any) -> AsyncIterator[None]:
+        if settings.cache_size > 0:
+            threading.Thread(target=warm, args=(app.state,), name="marsad-warm", daemon=True).start()
+        yield
+
     app = fastapi.FastAPI(
+        lifespan=lifespan,
         title="marsad API", version=__version__, openapi_url="/api/openapi.json", docs_url=None, redoc_url=None,
         description="Arabic news as political event data (CAMEO and PLOVER): events, actors, the actor "
                     "network, timelines, places and articles. Read-only unless the server has a token.",

@@ -66,6 +66,27 @@ def cached(request: Request, conn: Connection, key: tuple[Any, ...], compute: An
     return request.app.state.cache.get(conn, key, compute)
 
 
+#: What the dashboard asks for first (same keys as its routes): computed when the server starts.
+DASHBOARD_DEFAULTS: list[tuple[tuple[Any, ...], Any]] = [
+    (("meta",), queries.meta),
+    (("timeline", queries.EventFilter(), "auto"), lambda c: queries.timeline(c, queries.EventFilter(), "auto")),
+    (("graph", queries.EventFilter(), 60), lambda c: queries.graph(c, queries.EventFilter(), 60)),
+    (("places", queries.EventFilter(), 300), lambda c: queries.top_places(c, queries.EventFilter(), 300)),
+    (("actors", queries.EventFilter(), 200), lambda c: queries.top_actors(c, queries.EventFilter(), 200)),
+    (("events", queries.EventFilter(), 25, 0), lambda c: queries.list_events(c, queries.EventFilter(), 25, 0)),
+]
+
+
+def warm(state: Any) -> None:
+    """Fill the answer cache with the dashboard's first view (run in a background thread)."""
+    try:
+        with state.engine.connect() as conn:
+            for key, compute in DASHBOARD_DEFAULTS:
+                state.cache.get(conn, key, lambda compute=compute: compute(conn))
+    except Exception:  # noqa: BLE001 - warming is an optimisation; requests report real errors
+        return
+
+
 @router.get("/meta", response_model=Meta, summary="Totals and filter values")
 def get_meta(request: Request, conn: Conn) -> dict[str, Any]:
     return {**cached(request, conn, ("meta",), lambda: queries.meta(conn)), "version": __version__, "writable": bool(request.app.state.settings.token)}
