@@ -13,6 +13,7 @@ import argparse
 import random
 import time
 from collections import defaultdict
+from datetime import UTC
 
 from marsad.ingest import read
 from marsad.store import duplicates as d
@@ -21,7 +22,7 @@ from marsad.types import Article
 
 
 def _naive(t):  # type: ignore[no-untyped-def]
-    return t.replace(tzinfo=None) if t is not None and t.tzinfo else t
+    return t.astimezone(UTC).replace(tzinfo=None) if t is not None and t.tzinfo else t
 
 
 def clusters(paths: list[str], threshold: float) -> tuple[dict, dict, int]:
