@@ -57,8 +57,10 @@ _YEAR_WORDS = ("عام", "العام", "سنه", "السنه", "عامي")
 _YEAR_PREPS = ("في", "منذ", "حتي", "خلال", "مطلع", "اوائل", "اواخر", "اواسط", "منتصف", "نهايه", "بدايه", "مع")
 _PERIOD_FIRST = ("هذا", "هذه", "العام", "السنه", "الشهر", "الاسبوع")
 _DAY_PARTS = ("يوم", "صباح", "مساء", "ليله", "فجر", "ظهر", "عصر", "نهار")
-_AL_ANCHORS = ("اليوم", "الامس", "البارحه", "الاسبوع", "الشهر", "العام", "السنه")
-_PLAIN_ANCHORS = ("امس", "غد", "منذ", "قبل", "شهر")
+# Anchors besides numbers, markers and weekdays, with how many words before them an
+# expression may start: "شهر يناير من هذا العام" (4), "هذا الشهر" (1), "أول أمس" (1).
+_AL_ANCHORS = ((("اليوم", "الامس", "البارحه"), 0), (("الاسبوع", "الشهر"), 1), (("العام", "السنه"), 4))
+_PLAIN_ANCHORS = (("امس", 1), ("غد", 1), ("منذ", 0), ("قبل", 0), ("شهر", 0))
 
 Resolver = Callable[[re.Match[str], date | None], tuple[date | None, str, str] | None]
 
@@ -125,13 +127,14 @@ def _anchor_points(nt: str) -> list[tuple[int, int]]:
     Numbers of three or five and more digits start nothing; a plain literal counts only at
     the start of a word or after one clitic (not غد in بغداد, not قبل in المقبل).
     """
-    digits, *words = _anchors()
+    digits, al, al_back, plain = _anchors()
     points = []
     for m in digits.finditer(nt):
         size = m.end() - m.start()
         if size <= 2 or size == 4:
             points.append((m.end(), 5 if size == 4 else 0))
-    for pattern, back in words:
+    points.extend((m.end(), al_back[m.group()]) for m in al.finditer(nt))
+    for pattern, back in plain:
         points.extend((m.end(), back) for m in pattern.finditer(nt) if _word_start(nt, m.start()))
     return points
 
@@ -163,12 +166,15 @@ def _first_words() -> dict[str, list[int]]:
 
 
 @lru_cache(maxsize=1)
-def _anchors() -> list:  # type: ignore[type-arg]
-    """Fast scans: a charset (digits), a literal prefix (ال), and plain literals, each with
-    how many words before it an expression may start (a year: "شهر مارس/آذار من عام 2017")."""
-    al_words = set(markers()) | set(_AL_ANCHORS) | {w for w in weekdays() if w.startswith("ال")}
-    al = re.compile("\u0627\u0644(?:" + alternation(w[2:] for w in al_words) + r")(?!\w)")  # ال + stem
-    return [re.compile(r"\d+"), (al, 4), *((re.compile(w), 1) for w in _PLAIN_ANCHORS)]
+def _anchors() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int], list[tuple[re.Pattern[str], int]]]:
+    """Fast scans (a charset for digits, the literal prefix ال, plain literals), each with how
+    many words before the anchor an expression may start ("يوم الاثنين الماضي": 2)."""
+    al_back = {w: back for words, back in _AL_ANCHORS for w in words}
+    al_back.update({w: 3 for w in markers()})  # "تشرين الثاني/نوفمبر المقبل"
+    al_back.update({w: 1 for w in weekdays() if w.startswith("ال")})  # "يوم الاثنين"
+    al = re.compile("\u0627\u0644(?:" + alternation(w[2:] for w in al_back) + r")(?!\w)")  # ال + stem
+    plain = [(re.compile(w), back) for w, back in _PLAIN_ANCHORS]
+    return re.compile(r"\d+"), al, al_back, plain
 
 
 @lru_cache(maxsize=1)
