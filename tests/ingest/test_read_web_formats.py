@@ -62,6 +62,9 @@ def test_feed_entities_refused_quickly() -> None:
     small = FEED.replace("<rss", '<!DOCTYPE rss [<!ENTITY a "x">]><rss', 1)
     [err] = list(read_stream("f.rss", io.BytesIO(small.encode())))
     assert isinstance(err, ReadError) and "XML bomb" in err.reason
+    wide = small.replace('encoding="utf-8"', 'encoding="utf-16"').encode("utf-16")
+    [err] = list(read_stream("f.rss", io.BytesIO(wide)))
+    assert isinstance(err, ReadError) and "XML bomb" in err.reason
 
 
 def _warc(gz: bool) -> bytes:

@@ -3,12 +3,14 @@
 A feed that declares XML entities is refused before any parser expands them (a "billion
 laughs" bomb is one failed item, not a hang or a memory blow-up): the bytes are checked for
 ``<!ENTITY`` and then parsed by defusedxml, which forbids entity declarations and external
-references. Only then does feedparser read the entries (it copes with the many dialects of
-RSS and Atom). Entry HTML is reduced to its visible text. Needs the ``ingest`` extra.
+references (when defusedxml is installed). Only then does feedparser read the entries (it copes
+with the many dialects of RSS and Atom). Entry HTML is reduced to its visible text. Needs the
+``ingest`` extra.
 """
 
 from __future__ import annotations
 
+import importlib
 import io
 import re
 from collections.abc import Iterator
@@ -25,10 +27,15 @@ _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
 
 def _refusal(data: bytes) -> str | None:
     """Why the feed must not be parsed (entity declarations), or None."""
-    if _ENTITY_DECL.search(data):
+    wide = data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[:4] in (b"<\x00?\x00", b"\x00<\x00?")
+    text = data.decode("utf-16", "ignore").encode("utf-8") if wide else data
+    if _ENTITY_DECL.search(text):
         return "the feed declares XML entities (<!ENTITY>): refused as a possible XML bomb"
-    defused = require("defusedxml.ElementTree", "ingest")
-    common = require("defusedxml.common", "ingest")
+    try:  # a second, stricter check where defusedxml is installed (the ingest extra)
+        defused = importlib.import_module("defusedxml.ElementTree")
+        common = importlib.import_module("defusedxml.common")
+    except ImportError:
+        return None
     try:
         defused.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except common.DefusedXmlException as exc:
