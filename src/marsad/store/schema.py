@@ -20,6 +20,8 @@ reserved word in SQL). Full-text search tables are backend specific and created 
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     Boolean,
     Column,
@@ -148,9 +150,9 @@ place_mentions = Table(
 )
 
 
-def _event_columns() -> list[Column]:
+def _event_columns() -> list[Column[Any]]:
     """Columns shared by ``events`` and ``event_mentions``: the event JSON, flattened."""
-    cols = [
+    cols: list[Column[Any]] = [
         Column("article_id", String(200), nullable=False, index=True),
         Column("sentence", Integer),
         Column("date", Date, index=True),
