@@ -13,7 +13,8 @@ of 300 candidates with their context and the stage's answer.
 A person then reads every row and writes a verdict in the ``judge`` column: ``ok`` (a place, resolved
 to the right place), ``wrong`` (a place resolved to a wrong one, or a place in the gazetteer that
 was missed), ``out`` (a place the gazetteer does not hold: village, region, landmark ...), ``no``
-(not a place mention: dropped). ``score`` counts the first 200 rows that are places.
+(not a place mention: dropped), ``fp`` (not a place, but the stage gave it one). ``score`` counts
+the first 200 rows that are places, and the false places among the rows read up to there.
 """
 
 from __future__ import annotations
@@ -93,13 +94,18 @@ def sample(n: int = 300, share: int = 8) -> None:
 
 def score(path: Path, n: int = 200) -> None:
     with open(path, encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["judge"] in ("ok", "wrong", "out")][:n]
+        judged = list(csv.DictReader(fh, delimiter="\t"))
+    rows = [r for r in judged if r["judge"] in ("ok", "wrong", "out")][:n]
+    seen = judged[: judged.index(rows[-1]) + 1]
     c = Counter(r["judge"] for r in rows)
     in_gaz = c["ok"] + c["wrong"]
-    found = sum(1 for r in rows if r["system"] != "NONE")
-    print("| place mentions judged | in gazetteer | resolved right | % right | outside gazetteer | given a place by the stage |")
-    print("|---|---|---|---|---|---|")
-    print(f"| {len(rows)} | {in_gaz} | {c['ok']} | {100 * c['ok'] / max(in_gaz, 1):.1f} | {c['out']} | {found} |")
+    out_answered = sum(1 for r in rows if r["judge"] == "out" and r["system"] != "NONE")
+    fp = sum(1 for r in seen if r["judge"] == "fp")
+    print("| place mentions judged | in gazetteer | resolved right | % right | outside gazetteer "
+          "| of which given a (wrong) place | non-places given a place |")
+    print("|---|---|---|---|---|---|---|")
+    print(f"| {len(rows)} | {in_gaz} | {c['ok']} | {100 * c['ok'] / max(in_gaz, 1):.1f} | {c['out']} "
+          f"| {out_answered} | {fp} of {len(seen) - len(rows)} candidates that were not places |")
 
 
 if __name__ == "__main__":
