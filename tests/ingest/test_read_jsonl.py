@@ -60,3 +60,15 @@ def test_jsonl_detected_by_content_and_gzip(tmp_path: Path) -> None:
     assert [r.id for r in results if isinstance(r, Article)] == ["z", "z", "z"]
     assert all(isinstance(r, Article) for r in results)
     assert results[1].origin == str(tmp_path / "more.jsonl.gz")
+
+
+def test_json_array_file(tmp_path: Path) -> None:
+    records = [{"id": "a", "text": "أول."}, {"text": ""}, {"id": "c", "text": "ثالث.", "published": "2018-07-15"}]
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=2), "utf-8")
+    results = list(read(path))
+    assert [type(r) for r in results] == [Article, ReadError, Article]
+    assert results[0].meta == {"record": 1} and results[1].item == f"{path} record 2"
+    (tmp_path / "broken.json").write_text('[{"id": "x", "text": "نص"', "utf-8")
+    [err] = list(read(tmp_path / "broken.json"))
+    assert isinstance(err, ReadError) and "not valid JSON" in err.reason

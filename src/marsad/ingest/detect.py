@@ -7,7 +7,7 @@ import re
 FORMATS = ("auto", "seed", "jsonl", "ant", "html", "rss", "warc")
 
 _BY_EXTENSION = {
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "jsonl",
     ".warc": "warc", ".arc": "warc",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".rss": "rss", ".atom": "rss", ".rdf": "rss",

@@ -13,7 +13,17 @@ from typing import Any, BinaryIO
 
 from ..types import Article, ReadError
 from ._dates import parse_published
-from .base import MAX_BYTES, READ_ERRORS, Result, clean, content_id, describe, over_limit
+from .base import (
+    MAX_BYTES,
+    READ_ERRORS,
+    Result,
+    clean,
+    content_id,
+    describe,
+    over_limit,
+    read_limited,
+    with_head,
+)
 
 _KNOWN = ("id", "text", "title", "published", "source", "url", "language", "dateline", "category")
 
@@ -39,7 +49,11 @@ def _lines(stream: BinaryIO, item: str) -> Iterator[tuple[int, bytes | ReadError
 
 
 def read_jsonl(stream: BinaryIO, item: str) -> Iterator[Result]:
-    """Yield one Article (or ReadError) per non-blank line."""
+    """Yield one Article (or ReadError) per non-blank line (or per record of a JSON array)."""
+    head, stream = with_head(stream, 256)
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        yield from _read_array(stream, item)
+        return
     first = True
     for number, line in _lines(stream, item):
         if isinstance(line, ReadError):
@@ -51,6 +65,30 @@ def read_jsonl(stream: BinaryIO, item: str) -> Iterator[Result]:
         if not line.strip():
             continue
         yield parse_line(line, f"{item} line {number}", item)
+
+
+def _read_array(stream: BinaryIO, item: str) -> Iterator[Result]:
+    """A whole-file JSON array of article objects (``.json`` exports)."""
+    data = read_limited(stream, item)
+    if isinstance(data, ReadError):
+        yield data
+        return
+    try:
+        records = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        yield ReadError(item, f"not valid UTF-8: bad byte at offset {exc.start}")
+        return
+    except json.JSONDecodeError as exc:
+        yield ReadError(item, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    for number, record in enumerate(records, 1):
+        yield parse_record(record, f"{item} record {number}", item)
+
+
+def _position(where: str) -> dict[str, int]:
+    """``{"line": 3}`` for ``path line 3``, ``{"record": 2}`` for ``path record 2``."""
+    parts = where.rsplit(" ", 2)
+    return {parts[1]: int(parts[2])} if len(parts) == 3 and parts[2].isdigit() else {}
 
 
 def _str(record: dict[str, Any], key: str) -> str | None:
@@ -67,6 +105,11 @@ def parse_line(line: bytes, where: str, origin: str) -> Result:
         return ReadError(where, f"not valid UTF-8: bad byte at offset {exc.start}")
     except json.JSONDecodeError as exc:
         return ReadError(where, f"not valid JSON: {exc.msg} at column {exc.colno}")
+    return parse_record(record, where, origin)
+
+
+def parse_record(record: Any, where: str, origin: str) -> Result:
+    """One decoded JSON value as an Article, or a ReadError saying what is missing."""
     if not isinstance(record, dict):
         return ReadError(where, f"expected a JSON object, got {type(record).__name__}")
     text = record.get("text")
@@ -88,5 +131,5 @@ def parse_line(line: bytes, where: str, origin: str) -> Result:
         dateline=_str(record, "dateline"),
         category=_str(record, "category"),
         origin=origin,
-        meta={k: v for k, v in record.items() if k not in _KNOWN} | {"line": int(where.rsplit(" ", 1)[-1])},
+        meta={k: v for k, v in record.items() if k not in _KNOWN} | _position(where),
     )
