@@ -8,13 +8,15 @@ from hypothesis import strategies as st
 
 from marsad.text.sentences import split_sentences
 
+INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\ufeff")
+
 
 def texts(s: str) -> list[str]:
     return [x.text for x in split_sentences(s)]
 
 
 def check_cover(text: str) -> None:
-    """Spans are trimmed, index ``text``, are in order, and cover every non-space character once."""
+    """Spans are trimmed, index ``text``, are in order, and cover every visible character once."""
     sents = split_sentences(text)
     covered = [False] * len(text)
     prev_end = 0
@@ -22,10 +24,10 @@ def check_cover(text: str) -> None:
         assert s.index == i
         assert prev_end <= s.start < s.end <= len(text)
         assert text[s.start:s.end] == s.text
-        assert s.text == s.text.strip() and s.text
+        assert s.text == s.text.strip() and s.text and s.text[0] not in INVISIBLE and s.text[-1] not in INVISIBLE
         covered[s.start:s.end] = [True] * (s.end - s.start)
         prev_end = s.end
-    assert all(covered[i] or ch.isspace() for i, ch in enumerate(text))
+    assert all(covered[i] or ch.isspace() or ch in INVISIBLE for i, ch in enumerate(text))
 
 
 @pytest.mark.parametrize(
@@ -54,6 +56,11 @@ def check_cover(text: str) -> None:
         ("عنوان بلا نقطة\nنص الخبر هنا.", ["عنوان بلا نقطة", "نص الخبر هنا."]),
         ("سطر أول\r\n\r\n  سطر ثان  ", ["سطر أول", "سطر ثان"]),
         ("زيارة www.example.com اليوم.", ["زيارة www.example.com اليوم."]),
+        ("وقال لشبكة سي. إن. إن. الأمريكية إنه وصل. ثم", ["وقال لشبكة سي. إن. إن. الأمريكية إنه وصل.", "ثم"]),
+        ('وقالت "سي.إن.بي.سي" إن الرئيس وصل. ثم', ['وقالت "سي.إن.بي.سي" إن الرئيس وصل.', "ثم"]),
+        ("أطفالهم. \u200f\nومن وسط", ["أطفالهم.", "ومن وسط"]),
+        ("\ufeffالعنوان\u200f", ["العنوان"]),
+        ("نقلا عن موقع العربية.نت اليوم. وقال", ["نقلا عن موقع العربية.نت اليوم.", "وقال"]),
         ("", []),
         ("   \n\n  ", []),
     ],
@@ -76,7 +83,8 @@ def test_seed_sentences(seed_text: str) -> None:
 
 
 _ALPHABET = st.sampled_from(
-    list("ابتدمصوقلن abcUS0123٣٫.!?؟۔…\"'«»“”()\n\r\t ") + ["\u00a0", "\u2028", "\u0640", "\u064e"]
+    list("ابتدمصوقلن abcUS0123٣٫.!?؟۔…\"'«»“”()\n\r\t ")
+    + ["\u00a0", "\u2028", "\u0640", "\u064e", "\u200f", "\ufeff", "سي", "إن", "نت"]
 )
 
 

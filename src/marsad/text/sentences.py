@@ -1,8 +1,9 @@
 """Sentence splitting for Arabic (and mixed Latin) news text.
 
 ``split_sentences(text)`` returns :class:`~marsad.types.Sentence` spans whose offsets
-index ``text``; each span is trimmed of surrounding whitespace, and together the spans
-cover every non-space character of ``text`` exactly once, in order.
+index ``text``; each span is trimmed of surrounding whitespace and invisible format
+characters (zero-width and bidi marks, BOM), and together the spans cover every other
+character of ``text`` exactly once, in order.
 
 Rules, applied in one pass over the candidates that a single regex finds:
 
@@ -18,6 +19,7 @@ Rules, applied in one pass over the candidates that a single regex finds:
   dotted runs such as U.S. or أ.د., and the words in ``resources/text/abbreviations.txt``),
   after a list number at the start of a line (``1. البند``), or before a lower-case Latin
   letter;
+* nor before an Arabic web suffix (العربية.نت);
 * decimals (3.5, ٣٫٥) and dotted dates (22.05.2014) never match, because the mark must be
   followed by space or a letter;
 * runs of two or more dots and the ellipsis ``…`` are not ends: Arabic news uses them as
@@ -31,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..types import Sentence
+from .normalize import norm_word
 
 # Line breaks: \n \v \f \r, FS GS RS (U+001C-U+001E), NEL (U+0085), LS PS (U+2028 U+2029).
 _BREAK = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
@@ -58,17 +61,33 @@ _LEADING = "([{\"'\u00ab\u201c"
 _LETTERS = re.compile(r"(?:[^\W\d_]\u0640?\.)*[^\W\d_]\u0640?")
 # A list number: 1-3 ASCII, Arabic-Indic (U+0660-U+0669) or Persian (U+06F0-U+06F9) digits.
 _LIST_NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]{1,3}")
+# The letters right after a full stop (for العربية.نت).
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
+# Invisible format characters trimmed like spaces: ZWSP ZWNJ ZWJ LRM RLM (U+200B-U+200F),
+# LRE-RLO (U+202A-U+202E), LRI-PDI (U+2066-U+2069), ALM (U+061C), BOM (U+FEFF).
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                       "\u2066\u2067\u2068\u2069\u061c\ufeff")
+_EDGES = re.compile("^[\\s" + "".join(sorted(_INVISIBLE)) + "]+|[\\s" + "".join(sorted(_INVISIBLE)) + "]+$")
 _PAIRS = {'"': ('"', '"'), "'": ("'", "'"), "\u00bb": ("\u00ab", "\u00bb"),
           "\u201d": ("\u201c", "\u201d"), "\u2019": ("\u2018", "\u2019"),
           "\u203a": ("\u2039", "\u203a"), ")": ("(", ")"), "]": ("[", "]"), "}": ("{", "}")}
 
 
 @lru_cache(maxsize=1)
-def _abbreviations() -> frozenset[str]:
+def _abbreviation_table() -> tuple[frozenset[str], frozenset[str]]:
+    """(abbreviations, web-address suffixes), normalised; the suffixes are the lines with a dot."""
     path = resources.files("marsad.resources").joinpath("text/abbreviations.txt")
-    lines = (ln.strip() for ln in path.read_text("utf-8").splitlines())
-    return frozenset(ln.lower() for ln in lines if ln and not ln.startswith("#"))
+    lines = [norm_word(ln.strip()) for ln in path.read_text("utf-8").splitlines()]
+    entries = [ln for ln in lines if ln and not ln.startswith("#")]
+    return (frozenset(e for e in entries if not e.startswith(".")),
+            frozenset(e[1:] for e in entries if e.startswith(".")))
+
+
+def _web_suffix_after(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` is followed by an Arabic web suffix: العربية.نت"""
+    word = _WORD_AFTER.match(text, dot + 1)
+    return word is not None and norm_word(word.group()) in _abbreviation_table()[1]
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -94,13 +113,24 @@ def _build(text: str, cuts: list[tuple[int, int]]) -> list[Sentence]:
     pos = 0
     for end, nxt in cuts:
         if end > pos:
-            chunk = text[pos:end]
-            stripped = chunk.strip()
-            if stripped:
-                start = pos + (len(chunk) - len(chunk.lstrip()))
-                out.append(Sentence(len(out), start, start + len(stripped), stripped))
+            start, stop = _trim(text, pos, end)
+            if stop > start:
+                out.append(Sentence(len(out), start, stop, text[start:stop]))
         pos = max(pos, nxt)
     return out
+
+
+def _trim(text: str, pos: int, end: int) -> tuple[int, int]:
+    """``[pos, end)`` without surrounding whitespace and invisible format characters."""
+    chunk = text[pos:end]
+    stripped = chunk.strip()
+    if stripped and (stripped[0] in _INVISIBLE or stripped[-1] in _INVISIBLE):
+        stripped = _EDGES.sub("", stripped)
+        if not stripped:
+            return pos, pos
+        return pos + chunk.index(stripped), pos + chunk.index(stripped) + len(stripped)
+    start = pos + (len(chunk) - len(chunk.lstrip()))
+    return start, start + len(stripped)
 
 
 def _is_end(text: str, m: re.Match[str], line_start: int) -> bool:
@@ -116,6 +146,8 @@ def _is_end(text: str, m: re.Match[str], line_start: int) -> bool:
         after += 1
     if after < len(text) and "a" <= text[after] <= "z":
         return False  # "etc. and", "approx. five"
+    if after == m.end() and _web_suffix_after(text, m.start()):
+        return False
     return not _abbreviation_before(text, m.start(), line_start)
 
 
@@ -134,7 +166,8 @@ def _abbreviation_before(text: str, dot: int, line_start: int) -> bool:
         return _at_line_start(text, word_start, line_start)  # "1. البند"
     if _LETTERS.fullmatch(word):
         return not _after_number(text[max(line_start, word_start - 12):word_start])  # 2014 م.
-    return word.lower() in _abbreviations()
+    table = _abbreviation_table()[0]
+    return all(norm_word(piece) in table for piece in word.split("."))  # سي.إن.بي.سي
 
 
 def _at_line_start(text: str, pos: int, line_start: int) -> bool:
