@@ -17,11 +17,13 @@ from pathlib import Path
 from marsad.text.sentences import split_sentences
 
 _TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TIME = re.compile(r"<TIME>(.*?)</TIME>", re.S)
 _DEFAULT = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "corpus" / "ant-v2.1-multisource.tar.gz"
 
 
-def load_texts(archive: Path) -> list[str]:
-    texts = []
+def load_texts(archive: Path, with_time: bool = False) -> list:  # type: ignore[type-arg]
+    """Every <TEXT> of the archive (with its <TIME> as a second item when ``with_time``)."""
+    texts: list = []  # type: ignore[type-arg]
     with tarfile.open(archive, "r|gz") as tar:
         for member in tar:
             if not member.isfile() or not member.name.endswith(".txt"):
@@ -30,7 +32,8 @@ def load_texts(archive: Path) -> list[str]:
             raw = f.read().decode("utf-8", "replace") if f else ""
             m = _TEXT.search(raw)
             if m:
-                texts.append(m.group(1))
+                stamp = _TIME.search(raw)
+                texts.append((m.group(1), stamp.group(1).strip() if stamp else "") if with_time else m.group(1))
     return texts
 
 

@@ -26,7 +26,8 @@ precision (day, month, year) and a kind:
   صباح, مساء, ليلة ... or before a marker.
 
 ``اليوم`` followed by another ال-word (``اليوم العالمي``, ``اليوم السابع``) or after نفس/ذات/ذلك
-is not today. Without a publication date, every expression that needs one has value None.
+is not today (nor after هذا: "في مثل هذا اليوم"). Without a publication date, every
+expression that needs one has value None.
 The dateline functions live in :mod:`marsad.text.datelines` and are re-exported here.
 """
 
