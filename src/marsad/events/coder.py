@@ -83,9 +83,11 @@ def document_off_topic(sents: list[SentenceInput]) -> bool:
 _OFF_TOPIC = frozenset({"sport", "culture", "tech"})
 
 
-def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool) -> bool:
+def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool, doc_off: bool = False) -> bool:
     if off_topic and not m.entry.strong:
         return False
+    if doc_off and int(m.entry.cameo[:2]) >= 13 and not (m.entry.strong and conflict):
+        return False  # sport/culture articles: only strong conflict words among conflict cues
     return not (m.entry.weak and int(m.entry.cameo[:2]) >= 13 and not (conflict or strong_conflict))
 
 
@@ -97,11 +99,11 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     if not matches:
         return []
     off_topic, conflict = context_flags(words)
-    off_topic = off_topic or doc_off
+    off_topic = off_topic or (doc_off and not conflict)
     strong_conflict = any(not m.entry.weak and int(m.entry.cameo[:2]) >= 14 for m in matches)
-    matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict)]
+    matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict, doc_off)]
     found = [_roles(words, m, matches) for m in matches]
-    found = _drop_nested(found)
+    found = _merge_close(_drop_nested(found))
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]
@@ -116,6 +118,20 @@ def _roles(words: list[Word], m: Match, matches: list[Match]) -> tuple[Match, Ro
     if verb is not None and verb not in taken:
         m = replace(m, words=(verb,))
     return m, roles
+
+
+MERGE_WINDOW = 3  # words: two triggers of one type this close name one event (مظاهرة احتجاجية)
+
+
+def _merge_close(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
+    """Keep one event where triggers of the same CAMEO root stand within ``MERGE_WINDOW`` words."""
+    kept: list[tuple[Match, Roles]] = []
+    for m, r in sorted(found, key=lambda x: (-x[0].entry.weight, x[0].head)):
+        root = m.entry.cameo[:2]
+        if any(k.entry.cameo[:2] == root and abs(k.head - m.head) <= MERGE_WINDOW for k, _ in kept):
+            continue
+        kept.append((m, r))
+    return sorted(kept, key=lambda x: x[0].head)
 
 
 def _drop_nested(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
@@ -144,6 +160,36 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
         return best
     text = doc.text[a:b]
     return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
+
+
+def _attacker_adjective(doc: Document, sent: SentenceInput, m: Match, roles: Roles) -> Roles:
+    """ضربة جوية أميركية, هجوم انتحاري إسرائيلي: a nationality adjective after an attack noun."""
+    lookup = _span_lookup()
+    if lookup is None:
+        return roles
+    ws = sent.words
+    for k in range(m.end, min(len(ws), m.end + 3)):
+        if ws[k].kind != "word":
+            break
+        am = _resolve(lookup, doc, ws[k].start, ws[k].end)
+        if am is not None and len(am.actor.code) == 3 and am.actor.code.isalpha():
+            return replace(roles, source=(k, k + 1), source_rule="nationality")
+    return roles
+
+
+def _span_lookup():  # type: ignore[no-untyped-def]
+    try:
+        from ..stages.actors import resolve_span
+    except ImportError:  # pragma: no cover - no actors module installed
+        return None
+    return resolve_span
+
+
+def _resolve(lookup, doc: Document, a: int, b: int) -> ActorMention | None:  # type: ignore[no-untyped-def]
+    try:
+        return lookup(doc, a, b)
+    except Exception:  # noqa: BLE001 - the lookup is a bonus, never a failure
+        return None
 
 
 def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:
@@ -187,6 +233,8 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
             break
         last = k
     t0, t1 = ws[m.words[0]].start, ws[last].end
+    if roles.source is None and m.entry.cameo[:2] in ("18", "19", "20") and m.entry.pos != "V":
+        roles = _attacker_adjective(doc, sent, m, roles)
     source = _actor(doc, sent, roles.source, roles.source_rule)
     target = _actor(doc, sent, roles.target, roles.target_rule)
     code = _recode(m, source)

@@ -108,7 +108,7 @@ def event_date(words: Sequence[Word], h: int, dates: Sequence[DateExpr],
             year = int(w.norm)
             if published is not None and year < published.year:
                 return When(date(year, 1, 1), "year", True, "year")
-    if any(in_list("historical", w.norm) for w in words[h + 1: h + 4]):
+    if any(in_list("historical", w.norm) for w in words[max(0, h - 3): h + 4]):
         return When(None, None, True, "historical-word")
     if published is not None:
         return When(published, "day", False, "article-date")

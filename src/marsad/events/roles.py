@@ -137,17 +137,31 @@ def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] |
         p -= 1
     if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
         np = np_before(words, p)
-        if np:
+        if np and not _after_preposition(words, np[0]):
             return np, "svo", e
+    # pattern words may be the subject when they name people (خرج +متظاهرون)
+    stop = frozenset(k for k in pattern if k == h or not (
+        in_list("participants", words[k].norm) or in_list("victims", words[k].norm)))
     j = h + 1
     q = skip_quantifiers(words, j)
-    np = np_after(words, q, stop=pattern) if q > j else None
-    np = np or np_after(words, j, stop=pattern)
+    np = np_after(words, q, stop=stop) if q > j else None
+    np = np or np_after(words, j, stop=stop)
     if np is None and j < len(words) and number_value(words[j]) is not None:
         np = (j, min(j + 2, len(words)))
     if np:
         return np, "vso", max(np[1], e)
     return None, "", e
+
+
+def _after_preposition(words: Sequence[Word], a: int) -> bool:
+    """Is the phrase starting at ``a`` the object of a preposition (في غواتيمالا), not a subject?"""
+    n = words[a].norm
+    if len(n) > 3 and n[0] == "ب" or n.startswith(("لل", "وب", "فب")):
+        return True
+    return a > 0 and strip_clitics(words[a - 1].norm) in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حول", "عند", "لدي", "منذ", "خلال", "بعد", "قبل"})
 
 
 def _relative_agent(words: Sequence[Word], e: int) -> tuple[int, int] | None:
@@ -164,7 +178,12 @@ def _relative_agent(words: Sequence[Word], e: int) -> tuple[int, int] | None:
         base = strip_clitics(n)
         if base in ("قبل", "يد") and k > 0 and strip_clitics(words[k - 1].norm) in ("من", "علي"):
             return np_after(words, skip_quantifiers(words, k + 1))
+        if base in _BY_WEAPON:  # بنيران مسلحين, برصاص قناص
+            return np_after(words, skip_quantifiers(words, k + 1))
     return None
+
+
+_BY_WEAPON = frozenset({"بنيران", "برصاص", "بقذائف", "بقذيفه", "بصاروخ", "بصواريخ", "بغاره", "بغارات", "بايدي"})
 
 
 def self_roles(words: Sequence[Word], m: Match) -> tuple[Roles, int | None]:
@@ -301,9 +320,9 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both) -> Roles:
 
 def _light_verb_subject(words: Sequence[Word], h: int) -> tuple[int, int] | None:
     """For ``شن الجيش هجوما`` / ``نظم المعارضون مظاهرة``: the light verb's subject."""
-    for k in range(max(0, h - 4), h):
+    for k in range(max(0, h - 7), h):
         if in_list("light_verbs", words[k].norm):
-            np = np_after(words, k + 1)
+            np = np_after(words, skip_quantifiers(words, k + 1), stop=frozenset({h}))
             if np and np[1] <= h:
                 return np
             before = np_before(words, k - 1) if k > 0 and words[k].norm[0] not in "وف" else None
