@@ -70,18 +70,17 @@ class Backend:
         """Insert ``rows``; on a primary-key conflict update ``update`` columns (or do nothing)."""
         if not rows:
             return
-        stmt = self.insert(table)
         keys = [c.name for c in table.primary_key.columns]
         cols = list(update or [])
+        rows = list({tuple(r[k] for k in keys): r for r in rows}.values())  # last wins
+        stmt = self.insert(table)
         if cols:
             stmt = stmt.on_conflict_do_update(
-                index_elements=keys, set_={c: getattr(stmt.excluded, c) for c in cols}
-            )
+                index_elements=keys, set_={c: getattr(stmt.excluded, c) for c in cols})
         else:
             stmt = stmt.on_conflict_do_nothing(index_elements=keys)
-        rows = list({tuple(r[k] for k in keys): r for r in rows}.values())  # last wins
-        for chunk in _chunks(rows, 500):
-            conn.execute(stmt, chunk)
+        for chunk in _chunks(rows, 1000):
+            conn.execute(stmt, list(chunk))
 
 
 def _chunks(rows: Sequence[dict[str, Any]], size: int) -> Iterable[Sequence[dict[str, Any]]]:

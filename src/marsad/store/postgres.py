@@ -30,6 +30,12 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 class PostgresBackend(Backend):
     name = "postgresql"
 
+    def __init__(self, engine: Any) -> None:
+        super().__init__(engine)
+        # batch executemany INSERTs into multi-row VALUES (SQLAlchemy's "insertmanyvalues"):
+        # psycopg's own executemany costs a round trip per row
+        engine.dialect.use_insertmanyvalues_wo_returning = True
+
     def upsert(self, conn: Any, table: Any, rows: Sequence[dict[str, Any]],
                update: Iterable[str] | None = None) -> None:
         super().upsert(conn, table, [_clean(r) for r in rows], update)
