@@ -108,8 +108,32 @@ def score(path: Path, n: int = 200) -> None:
           f"| {out_answered} | {fp} of {len(seen) - len(rows)} candidates that were not places |")
 
 
+def recheck(path: Path) -> None:
+    """Re-run the stage on the judged rows; print the rows whose answer changed (to judge again)."""
+    with open(path, encoding="utf-8") as fh:
+        judged = list(csv.DictReader(fh, delimiter="\t"))
+    wanted = {r["article"] for r in judged}
+    arts = {a.id: a for a in read([str(ANT)]) if isinstance(a, Article) and a.id in wanted}
+    cache: dict[str, list] = {}
+    for n, r in enumerate(judged, 1):
+        a = arts[r["article"]]
+        left, rest = r["context"].split("[[", 1)
+        mention, right = rest.split("]]", 1)
+        flat = a.text.replace("\n", " ").replace("\t", " ")
+        s = flat.find(left + mention + right) + len(left)
+        e = s + len(mention)
+        if a.id not in cache:
+            cache[a.id] = geocode_document(Document(article=a, norm=normalize(a.text)))
+        hit = next((f"{p.place.name_en}|{p.place.country}|{p.place.precision}|{p.place.geonameid}"
+                    for p in cache[a.id] if p.start <= s < p.end or s <= p.start < e), "NONE")
+        if hit != r["system"]:
+            print(f"{n}\t{r['judge']}\t{r['system']} -> {hit}\t{r['context']}")
+
+
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "score":
         score(Path(sys.argv[2]))
+    elif len(sys.argv) > 2 and sys.argv[1] == "recheck":
+        recheck(Path(sys.argv[2]))
     else:
         sample()

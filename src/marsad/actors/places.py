@@ -30,7 +30,10 @@ _BIG = 50_000
 _COMMON = 4.3  # zipf frequency above which a one-word name may be an ordinary word
 _COMMON_ALT = 3.6  # ... and its form with the article toggled this frequent
 _COMMON_TOKEN = 3.5
-_FUNCTION = 5.3  # a token this frequent is a function word, whatever the gazetteer says  # a whole token this frequent is not read as proclitic + a place name
+_FUNCTION = 5.3
+_FOREIGN_WORD = 4.5  # a token this frequent is not taken for a town in a country the article does not name
+#: Definite words that are not nouns an adjective could follow: العربية stays a name part.
+_NOT_NOUN = frozenset({"العربيه", "المملكه"})  # a token this frequent is a function word, whatever the gazetteer says  # a whole token this frequent is not read as proclitic + a place name
 
 
 @dataclass
@@ -53,33 +56,65 @@ def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer |
     ctx = _Ctx(doc, words, lex, gaz, countries, locs)
     blocked = {i for m in actor_ms if m.kinds() & _BLOCK and "country" not in m.kinds() for i in range(m.i, m.j)}
     blocked |= _actor_words(doc, words, lex)
+    country_at = {m.i: m for m in actor_ms if "country" in m.kinds()}
+    # a city inside a longer country name (الكويت in دولة الكويت) is the country
+    inner = {i for m in country_at.values() if m.j - m.i > 1 for i in range(m.i + 1, m.j)}
     out: list[PlaceMention] = []
     taken: set[int] = set()
-    country_at = {m.i: m for m in actor_ms if "country" in m.kinds()}
     for cm in _by_sentence(gaz.index, words):
-        if any(i in blocked for i in range(cm.i, cm.j)):
+        if any(i in blocked or i in inner for i in range(cm.i, cm.j)):
             continue
         place = _city(ctx, cm, country_at.get(cm.i))
         if place:
             out.append(_mention(ctx, cm, place))
             taken.update(range(cm.i, cm.j))
     for m in actor_ms:
-        e = m.first("seat")
-        capital = e and e.key in gaz.capitals and (e.key, bare_phrase(e.phrase)) in lex.capital_names
-        if e and capital and not taken & set(range(m.i, m.j)):
-            out.append(_mention(ctx, m, city_place(gaz, gaz.cities[gaz.capitals[e.key]], _text(ctx, m))))
+        place = _seat(ctx, m) if not taken & set(range(m.i, m.j)) else None
+        if place:
+            out.append(_mention(ctx, m, place))
             taken.update(range(m.i, m.j))
     for m in country_at.values():
-        if not any(i in taken for i in range(m.i, m.j)) and not any(i in blocked for i in range(m.i, m.j)):
-            e = m.first("country")
-            assert e is not None
-            if m.det and not norm_word(e.phrase).startswith("ال"):
-                continue  # السورية after a noun is the adjective, not the country
-            base = gaz.countries.get(e.key)
-            if base and base.geonameid:
-                out.append(_mention(ctx, m, Place(_text(ctx, m), base.country, base.lat, base.lon,
-                                                  base.geonameid, "country", base.name_en)))
+        if taken & set(range(m.i, m.j)) or blocked & set(range(m.i, m.j)) or _adjective(ctx, m):
+            continue
+        e = m.first("country")
+        assert e is not None
+        base = gaz.countries.get(e.key)
+        if base and base.geonameid:
+            out.append(_mention(ctx, m, Place(_text(ctx, m), base.country, base.lat, base.lon,
+                                              base.geonameid, "country", base.name_en)))
     return sorted(out, key=lambda p: p.start)
+
+
+def _seat(ctx: _Ctx, m: Match) -> Place | None:
+    """A seat of government as a city: a gazetteer city of that name in its country (رام الله), else
+    the capital when the seat is the capital's name (واشنطن)."""
+    e = m.first("seat")
+    if e is None:
+        return None
+    words = bare_phrase(e.phrase)
+    if e.key in ctx.gaz.capitals and (e.key, words) in ctx.lex.capital_names:
+        return city_place(ctx.gaz, ctx.gaz.cities[ctx.gaz.capitals[e.key]], _text(ctx, m))
+    for phrase, ce in ctx.gaz.index.index.get(words[0], ()):
+        city = ctx.gaz.cities[int(ce.key)]
+        if phrase == words and city.country == e.key:
+            return city_place(ctx.gaz, city, _text(ctx, m))
+    return None
+
+
+def _adjective(ctx: _Ctx, m: Match) -> bool:
+    """A country name used as an adjective: السورية after a noun (the dictionary has سورية without
+    ال), or a one-word name in -ية right after a definite noun or a hyphen (الحكومة السعودية)."""
+    e = m.first("country")
+    assert e is not None
+    if m.det and not norm_word(e.phrase).startswith("ال"):
+        return True
+    if m.j - m.i != 1 or not ctx.words[m.i].text.endswith("يه") or m.i == 0 or m.pre:
+        return False
+    prev = ctx.words[m.i - 1]
+    gap = ctx.doc.text[span_of(ctx.doc, ctx.words, m.i - 1, m.i)[1]:span_of(ctx.doc, ctx.words, m.i, m.i + 1)[0]]
+    if "-" in gap:
+        return True
+    return not ctx.words[m.i].brk and prev.text.startswith("ال") and prev.text not in _NOT_NOUN
 
 
 def _actor_words(doc: Document, words: list[Word], lex: Lexicon) -> set[int]:
@@ -131,8 +166,12 @@ def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
         return False  # لجان is "committees", not ل + جان
     if city.fclass != "PPLC" and zipf_frequency(_text(ctx, m, 0), "ar") >= _FUNCTION:
         return False  # فإن, وان: a function word
-    if m.j - m.i == 1 and city.fclass != "PPLC" and city.country not in ctx.countries and _ordinary(_text(ctx, m)):
+    foreign = city.fclass != "PPLC" and city.country not in ctx.countries
+    if m.j - m.i == 1 and foreign and _ordinary(_text(ctx, m)):
         return False  # هوية, معسكر, المشهد: a common noun, and the article names no country of that city
+    famous = city.population >= 1_000_000 and not m.det
+    if m.j - m.i == 1 and foreign and not famous and zipf_frequency(_text(ctx, m, 0), "ar") >= _FOREIGN_WORD:
+        return False  # قوله, منا, لأي: a frequent word read as a town abroad that the article never names
     return city.fclass != "PPL" or city.population >= _BIG
 
 
