@@ -109,9 +109,12 @@ def _candidates(nt: str) -> list[tuple[int, re.Match[str]]]:
     rules = _rules()
     tried: set[int] = set()
     out: list[tuple[int, re.Match[str]]] = []
-    for end, back in _anchor_points(nt):
-        lo = max(0, end - 14 * back - 24)
-        starts = [w.start() for w in _WORD.finditer(nt, lo, end)][-(back + 1):]
+    for end, back, start in _anchor_points(nt):
+        if back == 0 and start >= 0:
+            starts = [start]
+        else:
+            lo = max(0, end - 14 * back - 24)
+            starts = [w.start() for w in _WORD.finditer(nt, lo, end)][-(back + 1):]
         for s in starts:
             word = _WORD.match(nt, s).group()  # type: ignore[union-attr]
             for pos, idxs in _dispatch(s, word):
@@ -122,8 +125,9 @@ def _candidates(nt: str) -> list[tuple[int, re.Match[str]]]:
     return out
 
 
-def _anchor_points(nt: str) -> list[tuple[int, int]]:
-    """(end of an anchor, how many words before it a date expression may start).
+def _anchor_points(nt: str) -> list[tuple[int, int, int]]:
+    """(end of an anchor, how many words before it a date expression may start, start of
+    the anchor's word or -1 when not known).
 
     Numbers of three or five and more digits start nothing; a plain literal counts only at
     the start of a word or after one clitic (not غد in بغداد, not قبل in المقبل).
@@ -132,18 +136,26 @@ def _anchor_points(nt: str) -> list[tuple[int, int]]:
     points = []
     for m in digits.finditer(nt):
         size = m.end() - m.start()
-        if size <= 2 or size == 4:
-            points.append((m.end(), 5 if size == 4 else 0))
-    points.extend((m.end(), al_back[m.group()]) for m in al.finditer(nt))
+        if size <= 2:
+            points.append((m.end(), 0, m.start()))
+        elif size == 4:
+            points.append((m.end(), 5, -1))
+    points.extend((m.end(), al_back[m.group()], -1) for m in al.finditer(nt))
     for pattern, back in plain:
-        points.extend((m.end(), back) for m in pattern.finditer(nt) if _word_start(nt, m.start()))
+        for m in pattern.finditer(nt):
+            ws = _word_start(nt, m.start())
+            if ws >= 0:
+                points.append((m.end(), back, ws))
     return points
 
 
-def _word_start(nt: str, i: int) -> bool:
+def _word_start(nt: str, i: int) -> int:
+    """The start of the word when ``i`` begins it or follows one clitic, else -1."""
     if i == 0 or not nt[i - 1].isalnum():
-        return True
-    return nt[i - 1] in _CLITICS and (i == 1 or not nt[i - 2].isalnum())
+        return i
+    if nt[i - 1] in _CLITICS and (i == 1 or not nt[i - 2].isalnum()):
+        return i - 1
+    return -1
 
 
 def _dispatch(s: int, word: str) -> list[tuple[int, list[int]]]:
