@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -11,7 +12,7 @@ from marsad.actors.lexicon import candidates, lexicon, lookup_exact, nisba_forms
 from marsad.cli.main import main
 from marsad.stages.actors import ActorsStage, lookup, resolve_span
 from marsad.text.normalize import normalize
-from marsad.types import Article, Document
+from marsad.types import Article, Document, Mention
 
 
 def doc_of(text: str, published: datetime | None = None) -> Document:
@@ -114,3 +115,13 @@ def test_cli_lookup():
     assert "ISRMIL" in out.getvalue() and "why:" in out.getvalue()
     out = io.StringIO()
     assert main(["actors", "lookup", "qqq"], stdout=out, stderr=err) == 1
+
+
+def test_ner_person_mentions_are_names():
+    text = "وقال السفير الإيراني كاظمي إن بلاده ترفض القرار."
+    plain = ActorsStage().pipe([doc_of(text)])[0].actors
+    assert not [m for m in plain if m.actor.type == "person"]
+    s = text.index("كاظمي")
+    doc = replace(doc_of(text), mentions=(Mention(s, s + 5, "PERS", "كاظمي"),))
+    people = [m for m in ActorsStage().pipe([doc])[0].actors if m.actor.type == "person"]
+    assert people and people[0].actor.code == "IRNGOV" and people[0].actor.name_ar == "كاظمي"

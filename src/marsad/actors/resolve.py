@@ -22,7 +22,7 @@ from datetime import date
 
 from wordfreq import zipf_frequency
 
-from ..text.normalize import norm_word
+from ..text.normalize import norm_word, normalize
 from ..types import Actor, ActorMention, Document
 from .build import (
     composed_actor,
@@ -54,6 +54,7 @@ class State:
     short: Lexicon = field(default_factory=Lexicon)
     short_actors: dict[str, Actor] = field(default_factory=dict)
     span_mode: bool = False  # resolving a given span: a country after في is still the actor asked for
+    pers: frozenset[int] = frozenset()  # words inside NER PERS mentions: names whatever they look like
     out: list[ActorMention] = field(default_factory=list)
 
 
@@ -61,7 +62,7 @@ def resolve_document(lex: Lexicon, doc: Document) -> list[ActorMention]:
     """Every actor mention of ``doc``, in text order."""
     words = doc_words(doc)
     pub = doc.article.published
-    state = State(lex, doc, words, pub.date() if pub else None)
+    state = State(lex, doc, words, pub.date() if pub else None, pers=pers_words(doc, words))
     lo = 0
     while lo < len(words):
         hi = lo
@@ -286,8 +287,20 @@ def _affiliation(state: State, ms: list[Match], nxt: int, end: int, hi: int) -> 
     return None, None, nxt
 
 
+def pers_words(doc: Document, words: list[Word]) -> frozenset[int]:
+    """Indices of the words inside the NER stage's PERS mentions (none if the stage has not run)."""
+    spans = [(m.start, m.end) for m in doc.mentions if m.label in ("PERS", "PER")]
+    if not spans:
+        return frozenset()
+    norm = doc.norm or normalize(doc.text)
+    return frozenset(w.index for w in words
+                     if any(a <= norm.ends[w.end - 1] - 1 < b for a, b in spans))
+
+
 def _name_ok(state: State, w: Word, first: bool) -> bool:
     t = w.text
+    if w.index in state.pers:
+        return match_at(state.lex, state.words, w.index, w.index + 1) is None or t not in state.lex.stopwords
     if len(t) < 2 or t in state.lex.stopwords or t.isdigit():
         return False
     if match_at(state.lex, state.words, w.index, w.index + 1) is not None:
@@ -299,7 +312,7 @@ def _name_after(state: State, i: int, stop: int) -> int:
     j = i
     while j < min(stop, i + 4) and not state.words[j].brk and _name_ok(state, state.words[j], j == i):
         j += 1
-    return j if j - i >= 2 else i
+    return j if j - i >= 2 or (j > i and i in state.pers) else i
 
 
 def _name_before(state: State, i: int, lo: int) -> int | None:
@@ -307,6 +320,8 @@ def _name_before(state: State, i: int, lo: int) -> int | None:
     j = i
     while j > lo and i - j < 4 and not state.words[j].brk and _name_ok(state, state.words[j - 1], False):
         j -= 1
+    if j < i and all(k in state.pers for k in range(j, i)):
+        return j  # an NER person name right before a title
     if i - j < 2 or not (state.words[j].brk or j == lo) or state.words[j].text.startswith("ال"):
         return None
     return j

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..actors.build import composed_actor
 from ..actors.lexicon import Lexicon, lexicon
 from ..actors.match import doc_words, find_matches
-from ..actors.resolve import State, resolve_document, resolve_range
+from ..actors.resolve import State, pers_words, resolve_document, resolve_range
 from ..text.normalize import normalize
 from ..types import Actor, ActorMention, Article, Document
 
@@ -82,7 +82,7 @@ def _sentence_country(doc: Document, lex: Lexicon, m: ActorMention) -> str | Non
 def _state_before(doc: Document, start: int, lex: Lexicon) -> State:
     words = doc_words(doc)
     pub = doc.article.published
-    state = State(lex, doc, words, pub.date() if pub else None)
+    state = State(lex, doc, words, pub.date() if pub else None, pers=pers_words(doc, words))
     cut = next((w.index for w in words if w.end > _norm_pos(doc, start)), len(words))
     lo = 0
     while lo < cut:
