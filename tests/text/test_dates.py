@@ -146,6 +146,13 @@ def test_seed_golden(seed_text: str) -> None:
         # weeks: the month holding that week's Thursday (15 May 2014 for last week)
         ("الأسبوع الماضي", [("الأسبوع الماضي", date(2014, 5, 1), "month", "relative")]),
         ("في 23 رجب 1435 هـ", [("23 رجب 1435 هـ", date(2014, 5, 23), "day", "absolute")]),
+        ("في الأول من مايو 2018", [("الأول من مايو 2018", date(2018, 5, 1), "day", "absolute")]),
+        ("في الحادي والعشرين من مارس الماضي",
+         [("الحادي والعشرين من مارس الماضي", date(2014, 3, 21), "day", "absolute")]),
+        ("في العاشر من رمضان 1439 هـ", [("العاشر من رمضان 1439 هـ", date(2018, 5, 25), "day", "absolute")]),
+        ("في الـ15 من مايو", [("15 من مايو", date(2014, 5, 15), "day", "absolute")]),
+        ("في 15 من الشهر الجاري", [("15 من الشهر الجاري", date(2014, 5, 15), "day", "relative")]),
+        ("الأول من الشهر المقبل", [("الأول من الشهر المقبل", date(2014, 6, 1), "day", "relative")]),
     ],
 )
 def test_find_dates(text: str, expected: list[tuple[str, date | None, str, str]]) -> None:
@@ -156,7 +163,7 @@ def test_find_dates(text: str, expected: list[tuple[str, date | None, str, str]]
     "text",
     ["اليوم العالمي للمرأة", "صحيفة اليوم السابع", "في نفس اليوم", "صلاة الجمعة", "الأحد عشر لاعبا",
      "في 2000 مدينة", "منذ سنوات", "قبل شهر رمضان", "قبل أسبوع من الانتخابات", "مارس الضغط",
-     "زار بغداد", "في المستقبل", "عام 1435 هـ"],
+     "زار بغداد", "في المستقبل", "عام 1435 هـ", "الأول من نوعه", "15 من الشهر"],
 )
 def test_find_dates_rejects(text: str) -> None:
     assert _found(text) == []

@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .caltables import hijri_to_gregorian, markers, months, number_words, relative_days, units, weekdays
+from .caltables import (
+    hijri_to_gregorian,
+    markers,
+    months,
+    number_words,
+    ordinals,
+    relative_days,
+    units,
+    weekdays,
+)
 
 Resolved = tuple[date | None, str, str] | None
 
@@ -32,6 +41,11 @@ def _month(m: re.Match[str]) -> int:
     return months()[_key(m["m"])][1]
 
 
+def _day_number(m: re.Match[str]) -> int:
+    """The day of the month: digits (15) or an ordinal (الخامس عشر)."""
+    return int(m["d"]) if m["d"] else ordinals()[_key(m["o"])]
+
+
 def _day(y: int, mo: int, d: int) -> date | None:
     try:
         return date(y, mo, d)
@@ -51,12 +65,12 @@ def week_month(pub: date, k: int) -> date:
 
 
 def full(m: re.Match[str], pub: date | None) -> Resolved:
-    value = _day(int(m["y"]), _month(m), int(m["d"]))
+    value = _day(int(m["y"]), _month(m), _day_number(m))
     return (value, "day", "absolute") if value else None
 
 
 def hijri(m: re.Match[str], pub: date | None) -> Resolved:
-    value = hijri_to_gregorian(int(m["y"]), _month(m), int(m["d"]))
+    value = hijri_to_gregorian(int(m["y"]), _month(m), _day_number(m))
     return (value, "day", "absolute") if value else None
 
 
@@ -70,7 +84,7 @@ def numeric(m: re.Match[str], pub: date | None) -> Resolved:
 
 def day_month(m: re.Match[str], pub: date | None) -> Resolved:
     """``15 مارس [الماضي|المقبل]``: the year comes from the publication date."""
-    month, day = _month(m), int(m["d"])
+    month, day = _month(m), _day_number(m)
     if _day(2000, month, day) is None:  # 2000 is a leap year: only truly impossible days fail
         return None
     if pub is None:
@@ -85,6 +99,21 @@ def day_month(m: re.Match[str], pub: date | None) -> Resolved:
         valid = [c for c in valid if c >= pub] or valid
         return min(valid), "day", "absolute"
     return min(valid, key=lambda c: abs((c - pub).days)), "day", "absolute"
+
+
+def day_of_month(m: re.Match[str], pub: date | None) -> Resolved:
+    """``15 من الشهر الجاري``, ``الأول من الشهر المقبل``, ``10 من هذا الشهر``."""
+    if not (m["this"] or m["mk"]):
+        return None
+    day = _day_number(m)
+    if not 1 <= day <= 31:
+        return None
+    if pub is None:
+        return None, "day", "relative"
+    step = 0 if m["this"] else _DIRECTION[markers()[_key(m["mk"])]]
+    first = shift_month(pub, step)
+    value = _day(first.year, first.month, day)
+    return (value, "day", "relative") if value else None
 
 
 def month_year(m: re.Match[str], pub: date | None) -> Resolved:

@@ -5,17 +5,17 @@
 tatweel, Arabic-Indic digits and alef/ى/ة spellings do not matter). Each has a value, a
 precision (day, month, year) and a kind:
 
-* ``absolute``: ``15 مارس 2012``, ``22/05/2014``, ``23 رجب 1435 هـ`` (tabular Hijri, see
-  :mod:`marsad.text.caltables`), and ``في 15 مارس الماضي`` (a day and month without a year:
-  the year comes from the publication date; الماضي = on or before it, المقبل = on or after,
-  no marker = the nearest);
+* ``absolute``: ``15 مارس 2012``, ``الأول من مايو 2018``, ``22/05/2014``, ``23 رجب 1435 هـ``
+  (tabular Hijri, see :mod:`marsad.text.caltables`), and ``في 15 مارس الماضي`` (a day and
+  month without a year: the year comes from the publication date; الماضي = on or before it,
+  المقبل = on or after, no marker = the nearest);
 * ``month``: ``مارس/آذار 2017``, ``شهر يناير من هذا العام``, ``يناير الماضي`` (strictly
   before the publication month), ``شهر يناير`` (nearest); the value is the first of the month;
 * ``year``: ``عام 2012``, ``في 2012`` (a bare year after في, منذ, حتى, خلال ... counts only
   before punctuation, the end, و or an era mark, since "في 2000 مدينة" is a count); the
   value is 1 January;
 * ``relative``: ``اليوم`` (``اليوم "الخميس"``, ``اليوم الخميس``), ``أمس``, ``أول أمس``,
-  ``غدا``, ``بعد غد`` (day); ``الشهر الماضي`` (month); ``العام الماضي``, ``هذا العام``,
+  ``غدا``, ``بعد غد``, ``15 من الشهر الجاري`` (day); ``الشهر الماضي`` (month); ``العام الماضي``, ``هذا العام``,
   ``منذ عامين``, ``قبل ثلاثة أعوام`` (year); ``منذ شهرين`` (month); ``منذ ثلاثة أيام`` (day).
   Weeks (``الأسبوع الماضي``, ``منذ أسبوعين``) have no precision of their own: they resolve to
   the month that holds the Thursday of that week, with precision "month" (ISO's rule for
@@ -41,7 +41,16 @@ from functools import lru_cache
 
 from ..types import DateExpr, NormText
 from . import dateres as R
-from .caltables import alternation, markers, month_names, number_words, relative_days, units, weekdays
+from .caltables import (
+    alternation,
+    markers,
+    month_names,
+    number_words,
+    ordinals,
+    relative_days,
+    units,
+    weekdays,
+)
 from .datelines import looks_like_dateline, parse_dateline
 from .normalize import normalize, to_original
 
@@ -185,6 +194,7 @@ def _anchors() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int], list[t
     al_back = {w: back for words, back in _AL_ANCHORS for w in words}
     al_back.update({w: 3 for w in markers()})  # "تشرين الثاني/نوفمبر المقبل"
     al_back.update({w: 1 for w in weekdays() if w.startswith("ال")})  # "يوم الاثنين"
+    al_back.update({w.split()[0]: 0 for w in ordinals()})  # "الأول من مايو"
     al = re.compile("\u0627\u0644(?:" + alternation(w[2:] for w in al_back) + r")(?!\w)")  # ال + stem
     plain = [(re.compile(w), back) for w, back in _PLAIN_ANCHORS]
     return re.compile(r"\d+"), al, al_back, plain
@@ -195,18 +205,20 @@ def _rules() -> list[_Rule]:
     """The patterns, fullest first; a later match that overlaps an earlier one is dropped."""
     p = _pieces()
     digit = frozenset({"#"})
+    day_start = digit | {n.split()[0] for n in ordinals()}
     month_first = frozenset({"شهر", "شهري"} | {n.split()[0] for n in month_names("gregorian")})
     hijri_first = frozenset({"شهر", "شهري"} | {n.split()[0] for n in month_names("hijri")})
     day_first = frozenset(n.split()[0] for n in relative_days())
     weekday_first = frozenset(_DAY_PARTS) | frozenset(n.split()[0] for n in weekdays())
     return [
-        _Rule("full", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*{p['of_month']}{p['greg']}{p['of_year']}"),
-              R.full, digit),
-        _Rule("hijri", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*{p['of_month']}{p['hij']}{p['hij_year']}"),
-              R.hijri, digit),
+        _Rule("full", re.compile(rf"{p['day_num']}\s*{p['of_month']}{p['greg']}{p['of_year']}"),
+              R.full, day_start),
+        _Rule("hijri", re.compile(rf"{p['day_num']}\s*{p['of_month']}{p['hij']}{p['hij_year']}"),
+              R.hijri, day_start),
         _Rule("numeric", re.compile(R.NUMERIC), R.numeric, digit),
-        _Rule("daymonth", re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*{p['of_month']}{p['greg']}{p['marker']}"),
-              R.day_month, digit),
+        _Rule("daymonth", re.compile(rf"{p['day_num']}\s*{p['of_month']}{p['greg']}{p['marker']}"),
+              R.day_month, day_start),
+        _Rule("day_of_month", re.compile(rf"{p['day_num']}{p['of_this_month']}"), R.day_of_month, day_start),
         _Rule("monthyear", re.compile(rf"{_START}{p['month_word']}{p['greg']}{p['of_year']}"),
               R.month_year, month_first),
         _Rule("hijri_month", re.compile(rf"{_START}{p['month_word']}{p['hij']}{p['hij_year']}"),
@@ -236,6 +248,8 @@ def _pieces() -> dict[str, str]:
         "greg": rf"(?P<m>{greg})(?:\s*[/(\-]?\s*(?:{greg})(?:\s*\))?)?(?!\w)",
         "hij": rf"(?P<m>{hij})(?!\w)",
         "of_month": r"(?:من\s+)?(?:شهر\s+)?",
+        "of_this_month": rf"\s+من\s+(?:(?P<this>هذا)\s+)?الشهر(?:\s+(?P<mk>{mk}))?(?!\w)",
+        "day_num": rf"(?:(?<!\d)(?P<d>\d{{1,2}})|(?<!\w)(?P<o>{alternation(ordinals())}))",
         "of_year": r"\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>\d{4})(?!\d)",
         "hij_year": r"\s*,?\s*(?P<y>1[3-5]\d\d)(?!\d)(?:\s*(?:هـ|ه|للهجره|هجريه|هجري)(?!\w))?",
         "marker": rf"(?:\s+(?P<mk>{mk}))?(?!\w)",
