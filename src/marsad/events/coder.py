@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from .. import __version__
 from ..ontology import ONTOLOGY_VERSION, cameo
@@ -159,37 +160,39 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
     if best is not None:
         return best
     text = doc.text[a:b]
+    if span[1] - span[0] == 1 and (country := demonym(text)) is not None:
+        return ActorMention(a, b, text, country, sent.index, why=f"structure:{rule} demonym")
     return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
 
 
 def _attacker_adjective(doc: Document, sent: SentenceInput, m: Match, roles: Roles) -> Roles:
     """ضربة جوية أميركية, هجوم انتحاري إسرائيلي: a nationality adjective after an attack noun."""
-    lookup = _span_lookup()
-    if lookup is None:
-        return roles
     ws = sent.words
     for k in range(m.end, min(len(ws), m.end + 3)):
         if ws[k].kind != "word":
             break
-        am = _resolve(lookup, doc, ws[k].start, ws[k].end)
-        if am is not None and len(am.actor.code) == 3 and am.actor.code.isalpha():
+        if demonym(ws[k].text) is not None:
             return replace(roles, source=(k, k + 1), source_rule="nationality")
     return roles
 
 
-def _span_lookup():  # type: ignore[no-untyped-def]
+@lru_cache(maxsize=50_000)
+def demonym(word: str) -> Actor | None:
+    """The country a one-word nationality adjective names (أميركية -> USA), via the actors lookup."""
+    if not word.endswith(("ي", "ية", "يه", "يون", "يين")):  # ي ية: nisba endings only
+        return None
     try:
-        from ..stages.actors import resolve_span
+        from ..stages.actors import lookup
     except ImportError:  # pragma: no cover - no actors module installed
         return None
-    return resolve_span
-
-
-def _resolve(lookup, doc: Document, a: int, b: int) -> ActorMention | None:  # type: ignore[no-untyped-def]
     try:
-        return lookup(doc, a, b)
+        found = lookup(word)
     except Exception:  # noqa: BLE001 - the lookup is a bonus, never a failure
         return None
+    for c in found:
+        if c.kind == "result" and c.actor is not None and c.actor.type == "country":
+            return c.actor
+    return None
 
 
 def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:

@@ -135,8 +135,15 @@ def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] |
     p = h - 1
     while p >= 0 and words[p].norm in _SKIP_BEFORE:
         p -= 1
+    if p >= 0 and in_list("relative", words[p].norm):  # المواطنين الغاضبين، الذين يحتجون
+        q = p - 1 if p > 0 and words[p - 1].kind != "punct" else p - 2
+        np = np_before(words, q) if q >= 0 else None
+        if np:
+            return np, "relative-subject", e
     if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
         np = np_before(words, p)
+        if np and _partitive(words, np[0]):  # الآلاف من النيباليين خرجوا
+            return (np[0] - 2, np[1]), "svo", e
         if np and not _after_preposition(words, np[0]):
             return np, "svo", e
     # pattern words may be the subject when they name people (خرج +متظاهرون)
@@ -151,6 +158,11 @@ def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] |
     if np:
         return np, "vso", max(np[1], e)
     return None, "", e
+
+
+def _partitive(words: Sequence[Word], a: int) -> bool:
+    """Is the phrase at ``a`` the X of ``آلاف من X`` / ``عدد من X``?"""
+    return a >= 2 and strip_clitics(words[a - 1].norm) == "من" and in_list("quantifiers", words[a - 2].norm)
 
 
 def _after_preposition(words: Sequence[Word], a: int) -> bool:

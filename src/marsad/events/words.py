@@ -41,7 +41,8 @@ def word_lists() -> dict[str, frozenset[str]]:
 def tags(norm: str) -> frozenset[str]:
     """Names of the word lists holding the word, with or without a leading و/ف (cached)."""
     bare = strip_clitics(norm)
-    return frozenset(name for name, lst in word_lists().items() if norm in lst or bare in lst)
+    nodet = bare[2:] if bare.startswith("ال") and len(bare) > 4 else bare
+    return frozenset(name for name, lst in word_lists().items() if norm in lst or bare in lst or nodet in lst)
 
 
 def in_list(name: str, norm: str) -> bool:
