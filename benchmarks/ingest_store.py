@@ -42,12 +42,15 @@ def db_size_mb(store) -> float:  # type: ignore[no-untyped-def]
 
 
 def make_pipeline(args):  # type: ignore[no-untyped-def]
+    """What ``marsad ingest`` runs, unless --stages or --pipeline says otherwise."""
+    import sys
+
     import marsad
     from marsad.cli.ingest import load_pipeline
 
-    if args.pipeline:
-        return load_pipeline(args.pipeline)
-    return marsad.load(args.stages.split(",")) if args.stages else marsad.load()
+    if args.stages:
+        return marsad.load(args.stages.split(","))
+    return load_pipeline(args.pipeline, None, sys.stderr)
 
 
 def main() -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import time
+from pathlib import Path
 from typing import Any, TextIO
 
 from ..errors import ConfigError
@@ -25,6 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles per transaction (default 64)")
     parser.add_argument("--pipeline", default=None, metavar="MODULE:FUNCTION",
                         help="a function returning the pipeline to use (default: marsad.load)")
+    parser.add_argument("--dictionary", default=None, metavar="FILE",
+                        help="trigger dictionary to code with (default: the shipped one), as in marsad code")
     parser.add_argument("--force", action="store_true",
                         help="re-code articles that are already stored")
     parser.add_argument("--no-dedup", action="store_true",
@@ -38,17 +42,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles per Dask task with --workers/--scheduler (default 256)")
 
 
-def load_pipeline(spec: str | None) -> Any:
-    """The default pipeline, or the one a ``module:function`` returns."""
-    if not spec:
+def load_pipeline(spec: str | None, dictionary: str | None = None, stderr: TextIO | None = None) -> Any:
+    """The pipeline ``marsad code`` runs (with ``dictionary``), or the one ``module:function`` returns."""
+    if spec:
+        module, _, func = spec.partition(":")
+        try:
+            return getattr(importlib.import_module(module), func or "load")()
+        except (ImportError, AttributeError) as exc:
+            raise ConfigError(f"cannot load pipeline {spec!r} ({exc}); give MODULE:FUNCTION.") from exc
+    try:
+        from ..events.pipeline import build_pipeline
+    except ImportError:  # pragma: no cover - events not installed
         from .. import load
 
         return load()
-    module, _, func = spec.partition(":")
-    try:
-        return getattr(importlib.import_module(module), func or "load")()
-    except (ImportError, AttributeError) as exc:
-        raise ConfigError(f"cannot load pipeline {spec!r} ({exc}); give MODULE:FUNCTION.") from exc
+    pipeline = build_pipeline(dictionary, warn=lambda m: print(f"marsad: warning: {m}", file=stderr)
+                              if stderr else None)
+    if dictionary:  # an edited dictionary outside the package is part of the coder version
+        digest = hashlib.sha256(Path(dictionary).read_bytes()).hexdigest()[:16]
+        pipeline.coder = {"dictionary_file": digest}
+    return pipeline
 
 
 def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> None:
@@ -67,7 +80,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
-    pipeline = load_pipeline(args.pipeline)
+    pipeline = load_pipeline(args.pipeline, args.dictionary, stderr)
     store = open_store(args.db)
     progress = Progress(stderr, getattr(args, "clock", time.monotonic))
     run_id = store.start_run("ingest", {"paths": args.paths, "input_format": args.input_format,

@@ -26,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--batch-size", type=int, default=64, help="articles per transaction")
     parser.add_argument("--pipeline", default=None, metavar="MODULE:FUNCTION",
                         help="a function returning the pipeline to use (default: marsad.load)")
+    parser.add_argument("--dictionary", default=None, metavar="FILE",
+                        help="trigger dictionary to code with (default: the shipped one)")
     parser.add_argument("--dry-run", action="store_true", help="only count the articles to re-code")
 
 
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
-    pipeline = load_pipeline(args.pipeline)
+    pipeline = load_pipeline(args.pipeline, args.dictionary, stderr)
     filters = {"since": args.since, "until": args.until, "outlet": args.outlet,
                "category": args.category, "ids": args.ids}
     store = open_store(args.db)

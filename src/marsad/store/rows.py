@@ -157,9 +157,7 @@ def _add_events(doc: Document, out: DocRows, coder_vid: str) -> None:
     for ev in doc.events:
         d = event_dict(ev)
         row = flatten_event(d)
-        eid = str(d.get("id") or ev.id)
-        if a.id not in eid:  # keep mention ids unique across articles
-            eid = f"{a.id}:{eid}"
+        eid = str(d.get("id") or ev.id)  # the coder's ids are unique across articles
         row.update(id=eid, coder_version=coder_vid, data=json.dumps(
             d, ensure_ascii=False, default=str), published=out.article["published"], source=a.source)
         out.event_mentions.append(row)

@@ -34,14 +34,23 @@ def resources_hash(root: str = str(_RESOURCES)) -> str:
     return h.hexdigest()[:16]
 
 
+def _stage_id(stage: Any) -> str:
+    """A stage's name, with its version and its dictionary's version when it declares them."""
+    out = stage.name
+    if getattr(stage, "version", None):
+        out += f"@{stage.version}"
+    dictionary = getattr(stage, "dictionary", None)
+    if getattr(dictionary, "version", None):
+        out += f"+dictionary@{dictionary.version}"
+    return out
+
+
 def coder_version(pipeline: Any = None) -> dict[str, Any]:
     """What codes the events: marsad's version, the resources' hash, the stages and their versions."""
     info: dict[str, Any] = {"marsad": __version__, "resources": resources_hash()}
     if pipeline is not None:
         stages = getattr(pipeline, "stages", [])
-        info["stages"] = [
-            s.name + (f"@{s.version}" if getattr(s, "version", None) else "") for s in stages
-        ]
+        info["stages"] = [_stage_id(s) for s in stages]
         extra = getattr(pipeline, "coder", None)
         if isinstance(extra, dict):
             info.update({k: v for k, v in extra.items() if k not in info})
