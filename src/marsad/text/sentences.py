@@ -69,6 +69,8 @@ _NUMBER = re.compile(r"[0-9\u0660-\u0669\u06f0-\u06f9]+")
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                        "\u2066\u2067\u2068\u2069\u061c\ufeff")
 _EDGES = re.compile("^[\\s" + "".join(sorted(_INVISIBLE)) + "]+|[\\s" + "".join(sorted(_INVISIBLE)) + "]+$")
+# Final marks alone after spaces: "؟ ." ". ." (the second mark joins the sentence).
+_SPACED_TERM = re.compile(rf"[ \t\u00a0]+[{_TERM}]+(?=\s|$)")
 _PAIRS = {'"': ('"', '"'), "'": ("'", "'"), "\u00bb": ("\u00ab", "\u00bb"),
           "\u201d": ("\u201c", "\u201d"), "\u2019": ("\u2018", "\u2019"),
           "\u203a": ("\u2039", "\u203a"), ")": ("(", ")"), "]": ("[", "]"), "}": ("{", "}")}
@@ -180,7 +182,11 @@ def _after_number(before: str) -> bool:
 
 
 def _absorb_spaced_closer(text: str, seg_start: int, end: int) -> int:
-    """Extend ``end`` over a closer after spaces when the sentence left its opener open."""
+    """Extend ``end`` over a closer after spaces when the sentence left its opener open, and
+    over stray marks after spaces (``والازدهار؟ .``), which cannot start a sentence."""
+    tm = _SPACED_TERM.match(text, end)
+    if tm is not None:
+        return tm.end()
     cm = _SPACED_CLOSE.match(text, end)
     if cm is None:
         return end
