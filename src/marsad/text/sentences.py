@@ -86,6 +86,11 @@ def _abbreviation_table() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(e[1:] for e in entries if e.startswith(".")))
 
 
+@lru_cache(maxsize=4)
+def _longest(table: frozenset[str]) -> int:
+    return max(map(len, table))
+
+
 def _web_suffix_after(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` is followed by an Arabic web suffix: العربية.نت"""
     word = _WORD_AFTER.match(text, dot + 1)
@@ -161,14 +166,14 @@ def _abbreviation_before(text: str, dot: int, line_start: int) -> bool:
         return False
     parts = window.rsplit(None, 1)
     word = parts[-1].lstrip(_LEADING)
-    if not word or (len(word) > 12 and "." not in word):
-        return False
+    table = _abbreviation_table()[0]
+    if not word or (len(word) > _longest(table) and "." not in word and not word[0].isdigit()):
+        return False  # the usual case: a long word ends the sentence
     word_start = dot - len(word)
     if _LIST_NUMBER.fullmatch(word):
         return _at_line_start(text, word_start, line_start)  # "1. البند"
     if _LETTERS.fullmatch(word):
         return not _after_number(text[max(line_start, word_start - 12):word_start])  # 2014 م.
-    table = _abbreviation_table()[0]
     return all(norm_word(piece) in table for piece in word.split("."))  # سي.إن.بي.سي
 
 
