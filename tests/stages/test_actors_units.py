@@ -125,3 +125,13 @@ def test_ner_person_mentions_are_names():
     doc = replace(doc_of(text), mentions=(Mention(s, s + 5, "PERS", "كاظمي"),))
     people = [m for m in ActorsStage().pipe([doc])[0].actors if m.actor.type == "person"]
     assert people and people[0].actor.code == "IRNGOV" and people[0].actor.name_ar == "كاظمي"
+
+
+def test_adjectives_and_common_nouns_are_not_actors():
+    text = "غير الطيران الروسي موازين القوى في الأزمة السورية. ودعا الرئيس للبرلمان جلسة تجديد الثقة. وطالب الوزير بقوة."
+    actors = ActorsStage().pipe([doc_of(text)])[0].actors
+    codes = {m.text: m.actor.code for m in actors}
+    assert codes.get("الطيران الروسي") == "RUSMIL"
+    assert "السورية" not in codes
+    assert not [m for m in actors if m.actor.type == "person"]
+    assert not [m for m in actors if m.actor.agent in ("EDU", "MIL") and m.text in ("طالب", "قوة")]

@@ -115,10 +115,24 @@ def _place_like(state: State, m: Match) -> None:
     e = m.first("country") or m.first("demonym") or m.first("seat")
     assert e is not None
     text = _txt(state, m.i, m.j)
+    if not state.span_mode and _adjective(state, m, e):
+        return
     if e.kind == "seat":
         _emit(state, m.i, m.j, m.pre, composed_actor(state.lex, e.key, e.agent, text), f"seat of government '{e.phrase}'")
     else:
         _emit(state, m.i, m.j, m.pre, country_actor(state.lex, e.key, text), f"{e.kind} '{e.phrase}'")
+
+
+def _adjective(state: State, m: Match, e: Entry) -> bool:
+    """A singular nisba after a definite noun (الأزمة السورية, العسكري الروسي) qualifies a thing,
+    it names no actor; plural demonyms (التونسيين) and country names do."""
+    w = state.words[m.i]
+    if e.kind == "seat" or m.j - m.i != 1 or m.i == 0 or w.brk or m.pre:
+        return False
+    if e.kind == "country" and not (m.det and not norm_word(e.phrase).startswith("ال")):
+        return False
+    singular = w.text.endswith(("ي", "يه"))
+    return singular and state.words[m.i - 1].text.startswith("ال")
 
 
 def _person(state: State, ms: list[Match], k: int) -> int:
@@ -187,7 +201,7 @@ def _role(state: State, ms: list[Match], k: int, lo: int, hi: int,
         return nxt + 1
     if given is not None:
         return _role_actor(state, t, given[0], (given[1], given[2], t.end if t.affil_m else end), nxt)
-    name_end = _name_after(state, end, ms[nxt].i if nxt < len(ms) else hi)
+    name_end = _name_after(state, end, ms[nxt].i if nxt < len(ms) else hi, t.role.kind != "honorific")
     name = _name_words(state, end, name_end)
     if name and t.role.kind == "honorific" and nxt < len(ms) and ms[nxt].i == name_end and _office(state, ms[nxt]):
         return _role(state, ms, nxt, lo, hi, (name, m.i, m.pre))
@@ -308,7 +322,20 @@ def _name_ok(state: State, w: Word, first: bool) -> bool:
     return not (first and t.startswith("ال"))
 
 
-def _name_after(state: State, i: int, stop: int) -> int:
+def _common_noun(state: State, i: int) -> bool:
+    """A first name word that is a common noun (frequent with and without ال: جلسة/الجلسة)."""
+    if i in state.pers:
+        return False
+    t = _txt(state, i, i + 1)
+    other = t[2:] if t.startswith("ال") else "ال" + t
+    return zipf_frequency(t, "ar") >= 4.3 and zipf_frequency(other, "ar") >= 3.6
+
+
+def _name_after(state: State, i: int, stop: int, strict: bool = True) -> int:
+    """End of a 2-4 word name starting at word ``i`` (``i`` if none). ``strict`` (not after an
+    honorific such as السفير): the first word must not be a common noun."""
+    if strict and i < len(state.words) and _common_noun(state, i):
+        return i
     j = i
     while j < min(stop, i + 4) and not state.words[j].brk and _name_ok(state, state.words[j], j == i):
         j += 1
@@ -324,7 +351,7 @@ def _name_before(state: State, i: int, lo: int) -> int | None:
         return j  # an NER person name right before a title
     if i - j < 2 or not (state.words[j].brk or j == lo) or state.words[j].text.startswith("ال"):
         return None
-    return j
+    return None if _common_noun(state, j) else j
 
 
 def _name_words(state: State, i: int, j: int) -> str:
