@@ -145,7 +145,8 @@ def _drop_nested(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
     return kept
 
 
-def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rule: str) -> ActorMention | None:
+def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rule: str,
+           exclude: ActorMention | None = None) -> ActorMention | None:
     if span is None:
         return None
     ws = sent.words
@@ -157,9 +158,15 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
         ov = min(b, am.end) - max(a, am.start)
         if ov > 0 and (best is None or am.start < best.start or (am.start == best.start and ov > overlap)):
             best, overlap = am, ov
-    if best is not None:
-        return best
     text = doc.text[a:b]
+    if best is not None and exclude is not None and (best is exclude or best.actor is exclude.actor
+                                                     and best.start == exclude.start):
+        best = None  # one mention cannot be both source and target
+    if best is not None:
+        if best.start <= a and b <= best.end and (best.end - best.start) > (b - a) + 12:
+            # a mention much wider than the phrase: keep the phrase, take the mention's actor
+            return ActorMention(a, b, text, best.actor, sent.index, why=f"structure:{rule} in {best.why}")
+        return best
     if span[1] - span[0] == 1 and (country := demonym(text)) is not None:
         return ActorMention(a, b, text, country, sent.index, why=f"structure:{rule} demonym")
     return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
@@ -208,11 +215,19 @@ def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMenti
     return min(cands, key=score)
 
 
-def _recode(m: Match, source: ActorMention | None) -> str:
+def _mention_of(doc: Document, am: ActorMention | None) -> ActorMention | None:
+    """The document's actor mention an event actor came from, if any."""
+    if am is None:
+        return None
+    return next((x for x in doc.actors if x.start <= am.start and am.end <= x.end and x.actor is am.actor), None)
+
+
+def _recode(m: Match, ws: list[Word], source: tuple[int, int] | None) -> str:
     code = m.entry.cameo
-    if (source is not None and code[:2] in ("17", "18", "19")
-            and any(k in source.text for k in ("متظاهر", "محتج", "معتصم"))):
-        return "145"  # protesters burning and breaking things: a riot
+    if source is not None and code[:2] in ("17", "18", "19"):
+        text = " ".join(w.norm for w in ws[source[0]:source[1]])
+        if any(k in text for k in ("متظاهر", "محتج", "معتصم")):
+            return "145"  # protesters burning and breaking things: a riot
     return code
 
 
@@ -239,8 +254,8 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
     if roles.source is None and m.entry.cameo[:2] in ("18", "19", "20") and m.entry.pos != "V":
         roles = _attacker_adjective(doc, sent, m, roles)
     source = _actor(doc, sent, roles.source, roles.source_rule)
-    target = _actor(doc, sent, roles.target, roles.target_rule)
-    code = _recode(m, source)
+    target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source))
+    code = _recode(m, ws, roles.source)
     entry = cameo(code)
     mod = modality(ws, m.head, attributed)
     when = event_date(ws, m.head, doc.dates, _published(doc))
