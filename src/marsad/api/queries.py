@@ -150,10 +150,17 @@ def _period(conn: Connection, interval: str) -> ColumnElement[Any]:
     return func.substr(EV.date, 1, {"day": 10, "month": 7, "year": 4}[interval])  # ISO text: cheaper than strftime
 
 
+def _date_at(conn: Connection, f: EventFilter, offset: int, newest: bool) -> Any:
+    order = EV.date.desc() if newest else EV.date
+    stmt = _where(select(EV.date), f, conn.dialect.name).where(EV.date.is_not(None))
+    return conn.execute(stmt.order_by(order).limit(1).offset(offset)).scalar()
+
+
 def auto_interval(conn: Connection, f: EventFilter) -> str:
-    d = conn.dialect.name  # min and max in separate statements: each then reads one end of the date index
-    lo = conn.execute(_where(select(func.min(EV.date)), f, d)).scalar_one()
-    hi = conn.execute(_where(select(func.max(EV.date)), f, d)).scalar_one()
+    """Days, weeks, months or years, from the span of the middle 90% of the matching dates
+    (a few events dated decades back, such as historical mentions, do not stretch it)."""
+    n = count_events(conn, f)
+    lo, hi = _date_at(conn, f, n // 20, newest=False), _date_at(conn, f, n // 20, newest=True)
     if lo is None or hi is None:
         return "month"
     lo, hi = (date.fromisoformat(str(x)[:10]) for x in (lo, hi))

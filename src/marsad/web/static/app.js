@@ -70,12 +70,18 @@ function drawTimeline(data) {
     for (const r of data.items) if (r.quad_class === q) values[index.get(r.period)] = r.events;
     return { name: t("q" + q), type: "bar", stack: "all", data: values, itemStyle: { color: QUAD_COLORS[q] } };
   });
+  // open the zoom on the periods that hold the bulk of the events (a few dated decades back stay reachable)
+  const totals = periods.map((_, i) => series.reduce((acc, ser) => acc + ser.data[i], 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  let first = 0;
+  for (let cum = 0; first < periods.length - 1 && (cum += totals[first]) < 0.03 * all; first++);
+  const zoom = { startValue: periods[first], endValue: periods[periods.length - 1] };
   chart("timeline").setOption({
     animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 },
     grid: { left: 50, right: 20, top: 30, bottom: 50 },
     xAxis: { type: "category", data: periods, inverse: state.lang === "ar" },
     yAxis: { type: "value", position: state.lang === "ar" ? "right" : "left" },
-    dataZoom: [{ type: "inside" }, { type: "slider", height: 16, bottom: 8 }], series,
+    dataZoom: [{ type: "inside", ...zoom }, { type: "slider", height: 16, bottom: 8, ...zoom }], series,
   }, true);
 }
 
@@ -122,8 +128,8 @@ function drawNetwork(data) {
       ? `${p.data.source} → ${p.data.target}: ${p.data.events}, ${t("goldstein")} ${p.data.goldstein == null ? "–" : p.data.goldstein.toFixed(1)}`
       : `${p.data.label}: ${p.data.events}` },
     series: [{
-      type: "graph", layout: "force", roam: true, draggable: true,
-      force: { repulsion: 420, edgeLength: [70, 220], gravity: 0.08, layoutAnimation: false },
+      type: "graph", layout: "force", roam: true, draggable: true, zoom: 0.75,
+      force: { repulsion: 260, edgeLength: [50, 160], gravity: 0.25, layoutAnimation: false },
       label: { show: true, position: "right", fontSize: 11, formatter: (p) => p.data.label },
       edgeSymbol: ["none", "arrow"], edgeSymbolSize: 6,
       data: data.nodes.map((n) => ({ id: n.id, name: n.id, label: `${actorLabel({ ...n, code: n.id }) || n.id}`, events: n.events,
@@ -257,7 +263,7 @@ async function refresh() {
   const jobs = [
     api("/api/timeline", p).then(drawTimeline),
     api("/api/places", filterParams({ limit: 300 })).then(drawMap),
-    api("/api/graph", filterParams({ limit: 60 })).then(drawNetwork),
+    api("/api/graph", filterParams({ limit: 40 })).then(drawNetwork),
     loadEvents(),
   ];
   const results = await Promise.allSettled(jobs);
