@@ -23,7 +23,8 @@ from ..errors import require
 log = logging.getLogger("marsad.api")
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         413: "too_large", 422: "invalid", 429: "rate_limited", 501: "not_implemented"}
+         413: "too_large", 422: "invalid", 429: "rate_limited", 501: "not_implemented",
+         503: "unavailable"}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import HTTPException
 
+from ..errors import MarsadError, MissingExtra, PipelineError, ResourceError, StageError
 from ..types import Article
 
 _LOCK = threading.Lock()
@@ -24,7 +25,10 @@ def _pipeline(state: Any) -> Any:
         load = getattr(marsad, "load", None)
         if load is None:
             raise HTTPException(501, "this marsad build has no pipeline (marsad.load); coding is unavailable")
-        state.pipeline = load()
+        try:
+            state.pipeline = load()
+        except MarsadError as exc:
+            raise _as_http(exc) from exc
     return state.pipeline
 
 
@@ -34,8 +38,19 @@ def code_text(state: Any, text: str, title: str | None, published: datetime | No
 
     article = Article(id="posted", text=text, title=title, published=published, source="api")
     with _LOCK:
-        doc = _pipeline(state)(article)
+        try:
+            doc = _pipeline(state)(article)
+        except MarsadError as exc:
+            raise _as_http(exc) from exc
     return [event_dict(e) for e in doc.events]
+
+
+def _as_http(exc: MarsadError) -> HTTPException:
+    """A missing model or extra is the server's state (503); anything else, this text (422)."""
+    cause = exc.cause if isinstance(exc, StageError) else exc
+    if isinstance(cause, ResourceError | MissingExtra | PipelineError):
+        return HTTPException(503, f"coding is unavailable on this server: {cause}")
+    return HTTPException(422, f"this text could not be coded: {exc}")
 
 
 def ingest_one(state: Any, body: Any) -> dict[str, Any]:

@@ -134,7 +134,7 @@ def get_article(conn: Conn, article_id: Annotated[str, Path(max_length=200, patt
 
 
 @router.post("/code", response_model=CodeResponse, summary="Code posted text (nothing is stored)",
-             responses={413: {"model": ErrorBody}})
+             responses={413: {"model": ErrorBody}, 503: {"model": ErrorBody, "description": "no pipeline here"}})
 def post_code(request: Request, body: CodeRequest) -> dict[str, Any]:
     from .coding import code_text
 
