@@ -84,6 +84,19 @@ def document_off_topic(sents: list[SentenceInput]) -> bool:
 _OFF_TOPIC = frozenset({"sport", "culture", "tech"})
 
 
+def _generic(words: list[Word], m: Match) -> bool:
+    """القتل والتدمير والاحتلال: a definite violence noun in a list names no event."""
+    if m.entry.pos != "N" or int(m.entry.cameo[:2]) < 17 or m.end != m.head + 1:
+        return False
+    head = words[m.head].norm
+    if not head.startswith(("ال", "وال")):
+        return False
+    nxt = words[m.head + 1] if m.head + 1 < len(words) else None
+    prev = words[m.head - 1] if m.head > 0 else None
+    listed = (nxt is not None and nxt.norm.startswith("وال")) or head.startswith("وال")
+    return listed and (prev is None or not prev.norm.startswith(("ب", "ل")) or head.startswith("وال"))
+
+
 def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool, doc_off: bool = False) -> bool:
     if off_topic and not m.entry.strong:
         return False
@@ -102,7 +115,8 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     off_topic, conflict = context_flags(words)
     off_topic = off_topic or (doc_off and not conflict)
     strong_conflict = any(not m.entry.weak and int(m.entry.cameo[:2]) >= 14 for m in matches)
-    matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict, doc_off)]
+    matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict, doc_off)
+               and not _generic(words, m)]
     found = [_roles(words, m, matches) for m in matches]
     found = _merge_close(_drop_nested(found))
     attributed = sentence_attributed(words)
