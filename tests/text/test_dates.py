@@ -190,7 +190,7 @@ def test_offsets_survive_diacritics_and_tatweel() -> None:
 _WORDS = st.sampled_from(
     ["اليوم", "أمس", "الخميس", "يوم", "الماضي", "المقبل", "عام", "منذ", "عامين", "شهر", "مارس", "آذار",
      "/", "15", "٢٠١٢", "2014", "رجب", "1435", "هـ", "في", "و", "،", ".", '"', "ـ", "\u064e", "بغداد",
-     "الأسبوع", "قبل", "3", "أيام", "ثلاثة"]
+     "الأسبوع", "قبل", "3", "أيام", "ثلاثة", "ﻻ", "ﷲ", "الأول", "من", "\u200f", "İ"]
 )
 
 
@@ -209,7 +209,8 @@ def test_find_dates_offsets_property(text: str, pub: datetime) -> None:
 def test_parse_dateline_never_raises(s: str) -> None:
     value, precision = parse_dateline(s)
     assert (value is None) == (precision is None)
-    find_dates(s, None)
+    for d in find_dates(s, None):
+        assert s[d.start:d.end] == d.text
 
 
 @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
