@@ -47,3 +47,35 @@ def test_postgres_search_and_failures(pg_url: str, toy_pipeline) -> None:  # typ
         assert "a" in stored and "b" not in stored
         reasons = {f["item"]: f["reason"] for f in store.failures()}
         assert reasons["f.xml"] == "truncated gzip"
+
+
+def test_concurrent_writers_give_the_sequential_result(pg_url: str, tmp_path: Path, ant_dir: Path) -> None:
+    """Two processes' worth of writers (threads, own connections) on overlapping input."""
+    import threading
+
+    import store_toy
+
+    from marsad.ingest import read
+
+    items = list(read([ant_dir]))
+    halves = [items[:100], items[60:][::-1]]  # 40 articles in both, in opposite orders
+    errors: list[BaseException] = []
+
+    def work(part: list) -> None:  # type: ignore[type-arg]
+        try:
+            with open_store(pg_url) as store:
+                store.ingest(part, store_toy.load(), batch_size=8, dedup=False)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(h,)) for h in halves]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with open_store(pg_url) as pg, open_store(tmp_path / "seq.db") as lite:
+        pg.cluster_duplicates()
+        lite.ingest(items, store_toy.load(), batch_size=50)
+        assert _snapshot(pg) == _snapshot(lite)
+        assert pg.counts()["failures"] == 0

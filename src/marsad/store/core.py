@@ -62,8 +62,8 @@ class Backend:
     def search(self, conn: Any, query: str, limit: int) -> list[tuple[str, float]]:  # pragma: no cover
         raise NotImplementedError
 
-    def lock_clause(self) -> str:
-        return ""
+    def lock_schema(self, conn: Any) -> None:
+        """Serialise schema creation and migrations between processes opening the same store."""
 
     def upsert(self, conn: Any, table: Any, rows: Sequence[dict[str, Any]],
                update: Iterable[str] | None = None) -> None:
@@ -72,7 +72,9 @@ class Backend:
             return
         keys = [c.name for c in table.primary_key.columns]
         cols = list(update or [])
-        rows = list({tuple(r[k] for k in keys): r for r in rows}.values())  # last wins
+        # last wins; key order, so that concurrent writers lock rows in the same order
+        by_key = {tuple(r[k] for k in keys): r for r in rows}
+        rows = [by_key[k] for k in sorted(by_key)]
         stmt = self.insert(table)
         if cols:
             stmt = stmt.on_conflict_do_update(
@@ -106,6 +108,7 @@ def migrate(backend: Backend) -> int:
     from sqlalchemy import inspect, select, text
 
     with backend.engine.begin() as conn:
+        backend.lock_schema(conn)
         has = inspect(conn).has_table("schema_version")
         current = 0
         if has:

@@ -36,6 +36,11 @@ class PostgresBackend(Backend):
         # psycopg's own executemany costs a round trip per row
         engine.dialect.use_insertmanyvalues_wo_returning = True
 
+    def lock_schema(self, conn: Any) -> None:
+        from sqlalchemy import text
+
+        conn.execute(text("SELECT pg_advisory_xact_lock(7236351)"))  # any constant: marsad's schema lock
+
     def upsert(self, conn: Any, table: Any, rows: Sequence[dict[str, Any]],
                update: Iterable[str] | None = None) -> None:
         super().upsert(conn, table, [_clean(r) for r in rows], update)
