@@ -25,7 +25,7 @@ precision (day, month, year) and a kind:
   (1-7 days). الأحد, الاثنين and الجمعة are also common words and count only after يوم,
   صباح, مساء, ليلة ... or before a marker.
 
-``اليوم`` followed by another ال-word (``اليوم العالمي``, ``اليوم السابع``) or after نفس/ذات/ذلك
+``اليوم`` followed by another ال-word (``اليوم العالمي``, ``اليوم السابع``) or after نفس/ذات/ذلك/مدار/طوال
 is not today (nor after هذا: "في مثل هذا اليوم"). Without a publication date, every
 expression that needs one has value None.
 The dateline functions live in :mod:`marsad.text.datelines` and are re-exported here.
