@@ -31,7 +31,8 @@ _COMMON = 4.3  # zipf frequency above which a one-word name may be an ordinary w
 _COMMON_ALT = 3.6  # ... and its form with the article toggled this frequent
 _COMMON_TOKEN = 3.5
 _FUNCTION = 5.3
-_FOREIGN_WORD = 4.5  # a token this frequent is not taken for a town in a country the article does not name
+_NAME_ALT = 2.0  # a proper name is rare with its article toggled ...
+_NAME_TOKEN = 4.6  # ... and is not among the most frequent tokens
 #: Definite words that are not nouns an adjective could follow: العربية stays a name part.
 _NOT_NOUN = frozenset({"العربيه", "المملكه"})  # a token this frequent is a function word, whatever the gazetteer says  # a whole token this frequent is not read as proclitic + a place name
 
@@ -169,10 +170,17 @@ def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
     foreign = city.fclass != "PPLC" and city.country not in ctx.countries
     if m.j - m.i == 1 and foreign and _ordinary(_text(ctx, m)):
         return False  # هوية, معسكر, المشهد: a common noun, and the article names no country of that city
-    famous = city.population >= 1_000_000 and not m.det
-    if m.j - m.i == 1 and foreign and not famous and zipf_frequency(_text(ctx, m, 0), "ar") >= _FOREIGN_WORD:
-        return False  # قوله, منا, لأي: a frequent word read as a town abroad that the article never names
+    if foreign and not (city.population >= 1_000_000 and not m.det) and not _proper_name(ctx, m):
+        return False  # a town abroad in a country the article never names: طراز, قوله, منا are words
     return city.fclass != "PPL" or city.population >= _BIG
+
+
+def _proper_name(ctx: _Ctx, m: Match) -> bool:
+    """Looks like a name, not a word: rare with its article toggled (جنيف, not خبر/الخبر), and the
+    token is not a frequent form of a word (قوله, منا, لأول)."""
+    word = _text(ctx, m)
+    other = word[2:] if word.startswith("ال") else "ال" + word
+    return zipf_frequency(other, "ar") < _NAME_ALT and zipf_frequency(_text(ctx, m, 0), "ar") < _NAME_TOKEN
 
 
 def _ordinary(word: str) -> bool:

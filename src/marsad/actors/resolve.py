@@ -55,6 +55,7 @@ class State:
     short_actors: dict[str, Actor] = field(default_factory=dict)
     span_mode: bool = False  # resolving a given span: a country after في is still the actor asked for
     pers: frozenset[int] = frozenset()  # words inside NER PERS mentions: names whatever they look like
+    sentence_countries: frozenset[str] = frozenset()  # countries the current sentence names
     out: list[ActorMention] = field(default_factory=list)
 
 
@@ -76,6 +77,8 @@ def resolve_document(lex: Lexicon, doc: Document) -> list[ActorMention]:
 def resolve_range(state: State, lo: int, hi: int) -> None:
     """Resolve words ``lo..hi-1`` (one sentence or a span) into ``state.out``."""
     matches = find_matches(state.lex, state.words, lo, hi, state.short)
+    state.sentence_countries = frozenset(
+        e.key for m in matches for e in m.entries if e.kind in ("country", "demonym", "seat"))
     k = 0
     while k < len(matches):
         k = _step(state, matches, k, lo, hi)
@@ -257,12 +260,16 @@ def _role_actor(state: State, t: _Title, name: str, where: tuple[int, int, int],
     """A person found from the text: the name, coded by the title's affiliation."""
     start, pre, end = where
     org, iso3 = _affil_parts(state, t)
+    why = f"name '{name}' with title '{t.m.first('role').phrase}' from the text"  # type: ignore[union-attr]
+    if not org and not iso3 and t.role.agent and len(state.sentence_countries) == 1:
+        (iso3,) = state.sentence_countries
+        why += f"; country {iso3} from its sentence"
     code = org.code if org else (iso3 or "") + (t.role.agent or "")
     if not code:
         return nxt
     title = role_title(state.lex, t.role, org, iso3, t.portfolio)
     actor = text_person(name, code, title, org.id if org else iso3)
-    _emit(state, start, end, pre, actor, f"name '{name}' with title '{t.m.first('role').phrase}' from the text")  # type: ignore[union-attr]
+    _emit(state, start, end, pre, actor, why)
     _emit_affiliation(state, t, actor)
     _remember(state, actor.id, name, actor)
     return nxt
@@ -370,7 +377,7 @@ def _agent(state: State, ms: list[Match], k: int) -> int:
         if k + d >= len(ms):
             break
         n = ms[k + d]
-        if n.i - ms[k + d - 1].j > 1 or state.words[n.i].brk:
+        if n.i - ms[k + d - 1].j > 1 or state.words[n.i].brk or _conj(state, n):
             break
         e = next((x for x in n.entries if x.kind in ("country", "demonym", "org", "seat")), None)
         if e:
@@ -386,7 +393,12 @@ def _agent(state: State, ms: list[Match], k: int) -> int:
 
 
 def _adjacent(state: State, a: Match, b: Match) -> bool:
-    return b.i == a.j and not state.words[b.i].brk
+    """``b`` follows ``a`` directly, in the same clause, not joined by و/ف (a new conjunct)."""
+    return b.i == a.j and not state.words[b.i].brk and not _conj(state, b)
+
+
+def _conj(state: State, m: Match) -> bool:
+    return m.pre > 0 and state.words[m.i].text[0] in "وف"
 
 
 def _locative(state: State, m: Match) -> bool:
