@@ -39,6 +39,10 @@ SEED_PUB = datetime(2014, 5, 22, 19, 14)  # Thursday
         ("22/05/2014 10:30", datetime(2014, 5, 22, 10, 30), "minute"),
         ("آخر تحديث: الخميس، 22 مايو 2014 07:14 م", datetime(2014, 5, 22, 19, 14), "minute"),
         ("May 22, 2014 7:14 PM", datetime(2014, 5, 22, 19, 14), "minute"),
+        ("الأحد 15 تموز 2018 - 21:56 بتوقيت غرينتش", datetime(2018, 7, 15, 21, 56, tzinfo=UTC), "minute"),
+        ("آخر تحديث: الأحد 15 يوليو 2018 - 22:10 (مكة المكرمة)، 19:10 (غرينتش)",
+         datetime(2018, 7, 15, 22, 10, tzinfo=timezone(timedelta(hours=3))), "minute"),
+        ("22 مايو 2014 10:00 بتوقيت القاهرة", datetime(2014, 5, 22, 10, 0), "minute"),  # DST: left naive
         ("مارس 2017", datetime(2017, 3, 1), "month"),
         ("2014", datetime(2014, 1, 1), "year"),
         # tabular Hijri gives 23 May (a Friday); the named Thursday moves it to 22 May

@@ -2,7 +2,7 @@
 
 The tables are the data files in ``resources/calendar/`` (month names in Egyptian, Levantine,
 Maghrebi, Latin and Hijri use, weekdays, relative day words, past/future markers, period
-units, number words, ordinal days, ص/م). Every name is normalised with
+units, number words, ordinal days, ص/م, time-zone names). Every name is normalised with
 :func:`marsad.text.normalize.normalize_text` when loaded, so patterns built from them match
 normalised text (alef and hamza forms, ة/ه, ى/ي, digits and Latin case folded).
 
@@ -78,6 +78,12 @@ def number_words() -> dict[str, int]:
 def ordinals() -> dict[str, int]:
     """Normalised ordinal (الأول, الحادي والعشرين ...) -> day of the month."""
     return {norm_name(r[0]): int(r[1]) for r in _rows("ordinals.tsv")}
+
+
+@lru_cache(maxsize=1)
+def timezones() -> dict[str, int]:
+    """Normalised zone name (غرينتش, مكة المكرمة, gmt ...) -> UTC offset in minutes."""
+    return {norm_name(r[0]): int(r[1]) for r in _rows("timezones.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from .caltables import alternation, hijri_to_gregorian, meridiem, month_names, months, weekdays
+from .caltables import alternation, hijri_to_gregorian, meridiem, month_names, months, timezones, weekdays
 from .normalize import normalize_text
 
 _MAX_EXTRA_WORDS = 4  # words besides the date and time that a dateline may carry
@@ -37,8 +37,9 @@ _ISO = re.compile(
 )
 # Clock time h:mm[:ss]; the colon only, since a dot also separates dates (22.05.2014).
 _TIME = r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?!\d)"
-# Offset such as +0400, +04:00, gmt+3, or a bare gmt / utc / z / غرينتش / جرينتش.
-_TZ = r"(?:\s*(?:gmt|utc|ut)?\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)|\s*(?P<utc>gmt|utc|ut|z|غرينتش|جرينتش)(?!\w))"
+# Offset such as +0400, +04:00, gmt+3; or a zone name from resources/calendar/timezones.tsv,
+# maybe after بتوقيت or in brackets: "بتوقيت غرينتش", "(مكة المكرمة)", "gmt", "z".
+_TZ = r"(?:\s*(?:gmt|utc|ut)?\s*(?P<tz>[+-]\d{{1,2}}(?::?\d{{2}})?)|\s*\(?\s*(?:بتوقيت\s+)?(?P<zone>{zones})(?!\w)\s*\)?)"
 _NUM_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _NUM_YMD = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
@@ -64,7 +65,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     doubled = rf"(?P<m>{greg})(?:\s*[/(\-]?\s*(?:{greg})(?:\s*\))?)?"
     mer = alternation(meridiem())
     return {
-        "time": re.compile(rf"{_TIME}(?:\s*(?P<mer>{mer})(?!\w))?(?:{_TZ})?"),
+        "time": re.compile(rf"{_TIME}(?:\s*(?P<mer>{mer})(?!\w))?(?:{_TZ.format(zones=alternation(timezones()))})?"),
         "dmy": re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?{doubled}\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
         "mdy": re.compile(rf"(?<!\w)(?P<m>{greg})\.?\s+(?P<d>\d{{1,2}})\s*,?\s+(?P<y>\d{{4}})(?!\d)"),
         "hijri": re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?(?P<m>{hij})\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
@@ -130,15 +131,19 @@ def _from_iso(m: re.Match[str]) -> tuple[datetime, str]:
     when = datetime(int(y), int(mo), int(d))
     if h is None:
         return when, "day"
-    when = when.replace(hour=int(h), minute=int(mi), second=int(sec or 0), tzinfo=_offset(tz, tz == "z"))
+    when = when.replace(hour=int(h), minute=int(mi), second=int(sec or 0), tzinfo=_offset(tz, None))
     return when, ("minute" if sec is None else "second")
 
 
-def _offset(tz: str | None, utc: bool) -> timezone | None:
-    if utc:
+def _offset(tz: str | None, zone: str | None) -> timezone | None:
+    """The offset of ``+0400`` / ``-03:30`` / ``+3`` or of a zone name; None when neither."""
+    if zone:
+        minutes = timezones()[" ".join(zone.split())]
+        return UTC if minutes == 0 else timezone(timedelta(minutes=minutes))
+    if not tz:
+        return None
+    if tz == "z":
         return UTC
-    if not tz or tz == "z":
-        return UTC if tz == "z" else None
     sign = -1 if tz[0] == "-" else 1
     digits = tz[1:].replace(":", "")
     hours, minutes = (int(digits[:-2]), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
@@ -148,10 +153,12 @@ def _offset(tz: str | None, utc: bool) -> timezone | None:
 
 
 def _take_time(text: str) -> tuple[str, tuple[int, int, int | None, timezone | None] | None]:
-    """Remove the clock time (with ص/م and offset) from ``text`` and return it."""
-    m = _patterns()["time"].search(text)
-    if m is None:
+    """Remove every clock time (with ص/م and zone) from ``text``; return the first one that
+    has a zone, else the first: "22:10 (مكة المكرمة)، 19:10 (غرينتش)" -> 22:10+03:00."""
+    found = list(_patterns()["time"].finditer(text))
+    if not found:
         return text, None
+    m = next((f for f in found if f["tz"] or f["zone"]), found[0])
     hour, minute = int(m["h"]), int(m["mi"])
     second = int(m["s"]) if m["s"] is not None else None
     half = meridiem().get(m["mer"] or "")
@@ -161,8 +168,9 @@ def _take_time(text: str) -> tuple[str, tuple[int, int, int | None, timezone | N
         hour = 0
     if hour > 23 or minute > 59 or (second or 0) > 59:
         raise ValueError(f"bad clock time: {m.group()}")
-    tz = _offset(m["tz"], m["utc"] is not None)
-    return text[: m.start()] + " " + text[m.end():], (hour, minute, second, tz)
+    for f in reversed(found):
+        text = text[: f.start()] + " " + text[f.end():]
+    return text, (hour, minute, second, _offset(m["tz"], m["zone"]))
 
 
 def _take_date(text: str) -> tuple[_Found | None, str]:
