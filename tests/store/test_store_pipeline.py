@@ -50,3 +50,36 @@ def test_export_jsonl_reproduces_marsad_code(tmp_path: Path, ant_dir: Path, seed
         assert seed_events and all(e.data["evidence"] for e in seed_events)
     rc, _, err = cli("ingest", str(src), "--db", db)
     assert rc == 0 and "0 articles coded and stored, 13 already stored" in err
+
+
+def test_edit_dictionary_then_recode(tmp_path: Path, seed_dir: Path) -> None:
+    """A user removes a trigger from a copy of the dictionary and re-codes: only that changes."""
+    from importlib import resources
+
+    shipped = resources.files("marsad.resources").joinpath("triggers", "triggers.tsv").read_text("utf-8")
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(seed_dir / "000_cf51298b20422178.txt", src)
+    db = str(tmp_path / "m.db")
+    dict_v1 = tmp_path / "triggers.tsv"
+    dict_v1.write_text(shipped, "utf-8")
+    assert cli("ingest", str(src), "--db", db, "--dictionary", str(dict_v1))[0] == 0
+    with open_store(db) as store:
+        before = store.events_df()
+        rules = sorted(e.data["coder"]["rule"] for e in store.events())
+    assert len(before) > 0
+    # drop the dictionary line of one rule that fired ("triggers.tsv:73 050 دعم|ساند")
+    where, what = rules[0].split(" ", 1)
+    lines = shipped.splitlines(keepends=True)
+    del lines[int(where.split(":")[1]) - 1]
+    dict_v1.write_text("".join(lines), "utf-8")
+    rc, out, _ = cli("recode", "--db", db, "--dictionary", str(dict_v1), "--dry-run")
+    assert rc == 0 and out.startswith("1 articles")
+    rc, _, err = cli("recode", "--db", db, "--dictionary", str(dict_v1))
+    assert rc == 0, err
+    with open_store(db) as store:
+        after = store.events_df()
+        assert len(store.coder_versions()) == 1
+        assert all(e.data["coder"]["rule"].split(" ", 1)[1] != what for e in store.events())
+    assert set(after["id"]) != set(before["id"])
+    assert cli("recode", "--db", db, "--dictionary", str(dict_v1), "--dry-run")[1].startswith("0 articles")
