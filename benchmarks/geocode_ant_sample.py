@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/geocode_ant_sample.py sample > benchmarks/data/geocode_ant_sample.tsv
     .venv/bin/python benchmarks/geocode_ant_sample.py score benchmarks/data/geocode_ant_judged.tsv
+    .venv/bin/python benchmarks/geocode_ant_sample.py sample2 160 > benchmarks/data/geocode_ant_sample2.tsv
 
 ``sample`` draws articles of the middleEast category (a fixed hash of the article id picks them),
 runs the places stage on each and collects candidate place mentions from three sources, so that
@@ -41,10 +42,10 @@ GAZ = SHARED / "data" / "ner" / "anergazet" / "AlignedLocGazetteer.txt"
 _CUE = re.compile("(?<![\u0621-\u064a])(?:مدينة|بلدة|قرية|محافظة|منطقة|مخيم|حي|ولاية|إقليم|ناحية|قضاء) ([\u0621-\u064a]+(?: [\u0621-\u064a]+)?)")
 
 
-def _articles(share: int) -> list[Article]:
+def _articles(share: int, offset: int = 0) -> list[Article]:
     out = []
     for a in read([str(ANT)]):
-        pick = int(hashlib.sha1(getattr(a, "id", "").encode()).hexdigest(), 16) % 100 < share
+        pick = offset <= int(hashlib.sha1(getattr(a, "id", "").encode()).hexdigest(), 16) % 100 < offset + share
         if isinstance(a, Article) and a.category == "middleEast" and pick:
             out.append(a)
     return out
@@ -78,14 +79,14 @@ def candidates(a: Article, gaz: set[tuple[str, ...]]) -> list[tuple[int, int, st
     return out
 
 
-def sample(n: int = 300, share: int = 8) -> None:
+def sample(n: int = 300, share: int = 8, offset: int = 0) -> None:
     gaz = _anergazet()
     rows = []
-    for a in _articles(share):
+    for a in _articles(share, offset):
         for s, e, hit in candidates(a, gaz):
             ctx = (a.text[max(0, s - 40):s] + "[[" + a.text[s:e] + "]]" + a.text[e:e + 40]).replace("\n", " ")
             rows.append((a.id, a.text[s:e], hit, ctx.replace("\t", " ")))
-    random.Random(2026).shuffle(rows)
+    random.Random(2026 + offset).shuffle(rows)
     w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     w.writerow(["article", "mention", "system", "context", "judge"])
     for r in rows[:n]:
@@ -135,5 +136,7 @@ if __name__ == "__main__":
         score(Path(sys.argv[2]))
     elif len(sys.argv) > 2 and sys.argv[1] == "recheck":
         recheck(Path(sys.argv[2]))
+    elif len(sys.argv) > 2 and sys.argv[1] == "sample2":  # a second, disjoint draw of articles
+        sample(int(sys.argv[2]), offset=50)
     else:
         sample()

@@ -54,3 +54,9 @@ def test_small_place_needs_a_cue_or_a_mention():
     start = text.index(name)
     ner = places(text, (Mention(start, start + len(name), "LOC", name),))
     assert any(p.place.precision == "city" for p in ner)
+
+
+def test_country_after_a_preposition_spelt_with_alef_lam_is_a_place():
+    found = places("نقل أربعة سجناء من غوانتانامو إلى السعودية أمس")
+    assert [(p.text, p.place.country, p.place.precision) for p in found][-1] == ("السعودية", "SAU", "country")
+    assert places("وقالت الحكومة السعودية إنها ترحب") == []

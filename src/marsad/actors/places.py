@@ -115,7 +115,8 @@ def _adjective(ctx: _Ctx, m: Match) -> bool:
     gap = ctx.doc.text[span_of(ctx.doc, ctx.words, m.i - 1, m.i)[1]:span_of(ctx.doc, ctx.words, m.i, m.i + 1)[0]]
     if "-" in gap:
         return True
-    return not ctx.words[m.i].brk and prev.text.startswith("ال") and prev.text not in _NOT_NOUN
+    noun = prev.text.startswith("ال") and prev.text not in _NOT_NOUN and prev.text not in ctx.lex.stopwords
+    return not ctx.words[m.i].brk and noun
 
 
 def _actor_words(doc: Document, words: list[Word], lex: Lexicon) -> set[int]:

@@ -135,7 +135,8 @@ def _adjective(state: State, m: Match, e: Entry) -> bool:
     if e.kind == "country" and not (m.det and not norm_word(e.phrase).startswith("ال")):
         return False
     singular = w.text.endswith(("ي", "يه"))
-    return singular and state.words[m.i - 1].text.startswith("ال")
+    prev = state.words[m.i - 1].text
+    return singular and prev.startswith("ال") and prev not in state.lex.stopwords
 
 
 def _person(state: State, ms: list[Match], k: int) -> int:
