@@ -138,17 +138,16 @@ def _anchor_points(nt: str) -> list[tuple[int, int, int]]:
     """(end of an anchor, how many words before it a date expression may start, start of
     the anchor's word or -1 when not known).
 
-    Numbers of three or five and more digits start nothing; a plain literal counts only at
+    Numbers of three or five and more digits are not anchors; a plain literal counts only at
     the start of a word or after one clitic (not غد in بغداد, not قبل in المقبل).
     """
     digits, al, al_back, plain = _anchors()
     points = []
     for m in digits.finditer(nt):
-        size = m.end() - m.start()
-        if size <= 2:
-            points.append((m.end(), 0, m.start()))
-        elif size == 4:
+        if m.end() - m.start() == 4:
             points.append((m.end(), 5, -1))
+        else:
+            points.append((m.end(), 0, m.start()))
     points.extend((m.end(), al_back[m.group()], -1) for m in al.finditer(nt))
     for pattern, back in plain:
         for m in pattern.finditer(nt):
@@ -197,7 +196,10 @@ def _anchors() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, int], list[t
     al_back.update({w.split()[0]: 0 for w in ordinals()})  # "الأول من مايو"
     al = re.compile("\u0627\u0644(?:" + alternation(w[2:] for w in al_back) + r")(?!\w)")  # ال + stem
     plain = [(re.compile(w), back) for w, back in _PLAIN_ANCHORS]
-    return re.compile(r"\d+"), al, al_back, plain
+    # Runs of 1, 2 or 4 digits: a digit not after a digit, then one more, three more or none,
+    # and no digit after (the charset comes first, so the scan is fast).
+    numbers = re.compile(r"\d(?<!\d\d)(?:\d(?!\d)|\d{3}(?!\d)|(?!\d))")
+    return numbers, al, al_back, plain
 
 
 @lru_cache(maxsize=1)
