@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from .caltables import (
+    future_cues,
     hijri_to_gregorian,
     markers,
     months,
@@ -217,6 +218,13 @@ def _not_today(m: re.Match[str]) -> bool:
     return bool(preceding) and preceding[-1] in _NOT_TODAY_BEFORE
 
 
+def _future_cue_before(m: re.Match[str]) -> bool:
+    """A future cue (من المقرر, سوف ...) within 60 characters before, in the same sentence."""
+    before = m.string[max(0, m.start() - 60): m.start()]
+    before = before[max(before.rfind("."), before.rfind("\n"), before.rfind("?")) + 1:]
+    return any(w in future_cues() for w in before.split())
+
+
 def weekday(m: re.Match[str], pub: date | None) -> Resolved:
     """``يوم الاثنين``, ``الخميس الماضي``, ``مساء الجمعة المقبلة``."""
     wd, bare = weekdays()[_key(m["wd"])]
@@ -225,7 +233,11 @@ def weekday(m: re.Match[str], pub: date | None) -> Resolved:
     if pub is None:
         return None, "day", "weekday"
     direction = markers().get(_key(m["mk"]), "nearest")
+    if direction == "nearest" and _future_cue_before(m):
+        direction = "soon"
     back = (pub.weekday() - wd) % 7
+    if direction == "soon":
+        return pub + timedelta(days=(wd - pub.weekday()) % 7), "day", "weekday"
     if direction == "future":
         return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7), "day", "weekday"
     if direction == "past":

@@ -22,7 +22,8 @@ precision (day, month, year) and a kind:
   the month a week belongs to), rather than to a day the text does not give;
 * ``weekday``: ``يوم الاثنين``, ``الخميس``, ``مساء الجمعة`` -> the nearest such day on or
   before publication; with الماضي strictly before (1-7 days); with المقبل/القادم after
-  (1-7 days). الأحد, الاثنين and الجمعة are also common words and count only after يوم,
+  (1-7 days); after a future cue in the same sentence (``من المقرر``, ``سوف``, see
+  ``resources/calendar/future_cues.tsv``) the nearest on or after publication. الأحد, الاثنين and الجمعة are also common words and count only after يوم,
   صباح, مساء, ليلة ... or before a marker.
 
 ``اليوم`` followed by another ال-word (``اليوم العالمي``, ``اليوم السابع``) or after نفس/ذات/ذلك/مدار/طوال
