@@ -120,6 +120,7 @@ def test_seed_golden(seed_text: str) -> None:
     ("text", "expected"),
     [
         ("وصل أمس الأربعاء", [("أمس الأربعاء", date(2014, 5, 21), "day", "relative")]),
+        ("وصل اليوم الأربعاء", [("اليوم الأربعاء", date(2014, 5, 21), "day", "relative")]),  # stamped after midnight
         ("زارها أول أمس", [("أول أمس", date(2014, 5, 20), "day", "relative")]),
         ("ويصل غداً", [("غداً", date(2014, 5, 23), "day", "relative")]),
         ("وقال اليوم إنه", [("اليوم", date(2014, 5, 22), "day", "relative")]),

@@ -200,13 +200,27 @@ def _ago(unit: str, n: int, pub: date | None) -> Resolved:
 
 
 def rel_day(m: re.Match[str], pub: date | None) -> Resolved:
-    """``اليوم``, ``اليوم "الخميس"``, ``أمس``, ``أول أمس``, ``غدا``."""
+    """``اليوم``, ``اليوم "الخميس"``, ``أمس``, ``أول أمس``, ``غدا``; a named weekday wins over
+    the publication date when they disagree by up to two days."""
     rel = _key(m["rel"])
     if rel == "اليوم" and not m["wd"] and _not_today(m):
         return None
     if pub is None:
         return None, "day", "relative"
-    return pub + timedelta(days=relative_days()[rel]), "day", "relative"
+    value = pub + timedelta(days=relative_days()[rel])
+    if m["wd"]:
+        value = _onto_weekday(value, weekdays()[_key(m["wd"])][0])
+    return value, "day", "relative"
+
+
+def _onto_weekday(day: date, wd: int) -> date:
+    """Move ``day`` by up to two days onto the weekday the text names ("اليوم الأربعاء" in an
+    article stamped just after midnight on Thursday means Wednesday)."""
+    for shift in (0, -1, 1, -2, 2):
+        moved = day + timedelta(days=shift)
+        if moved.weekday() == wd:
+            return moved
+    return day
 
 
 def _not_today(m: re.Match[str]) -> bool:

@@ -15,7 +15,8 @@ precision (day, month, year) and a kind:
   before punctuation, the end, و or an era mark, since "في 2000 مدينة" is a count); the
   value is 1 January;
 * ``relative``: ``اليوم`` (``اليوم "الخميس"``, ``اليوم الخميس``), ``أمس``, ``أول أمس``,
-  ``غدا``, ``بعد غد``, ``15 من الشهر الجاري`` (day); ``الشهر الماضي`` (month); ``العام الماضي``, ``هذا العام``,
+  ``غدا``, ``بعد غد``, ``15 من الشهر الجاري`` (day; a weekday named with them, as in
+  ``اليوم الأربعاء``, wins over the publication date by up to two days); ``الشهر الماضي`` (month); ``العام الماضي``, ``هذا العام``,
   ``منذ عامين``, ``قبل ثلاثة أعوام`` (year); ``منذ شهرين`` (month); ``منذ ثلاثة أيام`` (day).
   Weeks (``الأسبوع الماضي``, ``منذ أسبوعين``) have no precision of their own: they resolve to
   the month that holds the Thursday of that week, with precision "month" (ISO's rule for
