@@ -91,16 +91,34 @@ def day_month(m: re.Match[str], pub: date | None) -> Resolved:
         return None
     if pub is None:
         return None, "day", "absolute"
-    direction = markers().get(_key(m["mk"]), "nearest")
+    return _in_year_near(pub, month, day, markers().get(_key(m["mk"]), "nearest")), "day", "absolute"
+
+
+def _in_year_near(pub: date, month: int, day: int, direction: str) -> date:
+    """The date of ``day`` ``month`` in the year before, of or after ``pub``: on or before it
+    (past), on or after it (future), or the nearest."""
     candidates = [_day(pub.year + k, month, day) for k in (-1, 0, 1)]
     valid = [c for c in candidates if c is not None]
     if direction == "past":
-        valid = [c for c in valid if c <= pub] or valid
-        return max(valid), "day", "absolute"
+        return max([c for c in valid if c <= pub] or valid)
     if direction == "future":
-        valid = [c for c in valid if c >= pub] or valid
-        return min(valid), "day", "absolute"
-    return min(valid, key=lambda c: abs((c - pub).days)), "day", "absolute"
+        return min([c for c in valid if c >= pub] or valid)
+    return min(valid, key=lambda c: abs((c - pub).days))
+
+
+def range_start(m: re.Match[str], pub: date | None) -> Resolved:
+    """The first day of ``من 21 إلى 27 مايو [2018|الماضي]``: the month and year of the last."""
+    month, first, last = _month(m), int(m["d"]), int(m["d2"])
+    if not 1 <= first <= last <= 31:
+        return None
+    if m["y"]:
+        value = _day(int(m["y"]), month, first)
+        return (value, "day", "absolute") if value else None
+    if pub is None:
+        return None, "day", "absolute"
+    end = _in_year_near(pub, month, last, markers().get(_key(m["mk"]), "nearest"))
+    value = _day(end.year, month, first)
+    return (value, "day", "absolute") if value else None
 
 
 def day_of_month(m: re.Match[str], pub: date | None) -> Resolved:

@@ -223,6 +223,8 @@ def _rules() -> list[_Rule]:
         _Rule("daymonth", re.compile(rf"{p['day_num']}\s*{p['of_month']}{p['greg']}{p['marker']}"),
               R.day_month, day_start),
         _Rule("day_of_month", re.compile(rf"{p['day_num']}{p['of_this_month']}"), R.day_of_month, day_start),
+        _Rule("range_start", re.compile(rf"(?<!\d)(?P<x>(?P<d>\d{{1,2}}))\s*{p['range_to']}{p['greg']}"
+                                        rf"(?:{p['of_year']}|{p['marker']})"), R.range_start, digit),
         _Rule("monthyear", re.compile(rf"{_START}{p['month_word']}{p['greg']}{p['of_year']}"),
               R.month_year, month_first),
         _Rule("hijri_month", re.compile(rf"{_START}{p['month_word']}{p['hij']}{p['hij_year']}"),
@@ -253,6 +255,7 @@ def _pieces() -> dict[str, str]:
         "hij": rf"(?P<m>{hij})(?!\w)",
         "of_month": r"(?:من\s+)?(?:شهر\s+)?",
         "of_this_month": rf"\s+من\s+(?:(?P<this>هذا)\s+)?الشهر(?:\s+(?P<mk>{mk}))?(?!\w)",
+        "range_to": r"(?:-|\u2013|الي|حتي|و)\s*(?P<d2>\d{1,2})\s*(?:من\s+)?(?:شهر\s+)?",  # - – إلى حتى و
         "day_num": rf"(?:(?<!\d)(?P<d>\d{{1,2}})|(?<!\w)(?P<o>{alternation(ordinals())}))",
         "of_year": r"\s*,?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<y>\d{4})(?!\d)",
         "hij_year": r"\s*,?\s*(?P<y>1[3-5]\d\d)(?!\d)(?:\s*(?:هـ|ه|للهجره|هجريه|هجري)(?!\w))?",
