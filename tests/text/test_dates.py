@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -237,3 +238,22 @@ def test_dateline_roundtrip_property(day: date, name: str) -> None:
         return
     assert parse_dateline(f"{expected.day} {name} {expected.year}") == (
         datetime(expected.year, expected.month, expected.day), "day")
+
+
+@pytest.mark.slow
+def test_every_ant_timestamp_parses(ant_path: Path) -> None:
+    """All 31,525 ANT <TIME> values parse to aware datetimes with precision second."""
+    import re
+    import tarfile
+
+    stamp = re.compile(r"<TIME>(.*?)</TIME>", re.S)
+    count = 0
+    with tarfile.open(ant_path, "r|gz") as tar:
+        for member in tar:
+            f = tar.extractfile(member) if member.isfile() and member.name.endswith(".txt") else None
+            m = stamp.search(f.read().decode("utf-8", "replace")) if f else None
+            if m:
+                value, precision = parse_dateline(m.group(1).strip())
+                assert value is not None and value.tzinfo is not None and precision == "second", m.group(1)
+                count += 1
+    assert count == 31525

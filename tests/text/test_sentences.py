@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -97,3 +99,23 @@ def test_cover_property(text: str) -> None:
 @given(st.text(max_size=200))
 def test_cover_property_any_text(text: str) -> None:
     check_cover(text)
+
+
+@pytest.mark.slow
+def test_cover_on_ant(ant_path: Path) -> None:
+    """The coverage invariant on the <TEXT> of the first 3,000 ANT articles."""
+    import re
+    import tarfile
+
+    body = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+    seen = 0
+    with tarfile.open(ant_path, "r|gz") as tar:
+        for member in tar:
+            f = tar.extractfile(member) if member.isfile() and member.name.endswith(".txt") else None
+            m = body.search(f.read().decode("utf-8", "replace")) if f else None
+            if m:
+                check_cover(m.group(1))
+                seen += 1
+            if seen == 3000:
+                break
+    assert seen == 3000
