@@ -124,7 +124,8 @@ def bare_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(bare(w) for w in WORD.findall(norm_word(phrase)))
 
 
-def candidates(word: str) -> list[tuple[str, int, bool]]:
+@lru_cache(maxsize=200_000)
+def candidates(word: str) -> tuple[tuple[str, int, bool], ...]:
     """Readings of a normalised text word as (bare form, proclitic length, had article).
 
     The proclitic length counts و ف ب ك ل only (a mention span keeps ال).
@@ -143,7 +144,7 @@ def candidates(word: str) -> list[tuple[str, int, bool]]:
             out.append((stem, n, False))
         if stem.startswith("ال") and len(stem) >= 4:
             out.append((stem[2:], n, True))
-    return out
+    return tuple(out)
 
 
 def nisba_forms(stem: str) -> Iterator[str]:

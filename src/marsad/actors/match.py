@@ -41,19 +41,38 @@ class Match:
         return next((e for e in self.entries if e.kind == kind), None)
 
 
+_CACHE: dict[tuple[str, int, int], list[Word]] = {}
+
+
 def doc_words(doc: Document) -> list[Word]:
-    """The words of a document (from its normalised text) with sentence indices."""
+    """The words of a document (from its normalised text) with sentence indices.
+
+    The last few hundred results are kept: the actors and places stages both need them.
+    """
+    key = (doc.article.id, hash(doc.text), hash(tuple((x.start, x.end) for x in doc.sentences)))
+    hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    out = _doc_words(doc)
+    if len(_CACHE) >= 512:
+        _CACHE.clear()
+    _CACHE[key] = out
+    return out
+
+
+def _doc_words(doc: Document) -> list[Word]:
     norm = doc.norm or normalize(doc.text)
     spans = [(s.start, s.end) for s in doc.sentences] or _own_sentences(doc.text)
     out: list[Word] = []
     prev_end = 0
     sent = 0
+    starts = norm.starts
     for m in WORD.finditer(norm.text):
-        o_start = to_original(norm, m.start(), m.end())[0]
+        o_start = starts[m.start()]
         while sent + 1 < len(spans) and o_start >= spans[sent][1]:
             sent += 1
         brk = bool(_BREAK.search(norm.text, prev_end, m.start())) or not out or out[-1].sentence != sent
-        out.append(Word(len(out), m.start(), m.end(), m.group(), sent, tuple(candidates(m.group())), brk))
+        out.append(Word(len(out), m.start(), m.end(), m.group(), sent, candidates(m.group()), brk))
         prev_end = m.end()
     return out
 

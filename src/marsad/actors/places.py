@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -125,10 +126,11 @@ def _actor_words(doc: Document, words: list[Word], lex: Lexicon) -> set[int]:
     spans = [(a.start, a.end) for a in actors if a.actor.type in ("person", "igo", "ngo", "group", "party")]
     norm = doc.norm or normalize(doc.text)
     out = set()
-    for w in words:
-        s, e = norm.starts[w.start], norm.ends[w.end - 1]
-        if any(a < e and s < b for a, b in spans):
-            out.add(w.index)
+    for a, b in spans:  # words overlapping [a, b): binary search on the words' original starts
+        k = bisect_left(words, a, key=lambda w: norm.ends[w.end - 1])
+        while k < len(words) and norm.starts[words[k].start] < b:
+            out.add(k)
+            k += 1
     return out
 
 
