@@ -22,8 +22,9 @@ Rules, applied in one pass over the candidates that a single regex finds:
 * nor before an Arabic web suffix (العربية.نت);
 * decimals (3.5, ٣٫٥) and dotted dates (22.05.2014) never match, because the mark must be
   followed by space or a letter;
-* runs of two or more dots and the ellipsis ``…`` are not ends: Arabic news uses them as
-  a pause inside a sentence (``"...بتقووني".. موضحة``).
+* runs of two or more dots and the ellipsis ``…`` end a sentence when space follows them
+  (Arabic news mostly uses them between sentences: ``بلاده.. إن وزارة الخارجية``), but not
+  when glued to the next word (``"...بتقووني"``) or after a lone و ("and ...").
 """
 
 from __future__ import annotations
@@ -145,7 +146,7 @@ def _is_end(text: str, m: re.Match[str], line_start: int) -> bool:
     found = m.group()
     term = found[: len(found) - len(found.lstrip(_TERM))]
     if term[0] == "\u2026" or term.startswith(".."):
-        return False  # ellipsis: a pause, not an end
+        return _ellipsis_ends(text, m)
     if term != ".":
         return True
     after = m.end()
@@ -156,6 +157,14 @@ def _is_end(text: str, m: re.Match[str], line_start: int) -> bool:
     if after == m.end() and _web_suffix_after(text, m.start()):
         return False
     return not _abbreviation_before(text, m.start(), line_start)
+
+
+def _ellipsis_ends(text: str, m: re.Match[str]) -> bool:
+    """An ellipsis ends a sentence before space, unless it follows a lone و ("و...")."""
+    if m.end() < len(text) and not text[m.end()].isspace():
+        return False
+    before = text[max(0, m.start() - 2): m.start()]
+    return before not in ("و", " و", "\nو")
 
 
 def _abbreviation_before(text: str, dot: int, line_start: int) -> bool:
