@@ -40,7 +40,8 @@ _TIME = r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?!\d)"
 # Offset such as +0400, +04:00, gmt+3; or a zone name from resources/calendar/timezones.tsv,
 # maybe after بتوقيت or in brackets: "بتوقيت غرينتش", "(مكة المكرمة)", "gmt", "z".
 _TZ = r"(?:\s*(?:gmt|utc|ut)?\s*(?P<tz>[+-]\d{{1,2}}(?::?\d{{2}})?)|\s*\(?\s*(?:بتوقيت\s+)?(?P<zone>{zones})(?!\w)\s*\)?)"
-_NUM_DMY = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+# Day first, as Arab outlets print it; a two-digit year (22/5/14) is 20xx below 70, else 19xx.
+_NUM_DMY = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
 _NUM_YMD = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2[01]\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -225,7 +226,10 @@ def _find_numeric(text: str) -> _Found | None:
         return _Found(int(m.group(1)), int(m.group(2)), int(m.group(3)), m.span())
     m = _NUM_DMY.search(text)
     if m:
-        return _Found(int(m.group(3)), int(m.group(2)), int(m.group(1)), m.span())
+        year = int(m.group(4))
+        if len(m.group(4)) == 2:
+            year += 2000 if year < 70 else 1900
+        return _Found(year, int(m.group(3)), int(m.group(1)), m.span())
     return None
 
 
