@@ -17,7 +17,7 @@ Rules, applied in one pass over the candidates that a single regex finds:
   opener (``ملائم . "`` after an opening ``"``);
 * a full stop is not an end after an abbreviation (any single letter such as د. م. ص.,
   dotted runs such as U.S. or أ.د., and the words in ``resources/text/abbreviations.txt``),
-  after a list number at the start of a line (``1. البند``), or before a lower-case Latin
+  after a list number that opens its sentence (``1. البند``), or before a lower-case Latin
   letter;
 * nor before an Arabic web suffix (العربية.نت);
 * decimals (3.5, ٣٫٥) and dotted dates (22.05.2014) never match, because the mark must be
@@ -107,7 +107,7 @@ def split_sentences(text: str) -> list[Sentence]:
             cuts.append((m.start(), m.end()))
             seg_start = line_start = m.end()
             continue
-        if not _is_end(text, m, line_start):
+        if not _is_end(text, m, line_start, seg_start):
             continue
         end = _absorb_spaced_closer(text, seg_start, m.end())
         cuts.append((end, end))
@@ -141,7 +141,7 @@ def _trim(text: str, pos: int, end: int) -> tuple[int, int]:
     return start, start + len(stripped)
 
 
-def _is_end(text: str, m: re.Match[str], line_start: int) -> bool:
+def _is_end(text: str, m: re.Match[str], line_start: int, seg_start: int) -> bool:
     """Whether the final-mark candidate ``m`` (marks, then closers) ends a sentence."""
     found = m.group()
     term = found[: len(found) - len(found.lstrip(_TERM))]
@@ -156,7 +156,7 @@ def _is_end(text: str, m: re.Match[str], line_start: int) -> bool:
         return False  # "etc. and", "approx. five"
     if after == m.end() and _web_suffix_after(text, m.start()):
         return False
-    return not _abbreviation_before(text, m.start(), line_start)
+    return not _abbreviation_before(text, m.start(), line_start, seg_start)
 
 
 def _ellipsis_ends(text: str, m: re.Match[str]) -> bool:
@@ -167,8 +167,9 @@ def _ellipsis_ends(text: str, m: re.Match[str]) -> bool:
     return before not in ("و", " و", "\nو")
 
 
-def _abbreviation_before(text: str, dot: int, line_start: int) -> bool:
-    """Whether the word ending at the full stop ``dot`` is an abbreviation or list number."""
+def _abbreviation_before(text: str, dot: int, line_start: int, seg_start: int) -> bool:
+    """Whether the word ending at the full stop ``dot`` is an abbreviation, or a list number
+    that opens its sentence ("1. البند", "تمرض. 17. الذهاب")."""
     lo = max(line_start, dot - 16)
     window = text[lo:dot]
     if not window or window[-1].isspace():
@@ -180,14 +181,10 @@ def _abbreviation_before(text: str, dot: int, line_start: int) -> bool:
         return False  # the usual case: a long word ends the sentence
     word_start = dot - len(word)
     if _LIST_NUMBER.fullmatch(word):
-        return _at_line_start(text, word_start, line_start)  # "1. البند"
+        return not text[seg_start:word_start].strip()
     if _LETTERS.fullmatch(word):
         return not _after_number(text[max(line_start, word_start - 12):word_start])  # 2014 م.
     return all(norm_word(piece) in table for piece in word.split("."))  # سي.إن.بي.سي
-
-
-def _at_line_start(text: str, pos: int, line_start: int) -> bool:
-    return not text[line_start:pos].strip()
 
 
 def _after_number(before: str) -> bool:
