@@ -39,7 +39,9 @@ def person_actor(p: Person) -> Actor:
     role = p.role
     if role and p.affiliation:
         role = f"{role}, {p.affiliation}"
-    return Actor(p.id, p.code, p.name_ar, p.name_en or None, "person", p.code[:3] or None,
+    # imported entries without any date may be outlets or bodies written like names (واشنطن بوست)
+    kind = "person" if p.start or p.end or not p.id.startswith("up") else "unknown"
+    return Actor(p.id, p.code, p.name_ar, p.name_en or None, kind, p.code[:3] or None,
                  agent_of(p.code), role or None, p.affiliation or None)
 
 

@@ -123,7 +123,7 @@ def _adjective(ctx: _Ctx, m: Match) -> bool:
 def _actor_words(doc: Document, words: list[Word], lex: Lexicon) -> set[int]:
     """Words inside person and organisation mentions of the actors stage (run here if it has not run)."""
     actors = doc.actors or tuple(resolve_document(lex, doc))
-    spans = [(a.start, a.end) for a in actors if a.actor.type in ("person", "igo", "ngo", "group", "party")]
+    spans = [(a.start, a.end) for a in actors if a.actor.type in ("person", "igo", "ngo", "group", "party", "unknown")]
     norm = doc.norm or normalize(doc.text)
     out = set()
     for a, b in spans:  # words overlapping [a, b): binary search on the words' original starts

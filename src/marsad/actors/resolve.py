@@ -87,7 +87,7 @@ def resolve_range(state: State, lo: int, hi: int) -> None:
 def _step(state: State, ms: list[Match], k: int, lo: int, hi: int) -> int:
     m = ms[k]
     kinds = m.kinds()
-    if "person" in kinds:
+    if "person" in kinds and not ({"org", "country", "seat"} & kinds):
         return _person(state, ms, k)
     if "role" in kinds and not ({"org", "country"} & kinds):
         done = _role(state, ms, k, lo, hi)

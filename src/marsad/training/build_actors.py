@@ -41,7 +41,7 @@ _NOT_NAME_WORDS = (
     "لجنة اتحاد جامعة مؤتمر محكمة بنك شركة صندوق برنامج مركز معهد جماعة جبهة تنظيم كتائب ألوية "
     "سلطة مؤسسة وكالة رابطة جمعية نقابة غرفة ديوان مجلس_ مدير نائب سفير متحدث ناطق زعيم أمن دفاع "
     "عسكري ملحق مستشار قومي عربي أمريكي أميركي إسرائيلي مصري عراقي لبناني سوري إيراني فلسطيني "
-    "دكتور سيد مواطن شعب طالب عامل مقاتل مسلح انتحاري متظاهر أرض أخ إخوان مجلة سياسة تشريعية دولي"
+    "دكتور سيد مواطن شعب طالب عامل مقاتل مسلح انتحاري متظاهر أرض أخ إخوان مجلة سياسة تشريعية دولي شرق غرب شمال جنوب أوسط بيت"
 )
 _NOT_NAME = set(_NOT_NAME_WORDS.split())
 
@@ -81,6 +81,11 @@ def _parse_codes(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def _bare(word: str) -> str:
+    w = norm_word(word)
+    return w[2:] if w.startswith("ال") and len(w) >= 4 else w
+
+
 def _iso(d: str) -> str:
     return f"{d[:4]}-{d[4:6]}-{d[6:]}" if len(d) == 8 else ""
 
@@ -110,12 +115,14 @@ def build(source: Path, out: Path) -> tuple[int, int]:
     countries = {r[0] for r in _rows(HERE.parent / "gazetteer" / "countries.tsv")}
     titles = _title_words()
     curated = {norm_word(n) for r in _rows(HERE / "persons.tsv") for n in r[2].split("|")}
+    # names the curated organisations and countries already hold (حلف شمال أطلسي is NATO)
+    curated |= {" ".join(_bare(w) for w in n.split()) for r in _rows(HERE / "organizations.tsv") for n in r[6].split("|")}
     kept: dict[str, list[tuple[str, str, str]]] = {}
     entries = _entries(source / "actor_dict_ar_v4.txt")
     for lemma, codes in entries:
         words = [w for w in re.sub("[\u0670\u200e\u200f]", "", lemma).split("_") if w]  # ٰ LRM RLM
         name = " ".join(words)
-        if not 2 <= len(words) <= 5 or norm_word(name) in curated or re.search(r"[0-9A-Za-z،,?]", name):
+        if not 2 <= len(words) <= 5 or norm_word(name) in curated or " ".join(_bare(w) for w in words) in curated or re.search(r"[0-9A-Za-z،,?]", name):
             continue
         if len(words) == 2 and norm_word(words[0]) in {"عبد", "ابو", "ابن"}:
             continue  # a compound first name (عبد العزيز) alone names no one
