@@ -427,13 +427,21 @@ def _note_org(state: State, org_id: str) -> None:
 def _remember(state: State, key: str, name: str, actor: Actor | None) -> None:
     """Register the surname and the last two names of a person as short forms for this article."""
     words = name.split()
+    if actor is not None:
+        state.short_actors[key] = actor
     for n in (1, 2):
         if len(words) > n:
             form = " ".join(words[-n:])
-            if bare(words[-n]) and form not in state.lex.stopwords and (len(form) > 2):
-                if actor is not None:
-                    state.short_actors[key] = actor
-                state.short.add(form, Entry("person", key, form))
+            if not bare(words[-n]) or form in state.lex.stopwords or len(form) <= 2:
+                continue
+            if actor is not None and (words[-n].startswith("ال") or n == 1 and _word_like(words[-1])):
+                continue  # a name read from the text may end in a common word: no short form of it
+            state.short.add(form, Entry("person", key, form))
+
+
+def _word_like(word: str) -> bool:
+    other = word[2:] if word.startswith("ال") else "ال" + word
+    return zipf_frequency(word, "ar") >= 4.3 and zipf_frequency(other, "ar") >= 3.6
 
 
 def _txt(state: State, i: int, j: int, pre: int = 0) -> str:
