@@ -42,6 +42,7 @@ def modality(words: Sequence[Word], h: int, attributed: bool) -> Modality:
     future = future or any(in_list("future", w) for w in before[-4:])
     future = future or any(in_list("future_after", w.norm) for w in words[h + 1: h + 6])
     hypo = any(w in ("اذا", "لو", "ربما", "حال", "يحتمل", "المحتمل", "امكانيه") for w in before)
+    hypo = hypo or any(in_list("hypothetical", w) and w not in ("ان", "قد") for w in before[-3:])
     hypo = hypo or (near[-1:] == ["قد"] and words[h].norm[:1] in "يت")
     return Modality(negated, hypo, future, attributed)
 

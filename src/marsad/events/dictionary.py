@@ -21,7 +21,7 @@ from ..text.normalize import norm_word
 from .morph import candidates, stems
 
 WINDOW_REQUIRED = 6  # +word: within this many words after the previous element
-WINDOW_FORBIDDEN = 3  # !word: not within this many words after the head
+WINDOW_FORBIDDEN = 5  # !word: not within this many words after the head
 _VERSION = re.compile(r"version\s+(\S+)")
 
 

@@ -19,6 +19,7 @@ from .morph import strip_clitics
 from .words import Word, in_list, is_content, number_value
 
 MAX_NP = 4
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # tanween, short vowels, shadda, sukun
 BETWEEN_WINDOW = 4  # بين must come within this many words after the trigger
 _SKIP_BEFORE = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "وكان", "وكانت", "فقد", "وقد"})
 _DEFAULT_PREPS: dict[int, frozenset[str]] = {
@@ -226,6 +227,8 @@ def _verb_before(words: Sequence[Word], a: int) -> int | None:
     w = words[v]
     n = strip_clitics(w.norm)
     if w.kind != "word" or in_list("function", w.norm) or in_list("verbs", w.norm) or n.startswith("ال"):
+        return None
+    if w.text.rstrip(_HARAKAT).endswith("\u0629"):  # ة: a noun (صورة الانتحاري), never a verb
         return None
     if in_list("victims", w.norm) or number_value(w) is not None or n.endswith(("ات", "ين")):
         return None
