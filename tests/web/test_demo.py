@@ -1,0 +1,52 @@
+"""``marsad demo --no-serve`` over the shipped ANT sample with the real pipeline, then the dashboard
+over that store in Chromium; saves the README's screenshot (``docs/img/dashboard.png``)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from live import LiveServer, Page
+from playwright.sync_api import expect
+
+from marsad.cli.main import main
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "img" / "dashboard.png"
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    err = io.StringIO()
+    code = main(["demo", "--no-serve", "--db", str(db), "--limit", "150"], stdout=io.StringIO(), stderr=err)
+    assert code in (0, 1), err.getvalue()
+    assert "150 articles" in err.getvalue()
+    again = io.StringIO()  # building twice adds nothing
+    main(["demo", "--no-serve", "--db", str(db), "--limit", "150"], stdout=io.StringIO(), stderr=again)
+    assert "0 articles, 0 events" in again.getvalue() and "150 already stored" in again.getvalue()
+    return db
+
+
+def test_dashboard_over_the_demo_store(browser: Any, demo_store: Path) -> None:
+    from marsad.api.db import read_engine
+
+    with LiveServer(read_engine(f"sqlite:///{demo_store}")) as server:
+        p = Page(browser, server)
+        pg = p.open("/")
+        pg.wait_for_selector("body[data-ready='yes']", timeout=60_000)
+        rows = pg.locator("#events-table tbody tr[data-event]")
+        expect(rows.first).to_be_visible()
+        pg.wait_for_timeout(1500)  # let the force layout settle for the picture
+        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SCREENSHOT))
+        trigger = rows.first.locator(".trigger").inner_text()
+        rows.first.click()
+        pg.wait_for_selector("#article:not([hidden]) mark.hl-trigger")
+        assert pg.locator("#article-text mark.hl-trigger").first.inner_text() == trigger
+        assert pg.locator("#article-events li.selected .evidence").inner_text()
+        assert p.foreign == [], p.foreign
+        assert not [c for c in p.console if c.startswith(("error", "pageerror"))], p.console
+        p.context.close()
