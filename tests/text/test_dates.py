@@ -92,6 +92,13 @@ def test_hijri_to_gregorian(hijri: tuple[int, int, int], gregorian: date) -> Non
     assert hijri_to_gregorian(*hijri) == gregorian
 
 
+@given(st.dates(min_value=date(622, 7, 19), max_value=date(2200, 12, 31)))
+def test_hijri_roundtrip_property(day: date) -> None:
+    from marsad.text.caltables import gregorian_to_hijri
+
+    assert hijri_to_gregorian(*gregorian_to_hijri(day)) == day
+
+
 def test_hijri_rejects_impossible_days() -> None:
     assert hijri_to_gregorian(1435, 2, 30) is None  # Safar has 29 days
     assert hijri_to_gregorian(1435, 13, 1) is None
@@ -167,6 +174,8 @@ def test_seed_golden(seed_text: str) -> None:
                                       ("27 مايو الماضي", date(2013, 5, 27), "day", "absolute")]),
         ("بين 3 و5 مارس 2012", [("3", date(2012, 3, 3), "day", "absolute"),
                                 ("5 مارس 2012", date(2012, 3, 5), "day", "absolute")]),
+        ("في العاشر من رمضان", [("العاشر من رمضان", date(2014, 7, 8), "day", "absolute")]),
+        ("في 3 من صفر", [("3 من صفر", date(2013, 12, 7), "day", "absolute")]),
         ("في 15 من الشهر الجاري", [("15 من الشهر الجاري", date(2014, 5, 15), "day", "relative")]),
         ("الأول من الشهر المقبل", [("الأول من الشهر المقبل", date(2014, 6, 1), "day", "relative")]),
     ],
@@ -179,7 +188,8 @@ def test_find_dates(text: str, expected: list[tuple[str, date | None, str, str]]
     "text",
     ["اليوم العالمي للمرأة", "صحيفة اليوم السابع", "في نفس اليوم", "صلاة الجمعة", "الأحد عشر لاعبا",
      "في 2000 مدينة", "منذ سنوات", "قبل شهر رمضان", "قبل أسبوع من الانتخابات", "مارس الضغط",
-     "زار بغداد", "في المستقبل", "عام 1435 هـ", "الأول من نوعه", "15 من الشهر", "على مدار اليوم", "طوال اليوم"],
+     "زار بغداد", "في المستقبل", "عام 1435 هـ", "الأول من نوعه", "15 من الشهر", "على مدار اليوم", "طوال اليوم",
+     "فاز الأهلي 3 صفر"],
 )
 def test_find_dates_rejects(text: str) -> None:
     assert _found(text) == []

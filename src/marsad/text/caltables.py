@@ -112,6 +112,11 @@ def hijri_leap(year: int) -> bool:
     return (14 + 11 * year) % 30 < 11
 
 
+def _hijri_jdn(year: int, month: int, day: int) -> int:
+    return (day + (295 * (month - 1) + 9) // 10 + 354 * (year - 1) + (3 + 11 * year) // 30
+            + _HIJRI_EPOCH_JDN - 1)
+
+
 def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     """Convert a Hijri date with the tabular calendar; None when the date does not exist."""
     if not (1 <= month <= 12 and 1 <= day <= 30 and 1 <= year <= 9000):
@@ -119,6 +124,18 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
     length = 30 if month % 2 == 1 or (month == 12 and hijri_leap(year)) else 29
     if day > length:
         return None
-    jdn = (day + (295 * (month - 1) + 9) // 10 + 354 * (year - 1) + (3 + 11 * year) // 30
-           + _HIJRI_EPOCH_JDN - 1)
-    return date.fromordinal(jdn - _ORDINAL_OFFSET)
+    return date.fromordinal(_hijri_jdn(year, month, day) - _ORDINAL_OFFSET)
+
+
+def gregorian_to_hijri(day: date) -> tuple[int, int, int]:
+    """The tabular Hijri (year, month, day) of a Gregorian date on or after 622-07-19."""
+    jdn = day.toordinal() + _ORDINAL_OFFSET
+    year = (30 * (jdn - _HIJRI_EPOCH_JDN) + 10646) // 10631
+    while year > 1 and jdn < _hijri_jdn(year, 1, 1):
+        year -= 1
+    while jdn >= _hijri_jdn(year + 1, 1, 1):
+        year += 1
+    month = 12
+    while month > 1 and jdn < _hijri_jdn(year, month, 1):
+        month -= 1
+    return year, month, jdn - _hijri_jdn(year, month, 1) + 1

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from .caltables import (
     future_cues,
+    gregorian_to_hijri,
     hijri_to_gregorian,
     markers,
     months,
@@ -74,6 +75,22 @@ def full(m: re.Match[str], pub: date | None) -> Resolved:
 def hijri(m: re.Match[str], pub: date | None) -> Resolved:
     value = hijri_to_gregorian(int(m["y"]), _month(m), _day_number(m))
     return (value, "day", "absolute") if value else None
+
+
+def hijri_day_month(m: re.Match[str], pub: date | None) -> Resolved:
+    """``العاشر من رمضان``: the Hijri year nearest to publication (صفر needs من or شهر)."""
+    month, day = _month(m), _day_number(m)
+    if month == 2 and not m["of"]:
+        return None  # "فاز 3 صفر": a score
+    if not 1 <= day <= 30:
+        return None
+    if pub is None:
+        return None, "day", "absolute"
+    year = gregorian_to_hijri(pub)[0]
+    candidates = [c for c in (hijri_to_gregorian(year + k, month, day) for k in (-1, 0, 1)) if c]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs((c - pub).days)), "day", "absolute"
 
 
 def numeric(m: re.Match[str], pub: date | None) -> Resolved:

@@ -6,7 +6,9 @@ tatweel, Arabic-Indic digits and alef/ى/ة spellings do not matter). Each has a
 precision (day, month, year) and a kind:
 
 * ``absolute``: ``15 مارس 2012``, ``الأول من مايو 2018``, ``22/05/2014``, ``23 رجب 1435 هـ``
-  (tabular Hijri, see :mod:`marsad.text.caltables`), and ``في 15 مارس الماضي`` (a day and
+  (tabular Hijri, see :mod:`marsad.text.caltables`; ``العاشر من رمضان`` without a year: the
+  nearest to publication; صفر only after من/شهر, since "3 صفر" is a score), and
+  ``في 15 مارس الماضي`` (a day and
   month without a year: the year comes from the publication date; الماضي = on or before it,
   المقبل = on or after, no marker = the nearest);
 * ``month``: ``مارس/آذار 2017``, ``شهر يناير من هذا العام``, ``يناير الماضي`` (strictly
@@ -220,6 +222,8 @@ def _rules() -> list[_Rule]:
         _Rule("hijri", re.compile(rf"{p['day_num']}\s*{p['of_month']}{p['hij']}{p['hij_year']}"),
               R.hijri, day_start),
         _Rule("numeric", re.compile(R.NUMERIC), R.numeric, digit),
+        _Rule("hijri_daymonth", re.compile(rf"{p['day_num']}\s*(?P<of>من\s+|شهر\s+)?(?:شهر\s+)?{p['hij']}"
+                                           rf"(?!\s*,?\s*\d)"), R.hijri_day_month, day_start),
         _Rule("daymonth", re.compile(rf"{p['day_num']}\s*{p['of_month']}{p['greg']}{p['marker']}"),
               R.day_month, day_start),
         _Rule("day_of_month", re.compile(rf"{p['day_num']}{p['of_this_month']}"), R.day_of_month, day_start),
