@@ -2,7 +2,7 @@
 
 The tables are the data files in ``resources/calendar/`` (month names in Egyptian, Levantine,
 Maghrebi, Latin and Hijri use, weekdays, relative day words, past/future markers, period
-units, number words, ordinal days, ص/م, time-zone names, future cues). Every name is normalised with
+units, number words, ordinal days, ص/م, time-zone names, future cues, name heads). Every name is normalised with
 :func:`marsad.text.normalize.normalize_text` when loaded, so patterns built from them match
 normalised text (alef and hamza forms, ة/ه, ى/ي, digits and Latin case folded).
 
@@ -90,6 +90,12 @@ def timezones() -> dict[str, int]:
 def future_cues() -> frozenset[str]:
     """Normalised words (المقرر, سوف ...) that put an unmarked weekday in the future."""
     return frozenset(norm_name(r[0]) for r in _rows("future_cues.tsv"))
+
+
+@lru_cache(maxsize=1)
+def name_heads() -> frozenset[str]:
+    """Normalised words (ثورة, مدينة, شارع ...) after which a day and month is a name."""
+    return frozenset(norm_name(r[0]) for r in _rows("name_heads.tsv"))
 
 
 @lru_cache(maxsize=1)

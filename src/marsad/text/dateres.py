@@ -16,6 +16,7 @@ from .caltables import (
     hijri_to_gregorian,
     markers,
     months,
+    name_heads,
     number_words,
     ordinals,
     relative_days,
@@ -80,8 +81,8 @@ def hijri(m: re.Match[str], pub: date | None) -> Resolved:
 def hijri_day_month(m: re.Match[str], pub: date | None) -> Resolved:
     """``العاشر من رمضان``: the Hijri year nearest to publication (صفر needs من or شهر)."""
     month, day = _month(m), _day_number(m)
-    if month == 2 and not m["of"]:
-        return None  # "فاز 3 صفر": a score
+    if (month == 2 and not m["of"]) or _names_something(m):
+        return None  # "فاز 3 صفر": a score; "مدينة العاشر من رمضان": a town
     if not 1 <= day <= 30:
         return None
     if pub is None:
@@ -104,11 +105,20 @@ def numeric(m: re.Match[str], pub: date | None) -> Resolved:
 def day_month(m: re.Match[str], pub: date | None) -> Resolved:
     """``15 مارس [الماضي|المقبل]``: the year comes from the publication date."""
     month, day = _month(m), _day_number(m)
-    if _day(2000, month, day) is None:  # 2000 is a leap year: only truly impossible days fail
+    if _day(2000, month, day) is None or _names_something(m):  # 2000 is a leap year
         return None
     if pub is None:
         return None, "day", "absolute"
     return _in_year_near(pub, month, day, markers().get(_key(m["mk"]), "nearest")), "day", "absolute"
+
+
+def _names_something(m: re.Match[str]) -> bool:
+    """Whether the word before the match makes it a name: "ثورة 25 يناير", "لمدينة 6 أكتوبر"."""
+    before = m.string[max(0, m.start() - 16): m.start()].split()
+    if not before:
+        return False
+    word = before[-1]
+    return word in name_heads() or (word[0] in "وفبل" and word[1:] in name_heads())
 
 
 def _in_year_near(pub: date, month: int, day: int, direction: str) -> date:
@@ -126,7 +136,7 @@ def _in_year_near(pub: date, month: int, day: int, direction: str) -> date:
 def range_start(m: re.Match[str], pub: date | None) -> Resolved:
     """The first day of ``من 21 إلى 27 مايو [2018|الماضي]``: the month and year of the last."""
     month, first, last = _month(m), int(m["d"]), int(m["d2"])
-    if not 1 <= first <= last <= 31:
+    if not 1 <= first <= last <= 31 or (not m["y"] and _names_something(m)):
         return None
     if m["y"]:
         value = _day(int(m["y"]), month, first)

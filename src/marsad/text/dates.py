@@ -29,6 +29,8 @@ precision (day, month, year) and a kind:
   ``resources/calendar/future_cues.tsv``) the nearest on or after publication. الأحد, الاثنين and الجمعة are also common words and count only after يوم,
   صباح, مساء, ليلة ... or before a marker.
 
+A day and month without a year after a name head (``ثورة 25 يناير``, ``مدينة 6 أكتوبر``, see
+``resources/calendar/name_heads.tsv``) is a name, not a date.
 ``اليوم`` followed by another ال-word (``اليوم العالمي``, ``اليوم السابع``) or after نفس/ذات/ذلك/مدار/طوال
 is not today (nor after هذا: "في مثل هذا اليوم"). Without a publication date, every
 expression that needs one has value None.
