@@ -62,7 +62,7 @@ def shingles(norm: str, n: int = 3) -> list[bytes]:
 @lru_cache(maxsize=1)
 def _template() -> Any:
     """An empty MinHash (building the permutations once, not per article)."""
-    datasketch = require("datasketch", "dedup")
+    datasketch = require("datasketch", "store")
     return datasketch.MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32)
 
 
