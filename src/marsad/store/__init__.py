@@ -22,6 +22,9 @@ def open_store(url_or_path: str | Path | None = None) -> Store:
 
     Without an argument it opens ``marsad.db`` in the current directory.
     """
+    from ..errors import require
+
+    require("sqlalchemy", "store")  # a clear "pip install 'marsad[store]'" when missing
     from .store import Store
 
     return Store(url_or_path)
