@@ -96,8 +96,7 @@ def _write(store: Any, batch: Batch, run_id: int | None) -> list[dict[str, Any]]
         write_batch(store, batch)
         return []
     except Exception:  # noqa: BLE001 - isolate the article the database refuses
-        if len(batch.docs) <= 1 and not batch.failures:
-            raise
+        pass  # (a database that is down fails again below, writing the failures, and raises)
     bad = []
     write_batch(store, Batch(failures=batch.failures))
     for d in batch.docs:
