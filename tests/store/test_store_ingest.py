@@ -134,3 +134,13 @@ def test_bad_db_url_is_a_usage_error(tmp_path: Path) -> None:
 def test_schema_has_every_data_table(tmp_path: Path, table: str) -> None:
     with open_store(tmp_path / "m.db") as store:
         assert table in store.counts()
+
+
+def test_row_the_database_refuses_is_a_store_failure(tmp_path: Path, toy_pipeline) -> None:  # type: ignore[no-untyped-def]
+    arts = [Article(id="ok", text="اجتماع مصر وتركيا"), Article(id="bad", text="اجتماع \ud800 مصر")]
+    with open_store(tmp_path / "m.db") as store:
+        c = store.ingest(arts, toy_pipeline)
+        assert (c.articles, c.failures) == (1, 1)
+        fail = store.failures()[0]
+        assert fail["article_id"] == "bad" and fail["stage"] == "store" and "Encode" in fail["reason"]
+        assert [a.id for a in store.articles()] == ["ok"]
