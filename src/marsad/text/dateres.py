@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .caltables import (
     future_cues,
@@ -278,10 +279,29 @@ def _not_today(m: re.Match[str]) -> bool:
 
 
 def _future_cue_before(m: re.Match[str]) -> bool:
-    """A future cue (من المقرر, سوف ...) within 60 characters before, in the same sentence."""
+    """A future cue within 60 characters before, in the same sentence: a word of
+    ``future_cues.tsv`` (من المقرر, سوف) or a verb with the future prefix س (سيلعب, ستعقد)."""
     before = m.string[max(0, m.start() - 60): m.start()]
-    before = before[max(before.rfind("."), before.rfind("\n"), before.rfind("?")) + 1:]
-    return any(w in future_cues() for w in before.split())
+    before = before[max(before.rfind("."), before.rfind("\n"), before.rfind("?"), before.rfind(",")) + 1:]
+    cues = future_cues()
+    return any(w in cues or (w[:1] in "وف" and w[1:] in cues) or _future_verb(w) for w in before.split())
+
+
+def _future_verb(word: str) -> bool:
+    """س + an imperfect verb (ي ت ن ا) whose form without س is a common word (wordfreq):
+    سيلعب, ستعقد; not سيارة, سياسة, ستين, سنوات."""
+    if word[:1] in "وف" and len(word) > 5:
+        word = word[1:]
+    if len(word) < 5 or word[0] != "\u0633" or word[1] not in "\u064a\u062a\u0646\u0627":  # س; ي ت ن ا
+        return False  # four letters: names (سالم, سامي) and nouns (سيدي); the verbs are listed
+    return _zipf(word[1:]) >= 4.0 and _zipf(word[1:]) + 1.0 >= _zipf(word)
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "ar"))
 
 
 def weekday(m: re.Match[str], pub: date | None) -> Resolved:
