@@ -1,0 +1,175 @@
+"""Token features for the CRF named-entity tagger (shared by training and tagging).
+
+A token is described by its normalised form, clitic-stripped stem, affixes, shape, its word
+clusters (k-means over word2vec vectors trained on the ANT corpus) and gazetteer matches, plus
+the same for its neighbours. Resources are loaded once per process.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import ResourceError
+from ..text.normalize import norm_word
+from ..text.tokens import zipf
+
+MODEL_DIR = "models/ner"
+MAX_GAZ_LEN = 6
+
+# Clitic prefixes on a normalised word, longest first: و ف (conj), ب ل ك (prep), ال (article).
+_PREFIXES = ("وبال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال", "وب", "ول", "فب", "فل",
+             "وك", "و", "ف", "ب", "ل", "ك")
+_BEFORE_ARTICLE = re.compile("^[وف]?(?:[بك]?ال|لل)")  # و ف, then ب ك + ال, or لل (ل + ال)
+_LATIN = re.compile(r"[a-z]")  # Latin letters (normalisation lower-cases them)
+_DIGIT = re.compile(r"[0-9]")
+_ARABIC = re.compile(r"[\u0621-\u064A]")  # Arabic letters hamza .. yeh
+
+
+def resource_path(name: str, model_dir: str | Path | None = None) -> Path:
+    if model_dir is not None:
+        return Path(model_dir) / name
+    return Path(str(resources.files("marsad.resources").joinpath(MODEL_DIR, name)))
+
+
+@lru_cache(maxsize=4)
+def load_clusters(path: str) -> dict[str, tuple[str, ...]]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            rows = (line.rstrip("\n").split("\t") for line in fh)
+            return {r[0]: tuple(r[1:]) for r in rows if len(r) > 1}
+    except OSError as exc:
+        raise ResourceError(f"cannot read the NER cluster file {path}: {exc}; rebuild it with 'marsad train ner'") from exc
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: str) -> dict[str, tuple[str, ...]]:
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            rows = (line.rstrip("\n").split("\t") for line in fh)
+            return {r[0]: tuple(r[1].split(",")) for r in rows if len(r) == 2}
+    except OSError as exc:
+        raise ResourceError(f"cannot read the NER gazetteer {path}: {exc}; rebuild it with 'marsad train ner'") from exc
+
+
+@lru_cache(maxsize=200_000)
+def strip_clitics(n: str) -> str:
+    """The normalised word without leading و ف ب ل ك ال, if enough of it is left."""
+    for p in _PREFIXES:
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            return n[len(p):]
+    return n
+
+
+@lru_cache(maxsize=200_000)
+def with_article(n: str) -> str:
+    """The normalised word without و ف ب ك ل before its ال (وللامم gives الامم), else itself."""
+    m = _BEFORE_ARTICLE.match(n)
+    if m and len(n) - m.end() >= 2:
+        return "ال" + n[m.end():]
+    return n
+
+
+@lru_cache(maxsize=200_000)
+def word_features(word: str) -> tuple[str, ...]:
+    """Features of one word alone (cached: news repeats its words)."""
+    n = norm_word(word)
+    stem = strip_clitics(n)
+    feats = [f"w={n}", f"s={stem}", f"len={min(len(n), 8)}"]
+    for k in (1, 2, 3, 4):
+        if len(n) > k:
+            feats.append(f"p{k}={n[:k]}")
+            feats.append(f"x{k}={n[-k:]}")
+    if _LATIN.search(n):
+        feats.append("latin")
+        if word[:1].isupper():
+            feats.append("cap")
+        if word.isupper() and len(word) > 1:
+            feats.append("acronym")
+    elif _ARABIC.search(n):
+        # how common the word is in Arabic (wordfreq's Zipf scale): rare words are often names
+        feats.append(f"z={int(zipf(word))}")
+        feats.append(f"zs={int(zipf(stem))}")
+    elif _DIGIT.search(n):
+        feats.append("digit")
+    elif not _ARABIC.search(n):
+        feats.append(f"punct={n}")
+    if stem != n:
+        feats.append(f"pre={n[: len(n) - len(stem)]}")
+    return tuple(feats)
+
+
+@lru_cache(maxsize=200_000)
+def cluster_features(n: str, clusters_key: str) -> tuple[str, ...]:
+    clusters = load_clusters(clusters_key)
+    ids = clusters.get(n)
+    tag = "c"
+    if ids is None:
+        ids = clusters.get(strip_clitics(n))
+        tag = "cs"
+    if ids is None:
+        return ("c=none",)
+    return tuple(f"{tag}{i}={c}" for i, c in enumerate(ids))
+
+
+def gazetteer_tags(norms: Sequence[str], gaz: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """Longest gazetteer match starting at each token (first word also tried without clitics)."""
+    out: list[list[str]] = [[] for _ in norms]
+    i = 0
+    while i < len(norms):
+        best = 0
+        labels: tuple[str, ...] = ()
+        for first in dict.fromkeys((norms[i], with_article(norms[i]), strip_clitics(norms[i]))):
+            for j in range(min(len(norms), i + MAX_GAZ_LEN), i, -1):
+                if j - i <= best:
+                    break
+                hit = gaz.get(" ".join([first, *norms[i + 1 : j]]))
+                if hit:
+                    best, labels = j - i, hit
+                    break
+        for k in range(best):
+            pos = "B" if k == 0 else "I"
+            out[i + k].extend(f"g{pos}={lab}" for lab in labels)
+            if best > 1:
+                out[i + k].append(f"gm{pos}")
+        i += max(best, 1)
+    return out
+
+
+class Featurizer:
+    """Turns a sentence's words into CRF feature lists (list of str per token)."""
+
+    def __init__(self, model_dir: str | Path | None = None) -> None:
+        self.clusters_key = str(resource_path("clusters.tsv.gz", model_dir))
+        self.gaz = load_gazetteer(str(resource_path("gazetteer.tsv.gz", model_dir)))
+        load_clusters(self.clusters_key)
+
+    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+        norms = [norm_word(w) for w in words]
+        own = [word_features(w) for w in words]
+        clus = [cluster_features(n, self.clusters_key) for n in norms]
+        gaz = gazetteer_tags(norms, self.gaz)
+        size = len(words)
+        out: list[list[str]] = []
+        for i in range(size):
+            f = ["b", *own[i], *clus[i], *gaz[i]]
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < size:
+                    f.append(f"{d}w={norms[j]}")
+                    f.append(f"{d}s={strip_clitics(norms[j])}")
+                    if abs(d) == 1:
+                        f.extend(f"{d}{c}" for c in clus[j][:2])
+                        f.extend(f"{d}{g}" for g in gaz[j])
+                else:
+                    f.append(f"{d}w=<pad>")
+            if i > 0:
+                f.append(f"bg-={norms[i - 1]}|{norms[i]}")
+            if i + 1 < size:
+                f.append(f"bg+={norms[i]}|{norms[i + 1]}")
+            out.append(f)
+        return out

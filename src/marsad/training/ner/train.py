@@ -1,0 +1,107 @@
+"""Training the CRF named-entity model (``marsad train ner``).
+
+Steps: the gazetteer file, the word-cluster file (word2vec on ANT, then k-means), the CRF on
+ANERcorp train minus a dev set of whole documents cut from its end, scores on dev and test,
+and a ``meta.json`` beside the model. Every step is deterministic (one worker, fixed seeds).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ...errors import InputError, require
+from ...stages.ner_features import Featurizer, resource_path
+from ...stages.ner_model import CONLL_WINDOW, MODEL_FILE, NAMES_FILE, NerModel
+from .corpus import Sentence, read_conll
+from .scoring import Score, evaluate
+
+log = logging.getLogger(__name__)
+
+ANT = Path("corpus") / "ant-v2.1-multisource.tar.gz"
+DEV_SENTENCES = 500  # the last ~12% of ANERcorp train: whole documents from its end
+
+
+@dataclass
+class TrainConfig:
+    c1: float = 0.05
+    c2: float = 0.01
+    max_iterations: int = 300
+    dev_sentences: int = DEV_SENTENCES
+    final_on_all: bool = True  # after measuring on dev, retrain on train + dev
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def split_dev(sents: list[Sentence], n_dev: int) -> tuple[list[Sentence], list[Sentence]]:
+    """The last ``n_dev`` sentences (whole documents at the end of the file) become dev."""
+    return sents[:-n_dev], sents[-n_dev:]
+
+
+def train_crf(sents: Sequence[Sentence], featurizer: Featurizer, out: Path, cfg: TrainConfig) -> float:
+    crfsuite = require("pycrfsuite", "ner")
+    t0 = time.perf_counter()
+    trainer = crfsuite.Trainer(verbose=False)
+    for s in sents:
+        trainer.append(featurizer.sentence([w for w, _ in s]), [t for _, t in s])
+    trainer.set_params({
+        "c1": cfg.c1, "c2": cfg.c2, "max_iterations": cfg.max_iterations,
+        "feature.possible_transitions": True, **cfg.extra,
+    })
+    trainer.train(str(out))
+    return time.perf_counter() - t0
+
+
+def score_model(model: NerModel, sents: Sequence[Sentence], window: int = CONLL_WINDOW) -> dict[str, Score]:
+    """Score on ``sents``; ANERcorp has no document marks, so the document-level pass sees
+    ``window`` sentences either side of each one."""
+    words = [[w for w, _ in s] for s in sents]
+    gold = [[t for _, t in s] for s in sents]
+    return evaluate(gold, model.tag(words, window))
+
+
+def train(shared: Path, model_dir: Path, cfg: TrainConfig, rebuild_resources: bool = True) -> dict:
+    ner_data = shared / "ner" / "anercorp-camel"
+    if not (ner_data / "train.txt").is_file():
+        raise InputError(f"no ANERcorp training file under {ner_data}; pass --data pointing at ../shared/data")
+    model_dir.mkdir(parents=True, exist_ok=True)
+    shipped_names = resource_path(NAMES_FILE)
+    if not (model_dir / NAMES_FILE).exists() and shipped_names.is_file():
+        shutil.copyfile(shipped_names, model_dir / NAMES_FILE)  # the hand-made list goes along
+    timings: dict[str, float] = {}
+    if rebuild_resources:
+        timings.update(build_resources(shared, model_dir))
+    sents = read_conll(ner_data / "train.txt")
+    train_part, dev = split_dev(sents, cfg.dev_sentences)
+    featurizer = Featurizer(model_dir)
+    timings["crf_dev_s"] = train_crf(train_part, featurizer, model_dir / MODEL_FILE, cfg)
+    report: dict = {"config": cfg.__dict__, "dev": {}, "test": {}}
+    report["dev"]["model"] = _as_dict(score_model(NerModel(model_dir, consistency=False, names=False), dev))
+    report["dev"]["+consistency"] = _as_dict(score_model(NerModel(model_dir, names=False), dev))
+    report["dev"]["+names"] = _as_dict(score_model(NerModel(model_dir), dev))
+    if cfg.final_on_all:
+        timings["crf_all_s"] = train_crf(sents, featurizer, model_dir / MODEL_FILE, cfg)
+    report["test"] = _as_dict(score_model(NerModel(model_dir), read_conll(ner_data / "test.txt")))
+    report["timings"] = timings
+    (model_dir / "meta.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
+    return report
+
+
+def _as_dict(scores: dict[str, Score]) -> dict[str, dict[str, float]]:
+    return {k: {"p": round(v.precision, 4), "r": round(v.recall, 4), "f1": round(v.f1, 4)} for k, v in scores.items()}
+
+
+def build_resources(shared: Path, model_dir: Path) -> dict[str, float]:
+    from .embed import build_clusters
+    from .gazetteer import build_gazetteer
+
+    t0 = time.perf_counter()
+    build_gazetteer(shared, model_dir / "gazetteer.tsv.gz")
+    t1 = time.perf_counter()
+    build_clusters(shared / ANT, shared / "ner" / "anercorp-camel" / "train.txt",
+                   model_dir / "clusters.tsv.gz")
+    return {"gazetteer_s": t1 - t0, "clusters_s": time.perf_counter() - t1}
