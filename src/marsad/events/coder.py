@@ -118,7 +118,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict, doc_off)
                and not _generic(words, m)]
     found = [_roles(words, m, matches) for m in matches]
-    found = _merge_close(_drop_nested(found))
+    found = _reported_speech(_merge_close(_drop_nested(found)))
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]
@@ -133,6 +133,23 @@ def _roles(words: list[Word], m: Match, matches: list[Match]) -> tuple[Match, Ro
     if verb is not None and verb not in taken:
         m = replace(m, words=(verb,))
     return m, roles
+
+
+def _reported_speech(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
+    """قال X إن ...: code the reported event, not a 010 for the report; X speaks its verbal acts."""
+    out: list[tuple[Match, Roles]] = []
+    for m, r in found:
+        if m.entry.stmt and any(not m2.entry.stmt and m2.head > m.head and int(m2.entry.cameo[:2]) >= 9
+                                for m2, _ in found):
+            continue
+        out.append((m, r))
+    speakers = [(m, r) for m, r in found if m.entry.stmt and r.source]
+    for i, (m, r) in enumerate(out):
+        if r.source is None and not m.entry.stmt and int(m.entry.cameo[:2]) in (1, 2, 3, 5, 9, 10, 11, 12, 13):
+            sp = next((rs for ms, rs in reversed(speakers) if ms.head < m.head), None)
+            if sp is not None:
+                out[i] = (m, replace(r, source=sp.source, source_rule="speaker"))
+    return out
 
 
 MERGE_WINDOW = 3  # words: two triggers of one type this close name one event (مظاهرة احتجاجية)

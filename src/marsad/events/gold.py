@@ -111,15 +111,24 @@ def code_matches(gold_code: str, coded: str | None) -> bool:
 
 
 def type_counts(sentences: Sequence[GoldSentence], coded: Sequence[Sequence[Event]]) -> dict[str, Counter]:
-    """Per-label true positives, gold and predicted counts (multiset match per sentence)."""
+    """Per-label matched, gold and predicted counts.
+
+    A coded event matches a gold event of the same label whose trigger overlaps it by at least one
+    normalised token (by label alone where the gold trigger is empty); each gold event matches once.
+    Negated, hypothetical and historical events count: they are gold events too.
+    """
     tp: Counter = Counter()
     gold: Counter = Counter()
     pred: Counter = Counter()
     for s, evs in zip(sentences, coded, strict=True):
-        g = Counter(e.label for e in s.events)
-        p = Counter(event_label(e) for e in evs if not e.negated)
-        gold.update(g)
-        pred.update(p)
-        for lab in g:
-            tp[lab] += min(g[lab], p[lab])
+        gold.update(e.label for e in s.events)
+        pred.update(event_label(e) for e in evs)
+        free = list(s.events)
+        for e in sorted(evs, key=lambda e: -e.confidence):
+            lab = event_label(e)
+            hit = next((g for g in free if g.label == lab
+                        and (not g.eventtext or overlaps(g.eventtext, e.trigger.text))), None)
+            if hit is not None:
+                free.remove(hit)
+                tp[lab] += 1
     return {"tp": tp, "gold": gold, "pred": pred}
