@@ -57,6 +57,10 @@ def test_merge_key_rule() -> None:
     assert duplicates.merge_key(base) != duplicates.merge_key({**base, "date": date(2018, 5, 2)})
     month = {**base, "date": date(2018, 5, 1), "date_precision": "month"}
     assert duplicates.merge_key(month) == duplicates.merge_key({**month, "date": date(2018, 5, 20)})
+    no_target = {**base, "target_code": None}
+    assert duplicates.merge_key(no_target) != duplicates.merge_key({**no_target, "article_id": "a2"})
+    agent_only = {**base, "source_actor_id": ":GOV"}
+    assert duplicates.merge_key(agent_only) != duplicates.merge_key({**agent_only, "article_id": "a2"})
     undated = {**base, "date": None, "published": None}
     assert duplicates.merge_key(undated) != duplicates.merge_key({**undated, "article_id": "a2"})
     pub = {**base, "date": None, "published": datetime(2018, 5, 1, 9)}

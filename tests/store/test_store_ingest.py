@@ -74,16 +74,20 @@ def _events(db: Path) -> list[tuple[str, str, int, int]]:
 
 def test_same_events_and_clusters_whatever_order_and_batches(tmp_path: Path, ant_dir: Path,
                                                               toy_pipeline) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
     from marsad.ingest import read
 
     items = list(read([ant_dir]))
+    # syndicated copies of 30 articles (same text and time, another id) among them
+    items += [dataclasses.replace(x, id=x.id + "-copy") for x in items[::5] if isinstance(x, Article)]
     a, b = tmp_path / "a.db", tmp_path / "b.db"
     with open_store(a) as store:
         store.ingest(items, toy_pipeline, batch_size=50)
     with open_store(b) as store:  # reversed, small batches, in two runs
         rev = items[::-1]
-        store.ingest(rev[:70], toy_pipeline, batch_size=7)
-        store.ingest(rev[70:], toy_pipeline, batch_size=13)
+        store.ingest(rev[:90], toy_pipeline, batch_size=7)
+        store.ingest(rev[90:], toy_pipeline, batch_size=13)
     assert data_counts(a) == data_counts(b)
     assert _events(a) == _events(b)
     assert any(n > 1 for _, _, _, n in _events(a))  # some events reported by several articles

@@ -19,7 +19,9 @@ an *event mention*; mentions with the same *merge key* are one event. The key is
   publication day when the event has no date (when neither is known, the article id, so such
   events never merge across articles);
 * the CAMEO code;
-* the source and the target actor (actor id, else actor code, else the normalised text);
+* the source and the target actor (actor id, else actor code); when either is unidentified
+  (missing, or a bare agent such as ``:GOV``), the article id too, so that such events merge
+  only within their article;
 * the country of the event's place (empty when unknown);
 * the modality that changes what happened: negated, hypothetical, future.
 
@@ -40,7 +42,6 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import require
-from ..text.normalize import normalize_text
 
 NUM_PERM = 64
 BANDS = 16
@@ -131,17 +132,21 @@ def _date_key(row: dict[str, Any]) -> str:
 
 
 def _actor_key(row: dict[str, Any], side: str) -> str:
+    """The actor id, else its code; empty when unidentified (none, or a bare agent such as ``:GOV``)."""
     for f in ("actor_id", "code"):
-        if row.get(f"{side}_{f}"):
-            return str(row[f"{side}_{f}"])
-    return normalize_text(row.get(f"{side}_text") or "").strip()
+        value = row.get(f"{side}_{f}")
+        if value and not str(value).startswith(":"):
+            return str(value)
+    return ""
 
 
 def merge_key(row: dict[str, Any]) -> str:
     """The key under which event mentions are one event (see the module's docstring)."""
     flags = "".join(c for c, f in (("n", "negated"), ("h", "hypothetical"), ("f", "future")) if row.get(f))
-    parts = [_date_key(row), row.get("cameo") or "", _actor_key(row, "source"), _actor_key(row, "target"),
-             row.get("place_country") or "", flags]
+    source, target = _actor_key(row, "source"), _actor_key(row, "target")
+    parts = [_date_key(row), row.get("cameo") or "", source, target, row.get("place_country") or "", flags]
+    if not (source and target):  # "someone attacked Yemen on 9 June" is not one event across articles
+        parts.insert(0, "article:" + str(row["article_id"]))
     return "|".join(parts)
 
 
