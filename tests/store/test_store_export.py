@@ -86,3 +86,9 @@ def test_parquet_needs_an_output_file(db: str) -> None:
     err = io.StringIO()
     assert main(["export", "--db", db, "--format", "parquet"], stdout=io.StringIO(), stderr=err) == 2
     assert "-o" in err.getvalue()
+
+
+def test_export_of_a_missing_database_is_a_usage_error(tmp_path: Path) -> None:
+    err = io.StringIO()
+    assert main(["export", "--db", str(tmp_path / "none.db")], stdout=io.StringIO(), stderr=err) == 2
+    assert "marsad ingest" in err.getvalue() and not (tmp_path / "none.db").exists()

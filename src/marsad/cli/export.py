@@ -6,6 +6,7 @@ import argparse
 from typing import TextIO
 
 from ..errors import ConfigError
+from .ingest import require_existing
 
 COMMAND = ("export",)
 HELP = "Export stored events as CSV (GDELT-like), JSON Lines, PLOVER JSON or Parquet."
@@ -37,6 +38,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                                              "place", "outlet", "article_id")}
     if args.format == "parquet" and not args.output:
         raise ConfigError("Parquet is binary: give an output file with -o FILE.parquet.")
+    require_existing(args.db)
     store = open_store(args.db)
     try:
         if args.output and args.format == "parquet":

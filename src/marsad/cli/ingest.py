@@ -64,6 +64,15 @@ def load_pipeline(spec: str | None, dictionary: str | None = None, stderr: TextI
     return pipeline
 
 
+def require_existing(db: str) -> None:
+    """Reading commands on a SQLite path that does not exist: say so instead of creating it."""
+    from ..store.core import to_url
+
+    url = to_url(db)
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        raise ConfigError(f"no database at {db!r}; create it with: marsad ingest PATH --db {db}")
+
+
 def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> None:
     bad = [f for f in store.failures() if f["run_id"] == run_id]
     for f in bad[:limit]:

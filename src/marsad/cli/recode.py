@@ -7,6 +7,7 @@ import time
 from typing import TextIO
 
 from ..errors import ConfigError
+from .ingest import require_existing
 
 COMMAND = ("recode",)
 HELP = "Re-run the pipeline over stored articles whose coder version differs from the current one."
@@ -44,6 +45,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     pipeline = load_pipeline(args.pipeline, args.dictionary, stderr)
     filters = {"since": args.since, "until": args.until, "outlet": args.outlet,
                "category": args.category, "ids": args.ids}
+    require_existing(args.db)
     store = open_store(args.db)
     if args.dry_run:
         cvid = None if args.everything else version_id(coder_version(pipeline))
