@@ -119,10 +119,12 @@ def event_date(words: Sequence[Word], h: int, dates: Sequence[DateExpr],
 _OFF_TOPIC = frozenset({"sport", "culture", "tech"})
 
 
-def context_flags(words: Sequence[Word]) -> tuple[bool, bool]:
+def context_flags(words: Sequence[Word], skip: frozenset[int] = frozenset()) -> tuple[bool, bool]:
     """(sport/culture/technology context without conflict words, conflict context) of a sentence."""
     off_topic = conflict = False
     for w in words:
+        if w.i in skip:
+            continue  # a trigger word is no evidence of its own context
         t = tags(w.norm)
         if t:
             off_topic = off_topic or bool(_OFF_TOPIC & t)
