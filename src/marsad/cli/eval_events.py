@@ -77,6 +77,6 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if all(len(s.events) <= 1 for s in sentences):
         stdout.write("per sentence, for the event of the gold type (top = most confident of that type):\n")
         stdout.write(_table_single(single) + "\n")
-    stdout.write("per type, events matched by type within each sentence:\n")
+    stdout.write("per type, an event matches a gold event of its type whose trigger it overlaps (by type alone where the gold trigger is empty):\n")
     stdout.write(_table_types(types))
     return 0
