@@ -29,7 +29,7 @@ def kind_of(e: tuple[int, int, str], others: set[tuple[int, int, str]]) -> str:
         return "missed"
     if any(x[2] == e[2] for x in over):
         return "boundary"
-    return "type:" + "/".join(sorted({x[2] for x in over}))
+    return "tagged " + "/".join(sorted({x[2] for x in over}))
 
 
 def main() -> None:
@@ -49,13 +49,13 @@ def main() -> None:
         ge, pe = set(entities([t for _, t in s])), set(entities(ptags))
         for e in ge - pe:
             text = " ".join(w for w, _ in s[e[0]:e[1]])
-            key = f"{kind_of(e, pe)} {e[2]} ({'seen' if text in seen else 'unseen'})"
+            key = f"{e[2]} {kind_of(e, pe)} ({'seen' if text in seen else 'unseen'} in train)"
             counts[key] += 1
             examples[key][text] += 1
         for e in pe - ge:
             if not any(x[0] < e[1] and e[0] < x[1] for x in ge):
                 text = " ".join(w for w, _ in s[e[0]:e[1]])
-                key = f"spurious {e[2]}"
+                key = f"spurious {e[2]} (no gold entity there)"
                 counts[key] += 1
                 examples[key][text] += 1
     print("| kind of mistake | count | most frequent examples |\n|---|---|---|")

@@ -86,12 +86,14 @@ def write_clusters(path: Path, table: dict[str, list[int]]) -> None:
         raw.write("".join(lines).encode("utf-8"))
 
 
-def build_clusters(archive: Path, train_conll: Path, out: Path, max_words: int = 200_000) -> int:
-    """Train the vectors, cluster the most frequent words and write the cluster file."""
+def build_vectors(archive: Path, train_conll: Path, cache: Path, max_words: int = 200_000) -> None:
+    """Train the vectors on ANT and keep the most frequent words' vectors in ``cache`` (.npz)."""
     wv = train_word2vec(archive, train_conll)
     words = list(wv.index_to_key[:max_words])
-    vectors = np.asarray([wv[w] for w in words])
-    log.info("clustering %d words", len(words))
-    table = cluster_table(words, vectors)
-    write_clusters(out, table)
-    return len(table)
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(cache, words=np.array(words), vectors=np.asarray([wv[w] for w in words]))
+
+
+def load_vectors(cache: Path) -> tuple[list[str], np.ndarray]:
+    data = np.load(cache)
+    return [str(w) for w in data["words"]], data["vectors"]

@@ -16,14 +16,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import InputError, require
-from ...stages.ner_features import Featurizer, resource_path
+from ...stages.ner_features import Featurizer, cluster_features, load_clusters, resource_path
 from ...stages.ner_model import CONLL_WINDOW, MODEL_FILE, NAMES_FILE, NerModel
 from .corpus import Sentence, read_conll
+from .embed import CLUSTER_SIZES, build_vectors, cluster_table, load_vectors, write_clusters
+from .gazetteer import build_gazetteer
+from .prior import priors
 from .scoring import Score, evaluate
 
 log = logging.getLogger(__name__)
 
 ANT = Path("corpus") / "ant-v2.1-multisource.tar.gz"
+VECTORS_CACHE = Path.home() / ".cache" / "marsad" / "ner-ant-vectors.npz"
 DEV_SENTENCES = 500  # the last ~12% of ANERcorp train: whole documents from its end
 
 
@@ -64,7 +68,8 @@ def score_model(model: NerModel, sents: Sequence[Sentence], window: int = CONLL_
     return evaluate(gold, model.tag(words, window))
 
 
-def train(shared: Path, model_dir: Path, cfg: TrainConfig, rebuild_resources: bool = True) -> dict:
+def train(shared: Path, model_dir: Path, cfg: TrainConfig, rebuild_resources: bool = True,
+          cache: Path = VECTORS_CACHE) -> dict:
     ner_data = shared / "ner" / "anercorp-camel"
     if not (ner_data / "train.txt").is_file():
         raise InputError(f"no ANERcorp training file under {ner_data}; pass --data pointing at ../shared/data")
@@ -74,9 +79,10 @@ def train(shared: Path, model_dir: Path, cfg: TrainConfig, rebuild_resources: bo
         shutil.copyfile(shipped_names, model_dir / NAMES_FILE)  # the hand-made list goes along
     timings: dict[str, float] = {}
     if rebuild_resources:
-        timings.update(build_resources(shared, model_dir))
+        timings.update(build_resources(shared, model_dir, cache))
     sents = read_conll(ner_data / "train.txt")
     train_part, dev = split_dev(sents, cfg.dev_sentences)
+    add_prior(model_dir, cache, train_part)
     featurizer = Featurizer(model_dir)
     timings["crf_dev_s"] = train_crf(train_part, featurizer, model_dir / MODEL_FILE, cfg)
     report: dict = {"config": cfg.__dict__, "dev": {}, "test": {}}
@@ -84,7 +90,8 @@ def train(shared: Path, model_dir: Path, cfg: TrainConfig, rebuild_resources: bo
     report["dev"]["+consistency"] = _as_dict(score_model(NerModel(model_dir, names=False), dev))
     report["dev"]["+names"] = _as_dict(score_model(NerModel(model_dir), dev))
     if cfg.final_on_all:
-        timings["crf_all_s"] = train_crf(sents, featurizer, model_dir / MODEL_FILE, cfg)
+        add_prior(model_dir, cache, sents)
+        timings["crf_all_s"] = train_crf(sents, Featurizer(model_dir), model_dir / MODEL_FILE, cfg)
     report["test"] = _as_dict(score_model(NerModel(model_dir), read_conll(ner_data / "test.txt")))
     report["timings"] = timings
     (model_dir / "meta.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -95,13 +102,28 @@ def _as_dict(scores: dict[str, Score]) -> dict[str, dict[str, float]]:
     return {k: {"p": round(v.precision, 4), "r": round(v.recall, 4), "f1": round(v.f1, 4)} for k, v in scores.items()}
 
 
-def build_resources(shared: Path, model_dir: Path) -> dict[str, float]:
-    from .embed import build_clusters
-    from .gazetteer import build_gazetteer
-
+def build_resources(shared: Path, model_dir: Path, cache: Path) -> dict[str, float]:
+    """The gazetteer file, the ANT word vectors (cached outside the package) and the k-means
+    clusters of the cluster file (its label-prior column is added per training set)."""
     t0 = time.perf_counter()
     build_gazetteer(shared, model_dir / "gazetteer.tsv.gz")
     t1 = time.perf_counter()
-    build_clusters(shared / ANT, shared / "ner" / "anercorp-camel" / "train.txt",
-                   model_dir / "clusters.tsv.gz")
-    return {"gazetteer_s": t1 - t0, "clusters_s": time.perf_counter() - t1}
+    build_vectors(shared / ANT, shared / "ner" / "anercorp-camel" / "train.txt", cache)
+    t2 = time.perf_counter()
+    words, vectors = load_vectors(cache)
+    table = cluster_table(words, vectors)
+    write_clusters(model_dir / "clusters.tsv.gz", table)
+    return {"gazetteer_s": t1 - t0, "vectors_s": t2 - t1, "clusters_s": time.perf_counter() - t2}
+
+
+def add_prior(model_dir: Path, cache: Path, sents: Sequence[Sentence]) -> None:
+    """Rewrite the cluster file's label-prior column from ``sents`` (never from dev or test)."""
+    if not cache.is_file():
+        raise InputError(f"no word vectors at {cache}; run 'marsad train ner' without --keep-resources first")
+    words, vectors = load_vectors(cache)
+    path = model_dir / "clusters.tsv.gz"
+    old = {k: v[:len(CLUSTER_SIZES)] for k, v in load_clusters(str(path)).items()}
+    table = {w: [*old[w], p] for w, p in zip(words, priors(words, vectors, sents), strict=True) if w in old}
+    write_clusters(path, table)
+    load_clusters.cache_clear()
+    cluster_features.cache_clear()
