@@ -116,14 +116,33 @@ def cluster_features(n: str, clusters_key: str) -> tuple[str, ...]:
     return tuple(f"{tag}{i}={c}" for i, c in enumerate(ids))
 
 
+_GAZ_STARTS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _gaz_starts(key: int, gaz: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """First words of the gazetteer's names (kept with the table they came from)."""
+    entry = _GAZ_STARTS.get(key)
+    if entry is None or entry[0] is not gaz:
+        entry = _GAZ_STARTS[key] = (gaz, frozenset(k.split(" ", 1)[0] for k in gaz))
+    return entry[1]
+
+
+@lru_cache(maxsize=200_000)
+def _gaz_firsts(n: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((n, with_article(n), strip_clitics(n))))
+
+
 def gazetteer_tags(norms: Sequence[str], gaz: dict[str, tuple[str, ...]]) -> list[list[str]]:
     """Longest gazetteer match starting at each token (first word also tried without clitics)."""
     out: list[list[str]] = [[] for _ in norms]
+    starts = _gaz_starts(id(gaz), gaz)
     i = 0
     while i < len(norms):
         best = 0
         labels: tuple[str, ...] = ()
-        for first in dict.fromkeys((norms[i], with_article(norms[i]), strip_clitics(norms[i]))):
+        for first in _gaz_firsts(norms[i]):
+            if first not in starts:
+                continue
             for j in range(min(len(norms), i + MAX_GAZ_LEN), i, -1):
                 if j - i <= best:
                     break

@@ -39,15 +39,16 @@ def load_names(path: str) -> dict[tuple[str, ...], str]:
     return table
 
 
-def _first_forms(n: str) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _first_forms(n: str) -> tuple[str, ...]:
     """A first word as written and without the و ف ب ل ك it may carry."""
-    forms = {n, with_article(n)}
+    forms = [n, with_article(n)]
     m = _PROCLITIC.match(n)
     if m and m.end() and len(n) - m.end() >= 2:
-        forms.add(n[m.end():])
+        forms.append(n[m.end():])
         if m.group(1):
-            forms.add(n[1:])
-    return forms
+            forms.append(n[1:])
+    return tuple(dict.fromkeys(forms))
 
 
 def apply_names(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
@@ -71,13 +72,27 @@ def apply_names(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
 
 
 def _match_at(norms: Sequence[str], i: int, names: dict[tuple[str, ...], str], longest: int) -> tuple[int, str] | None:
+    firsts = [f for f in _first_forms(norms[i]) if (f,) in names or f in _name_starts(id(names), names)]
+    if not firsts:
+        return None
     rest = tuple(norms[i + 1 : i + longest])
     for n in range(len(rest) + 1, 0, -1):
-        for first in _first_forms(norms[i]):
+        for first in firsts:
             label = names.get((first, *rest[: n - 1]))
             if label:
                 return n, label
     return None
+
+
+_STARTS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _name_starts(key: int, names: dict[tuple[str, ...], str]) -> frozenset[str]:
+    """First words of the listed names (a quick test before trying every length)."""
+    entry = _STARTS.get(key)
+    if entry is None or entry[0] is not names:
+        entry = _STARTS[key] = (names, frozenset(k[0] for k in names))
+    return entry[1]
 
 
 def _clear_overlaps(tags: list[str], a: int, b: int) -> None:
