@@ -67,7 +67,7 @@ def read_gold(path: str | Path) -> list[GoldSentence]:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
         raise InputError(f"cannot read gold file {path}: {exc}; give an XML file in the dev set's format.") from exc
-    out = []
+    out: list[GoldSentence] = []
     for s in root.iter("Sentence"):
         cat = s.get("category", "")
         text = (s.findtext("Text") or "").strip()
