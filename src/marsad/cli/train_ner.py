@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 COMMAND = ("train", "ner")
-HELP = "rebuild the NER model from the shared data (needs the 'train' extra; about 15 minutes on 2 cores)"
+HELP = "rebuild the NER model from the shared data (needs the 'train' extra; 30-60 minutes on 2 cores)"
 
 
 def default_data() -> Path:
@@ -26,7 +26,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=None,
                         help="model folder to write (default: the package's resources/models/ner)")
     parser.add_argument("--keep-resources", action="store_true",
-                        help="reuse the gazetteer and cluster files already in --out instead of rebuilding them")
+                        help="reuse the gazetteer and cluster files in --out and the cached ANT vectors instead of rebuilding them")
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
