@@ -33,8 +33,8 @@ DEV_SENTENCES = 500  # the last ~12% of ANERcorp train: whole documents from its
 
 @dataclass
 class TrainConfig:
-    c1: float = 0.05
-    c2: float = 0.01
+    c1: float = 0.03
+    c2: float = 0.05
     max_iterations: int = 300
     dev_sentences: int = DEV_SENTENCES
     final_on_all: bool = True  # after measuring on dev, retrain on train + dev
