@@ -23,12 +23,13 @@ def analyze(article: Article | Document) -> Document:
     doc = article if isinstance(article, Document) else Document(article=article)
     text = doc.article.text
     sentences = tuple(split_sentences(text))
+    norm = normalize(text)
     return replace(
         doc,
-        norm=normalize(text),
+        norm=norm,
         sentences=sentences,
         tokens=tuple(tokenize(text, sentences)),
-        dates=tuple(find_dates(text, doc.article.published)),
+        dates=tuple(find_dates(text, doc.article.published, norm)),
     )
 
 
