@@ -18,7 +18,7 @@ from typing import BinaryIO
 
 from ..types import Article, ReadError
 from ._dates import parse_published
-from .base import CONTROL_CHARS, Result, clean, content_id, decode, read_limited
+from .base import CONTROL_CHARS, Result, clean, content_id, read_text
 
 _DOC = re.compile(r"<DOC>", re.I)
 _FIELD = re.compile(r"<(?P<tag>[A-Z_]+)>(?P<body>.*?)</(?P=tag)>", re.S | re.I)
@@ -38,11 +38,7 @@ _ALIASES = {
 
 def read_ant(stream: BinaryIO, item: str) -> Iterator[Result]:
     """Yield each ``<DOC>`` of a TREC/ANT file as an Article (or a ReadError)."""
-    data = read_limited(stream, item)
-    if isinstance(data, ReadError):
-        yield data
-        return
-    text = decode(data, item)
+    text = read_text(stream, item)
     if isinstance(text, ReadError):
         yield text
         return

@@ -87,13 +87,39 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def refuse(data: bytes, item: str, empty: str = "empty: no text") -> ReadError | None:
+    """A ReadError when ``data`` is empty (reason ``empty``) or binary, else None."""
+    if not data.strip():
+        return ReadError(item, empty)
+    why = sniff_binary(data)
+    return ReadError(item, why) if why else None
+
+
+def read_bytes(stream: BinaryIO, item: str, empty: str = "empty: no text") -> bytes | ReadError:
+    """The bytes of one text item (a feed, a page): read within the limit, not empty, not binary.
+
+    The caller decodes them (feeds and pages declare their own encodings).
+    """
+    data = read_limited(stream, item)
+    if isinstance(data, ReadError):
+        return data
+    return refuse(data, item, empty) or data
+
+
+def read_text(stream: BinaryIO, item: str) -> str | ReadError:
+    """The text of one item: read within the limit, not empty or binary, decoded (see :func:`decode`).
+
+    Every failure is a ReadError naming ``item``.
+    """
+    data = read_limited(stream, item)
+    return data if isinstance(data, ReadError) else decode(data, item)
+
+
 def decode(data: bytes, item: str) -> str | ReadError:
     """Text of ``data`` (UTF-8, or UTF-8/UTF-16 with a BOM), or a ReadError saying why not."""
-    if not data.strip():
-        return ReadError(item, "empty: no text")
-    why = sniff_binary(data)
-    if why:
-        return ReadError(item, why)
+    refused = refuse(data, item)
+    if refused:
+        return refused
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     encoding = "utf-16" if utf16 else "utf-8-sig"
     try:

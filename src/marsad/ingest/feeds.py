@@ -19,7 +19,7 @@ from typing import Any, BinaryIO
 from ..errors import require
 from ..types import Article, ReadError
 from ._dates import parse_published
-from .base import Result, content_id, describe, read_limited, sniff_binary
+from .base import Result, content_id, describe, read_bytes
 from .html import html_to_text
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.I)
@@ -47,11 +47,11 @@ def _refusal(data: bytes) -> str | None:
 
 def read_feed(stream: BinaryIO, item: str) -> Iterator[Result]:
     """Yield one Article (or ReadError) per feed entry."""
-    data = read_limited(stream, item)
+    data = read_bytes(stream, item, empty="empty: no feed")
     if isinstance(data, ReadError):
         yield data
         return
-    refusal = "empty: no feed" if not data.strip() else sniff_binary(data) or _refusal(data)
+    refusal = _refusal(data)
     if refusal:
         yield ReadError(item, refusal)
         return

@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 from ..errors import require
 from ..types import Article, ReadError
 from ._dates import parse_published
-from .base import Result, clean, content_id, read_limited, sniff_binary
+from .base import Result, clean, content_id, read_limited, refuse
 
 _META_DATE = re.compile(
     r"""<meta\s[^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
@@ -74,11 +74,9 @@ def _page_date(markup: str) -> tuple[Any, str | None]:
 
 def parse_html(data: bytes, item: str, url: str | None = None, origin: str | None = None) -> Result:
     """The article of an HTML page as bytes (``url`` from a crawl record, when known)."""
-    if not data.strip():
-        return ReadError(item, "empty: no HTML")
-    why = sniff_binary(data)
-    if why:
-        return ReadError(item, why)
+    refused = refuse(data, item, empty="empty: no HTML")
+    if refused:
+        return refused
     trafilatura = require("trafilatura", "ingest")
     try:
         tree = _without_code(trafilatura, data)

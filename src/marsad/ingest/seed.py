@@ -16,22 +16,15 @@ from typing import BinaryIO
 
 from ..types import Article, ReadError
 from ._dates import looks_like_dateline, parse_published
-from .base import Result, clean, content_id, decode, read_limited
+from .base import Result, clean, content_id, read_text
 
 _SENTENCE_END = (".", "!", "؟", "?", "…", ":", "»", '"')  # ؟ U+061F
 
 
 def read_seed(stream: BinaryIO, item: str) -> Iterator[Result]:
     """Yield the one article of a plain-text file (or a ReadError)."""
-    data = read_limited(stream, item)
-    if isinstance(data, ReadError):
-        yield data
-        return
-    text = decode(data, item)
-    if isinstance(text, ReadError):
-        yield text
-        return
-    yield parse_plain(clean(text), item)
+    text = read_text(stream, item)
+    yield text if isinstance(text, ReadError) else parse_plain(clean(text), item)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
