@@ -40,7 +40,11 @@ def test_ingest_then_reingest_adds_nothing(tmp_path: Path, ant_dir: Path, seed_d
     assert "0 articles coded and stored, 161 already stored" in err
     assert data_counts(db) == first
     with open_store(db) as store:
-        assert [r["status"] for r in store.runs()] == ["done", "done"]
+        runs = store.runs()
+    assert [r["status"] for r in runs] == ["done", "done"]
+    # the run tracker records each run's totals, as the summary prints them
+    assert [(r["articles"], r["skipped"], r["failures"]) for r in runs] == [(161, 0, 0), (0, 161, 0)]
+    assert runs[0]["events"] == first["event_mentions"] and runs[1]["events"] == 0
 
 
 def test_failures_are_stored_with_reasons_and_exit_1(tmp_path: Path, ant_dir: Path) -> None:

@@ -55,3 +55,20 @@ class Progress:
         return (f"done: {g('articles', 0):,} {self.label} coded and stored, {g('skipped', 0):,} already "
                 f"stored, {g('events', 0):,} events, {g('failures', 0):,} failures in "
                 f"{self.elapsed():.1f} s ({self.rate():,.1f} articles/s) -> {db}")
+
+
+class RunTracker:
+    """The ``on_batch`` callback of a run: adds up its counts, records them in the store's
+    ``runs`` row and draws the progress line. Shared by ``marsad ingest`` and ``marsad recode``.
+    """
+
+    def __init__(self, store: Any, run_id: int, progress: Progress) -> None:
+        from ..store.ingest import Counts
+
+        self.store, self.run_id, self.progress = store, run_id, progress
+        self.total = Counts()
+
+    def __call__(self, counts: Any) -> None:
+        self.total.add(counts)
+        self.store.update_run(self.run_id, self.total)
+        self.progress.update(counts.as_dict())

@@ -85,7 +85,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..ingest import read
     from ..store import open_store
     from ..store.ingest import Counts, ingest_articles
-    from ._progress import Progress
+    from ._progress import Progress, RunTracker
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
@@ -94,13 +94,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     progress = Progress(stderr, getattr(args, "clock", time.monotonic))
     run_id = store.start_run("ingest", {"paths": args.paths, "input_format": args.input_format,
                                         "batch_size": args.batch_size}, pipeline)
-    total = Counts()
-
-    def on_batch(c: Counts) -> None:
-        total.add(c)
-        store.update_run(run_id, total)
-        progress.update(c.as_dict())
-
+    tracker = RunTracker(store, run_id, progress)
     try:
         if args.workers or args.scheduler:
             from ..distributed.dask_ingest import ingest_distributed
@@ -109,18 +103,18 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                                scheduler=args.scheduler, pipeline_spec=args.pipeline,
                                batch_size=args.batch_size, partition_size=args.partition_size,
                                run_id=run_id, force=args.force,
-                               on_partition=lambda c: on_batch(Counts(**c)))
+                               on_partition=lambda c: tracker(Counts(**c)))
         else:
             ingest_articles(store, read(args.paths, args.input_format), pipeline,
-                            batch_size=args.batch_size, run_id=run_id, on_batch=on_batch, force=args.force)
+                            batch_size=args.batch_size, run_id=run_id, on_batch=tracker, force=args.force)
         if not args.no_dedup:
             store.cluster_duplicates()
     finally:
         progress.update({}, force=True)
         progress.close()
-    store.update_run(run_id, total, "done")
+    store.update_run(run_id, tracker.total, "done")
     print(progress.summary(args.db), file=stderr)
-    if total.failures:
+    if tracker.total.failures:
         print_failures(store, run_id, stderr)
     store.close()
-    return 1 if total.failures else 0
+    return 1 if tracker.total.failures else 0

@@ -34,10 +34,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from ..store import open_store
-    from ..store.ingest import Counts
     from ..store.recode import recode, select_articles
     from ..store.version import coder_version, version_id
-    from ._progress import Progress
+    from ._progress import Progress, RunTracker
     from .ingest import load_pipeline, print_failures
 
     if args.batch_size < 1:
@@ -53,16 +52,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 0
     run_id = store.start_run("recode", {**filters, "all": args.everything}, pipeline)
     progress = Progress(stderr, getattr(args, "clock", time.monotonic))
-    total = Counts()
-
-    def on_batch(c: Counts) -> None:
-        total.add(c)
-        store.update_run(run_id, total)
-        progress.update(c.as_dict())
-
     try:
         done = recode(store, pipeline, batch_size=args.batch_size, everything=args.everything,
-                      run_id=run_id, on_batch=on_batch, **filters)
+                      run_id=run_id, on_batch=RunTracker(store, run_id, progress), **filters)
         store.cluster_duplicates()
     finally:
         progress.close()
