@@ -4,12 +4,9 @@ transactions). Uses MARSAD_TEST_PG_URL, else a throwaway server started with ini
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import uuid
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,42 +16,16 @@ pytestmark = pytest.mark.postgres
 psycopg = pytest.importorskip("psycopg")
 
 
-def _run_as_pg(cmd: list[str]) -> None:
-    full = ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
-    subprocess.run(full, check=True, capture_output=True)
-
-
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
-    url = os.environ.get("MARSAD_TEST_PG_URL")
-    if url:
-        name = f"marsad_api_{uuid.uuid4().hex[:10]}"
-        admin = url.replace("postgresql+psycopg://", "postgresql://")
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        yield url.rsplit("/", 1)[0] + "/" + name
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        return
-    initdb = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb")) or ([Path(p)] if (p := shutil.which("initdb")) else [])
-    if not initdb:
+    from marsad.store.testing import drop_db, fresh_db, pg_bin, pg_server
+
+    if not os.environ.get("MARSAD_TEST_PG_URL") and pg_bin() is None:
         pytest.skip("no PostgreSQL: set MARSAD_TEST_PG_URL or install the server binaries")
-    pgbin = initdb[-1].parent
-    base = Path(f"/tmp/marsad-api-pg-{uuid.uuid4().hex[:8]}")
-    base.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-    port = 51000 + os.getpid() % 4000
-    _run_as_pg([str(pgbin / "initdb"), "-D", str(base / "data"), "-U", "marsad", "--auth=trust", "-E", "UTF8"])
-    opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-    _run_as_pg([str(pgbin / "pg_ctl"), "-D", str(base / "data"), "-l", str(base / "log"), "-w", "-o", opts, "start"])
-    try:
-        yield f"postgresql+psycopg://marsad@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(["runuser", "-u", "postgres", "--", str(pgbin / "pg_ctl"), "-D", str(base / "data"),
-                        "-m", "immediate", "stop"] if os.geteuid() == 0 else
-                       [str(pgbin / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate", "stop"], capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    name = f"marsad_api_{uuid.uuid4().hex[:10]}"
+    with pg_server() as admin:
+        yield fresh_db(admin, name)
+        drop_db(admin, name)
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 import tarfile
 import uuid
@@ -59,56 +57,24 @@ def toy_pipeline():  # type: ignore[no-untyped-def]
 
 # -- PostgreSQL ------------------------------------------------------------------------------------
 
-def _pg_bin() -> Path | None:
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
-    if found:
-        return found[-1].parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-def _as_pg(cmd: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
-
-
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_server() -> Iterator[str]:
     """A server URL: MARSAD_TEST_PG_URL, else a throwaway server started with initdb/pg_ctl."""
-    url = os.environ.get("MARSAD_TEST_PG_URL")
-    if url:
-        yield url
-        return
-    pgbin = _pg_bin()
-    if pgbin is None:
+    from marsad.store.testing import pg_bin
+    from marsad.store.testing import pg_server as server
+
+    if not os.environ.get("MARSAD_TEST_PG_URL") and pg_bin() is None:
         pytest.skip("no PostgreSQL: set MARSAD_TEST_PG_URL or install the server binaries")
-    base = Path(f"/tmp/marsad-test-pg-{uuid.uuid4().hex[:8]}")
-    base.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(base, "postgres")
-    data, port = base / "data", 55000 + os.getpid() % 4000
-    subprocess.run(_as_pg([str(pgbin / "initdb"), "-D", str(data), "-U", "marsad", "--auth=trust",
-                           "-E", "UTF8"]), check=True, capture_output=True)
-    opts = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run(_as_pg([str(pgbin / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w",
-                           "-o", opts, "start"]), check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://marsad@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(_as_pg([str(pgbin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+    with server() as url:
+        yield url
 
 
 @pytest.fixture()
 def pg_url(pg_server: str) -> Iterator[str]:
     """A fresh, empty database on the test server, dropped afterwards."""
-    import psycopg
+    pytest.importorskip("psycopg")
+    from marsad.store.testing import drop_db, fresh_db
 
     name = f"marsad_t_{uuid.uuid4().hex[:12]}"
-    admin = pg_server.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    base = pg_server.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    yield fresh_db(pg_server, name)
+    drop_db(pg_server, name)
