@@ -11,9 +11,12 @@ from functools import lru_cache
 from .. import __version__
 from ..ontology import ONTOLOGY_VERSION, cameo
 from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
+from .agents import ActorTest, actor_test
 from .context import context_flags, counts_for, event_date, modality, sentence_attributed, stated_counts
 from .dictionary import Dictionary, Match, default_dictionary, match_words
-from .roles import Roles, find_roles, self_roles
+from .morph import strip_clitics
+from .rank import adjustment
+from .roles import Roles, find_roles, plural_verb, self_roles
 from .words import Word, tags
 
 CODER = "marsad-rules"
@@ -117,17 +120,18 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     strong_conflict = any(not m.entry.weak and int(m.entry.cameo[:2]) >= 14 for m in matches)
     matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict, doc_off)
                and not _generic(words, m)]
-    found = [_roles(words, m, matches) for m in matches]
-    found = _reported_speech(_merge_close(_drop_nested(found)))
+    ok = actor_test(doc, words)
+    found = [_roles(words, m, matches, ok) for m in matches]
+    found = _reported_speech(_shared_subject(words, _merge_close(_drop_nested(found))))
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]
 
 
-def _roles(words: list[Word], m: Match, matches: list[Match]) -> tuple[Match, Roles]:
+def _roles(words: list[Word], m: Match, matches: list[Match], ok: ActorTest) -> tuple[Match, Roles]:
     """Roles of a match; a participant trigger (المتظاهرون) moves to its untriggered verb."""
     if not m.entry.self:
-        return m, find_roles(words, m)
+        return m, find_roles(words, m, ok)
     roles, verb = self_roles(words, m)
     taken = {i for other in matches for i in other.words}
     if verb is not None and verb not in taken:
@@ -150,6 +154,30 @@ def _reported_speech(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Role
             if sp is not None:
                 out[i] = (m, replace(r, source=sp.source, source_rule="speaker"))
     return out
+
+
+def _shared_subject(words: list[Word], found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
+    """A verb without its own subject shares the subject of the verb before it.
+
+    ``اقتحم مسلحون المطار وخطفوا أربعة`` (coordinated verbs), ``قال الجيش إنه قتل`` (the pronoun of
+    أنه after a speech verb).
+    """
+    out = list(found)
+    for i, (m, r) in enumerate(out):
+        if r.source is not None or m.entry.pos != "V" or m.words[0] != m.head or (r.target_rule == "victim-subject"):
+            continue
+        prev = [(m2, r2) for m2, r2 in out[:i] if m2.entry.pos == "V" and r2.source and r2.source[1] <= m.head]
+        if not prev:
+            continue
+        m2, r2 = prev[-1]
+        w = words[m.head].norm
+        pronoun = m.head > 0 and strip_clitics(words[m.head - 1].norm) in _ANNAHU and m2.entry.stmt
+        if pronoun or (w[0] in "وف" and plural_verb(w, m.stem) and m.head - m2.head <= 15):
+            out[i] = (m, replace(r, source=r2.source, source_rule="shared-subject"))
+    return out
+
+
+_ANNAHU = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})  # أنه أنها بأنه
 
 
 MERGE_WINDOW = 3  # words: two triggers of one type this close name one event (مظاهرة احتجاجية)
@@ -262,8 +290,10 @@ def _recode(m: Match, ws: list[Word], source: tuple[int, int] | None) -> str:
     return code
 
 
-def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_conflict: bool) -> float:
-    c = m.entry.weight + (0.06 if m.entry.pos == "V" else 0.0)
+def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_conflict: bool,
+                words: list[Word]) -> float:
+    moved = m.words[0] != m.head
+    c = m.entry.weight + (0.06 if m.entry.pos == "V" else 0.0) + adjustment(words, m, roles, moved)
     c += 0.08 if roles.source else 0.0
     c += 0.05 if src is not None and src.actor.code else 0.0
     c += 0.04 if roles.target else 0.0
@@ -302,7 +332,7 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         negated=mod.negated, hypothetical=mod.hypothetical, future=mod.future,
         historical=when.historical, attributed=mod.attributed,
         counts=counts_for(entry.plover_type, counts),
-        confidence=_confidence(m, roles, source, mod, strong),
+        confidence=_confidence(m, roles, source, mod, strong, ws),
         evidence=sent.text,
         coder={
             "coder": CODER, "marsad": __version__, "dictionary": default_dictionary().version,

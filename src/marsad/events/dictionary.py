@@ -28,7 +28,7 @@ _VERSION = re.compile(r"version\s+(\S+)")
 @dataclass(frozen=True, slots=True)
 class Element:
     forms: frozenset[str]
-    op: str  # "" adjacent, "+" within window, "!" forbidden after, "-" forbidden before
+    op: str  # "" adjacent, "+" within window, "!" forbidden after, "-" forbidden before, "~" forbidden right after
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +122,12 @@ def parse_line(line: str, lineno: int) -> Entry | None:
     if pos not in ("V", "N", "X"):
         raise ResourceError(f"trigger line {lineno}: part of speech must be V, N or X, not '{pos}'.")
     flag_text = cols[3] if len(cols) > 3 else ""
-    words = pattern.split() + [t for t in flag_text.split() if t[0] in "+!-"]
-    flag_text = " ".join(t for t in flag_text.split() if t[0] not in "+!-")
+    words = pattern.split() + [t for t in flag_text.split() if t[0] in "+!-~"]
+    flag_text = " ".join(t for t in flag_text.split() if t[0] not in "+!-~")
     head = _forms(words[0], pos == "V")
     rest = []
     for w in words[1:]:
-        op = w[0] if w[0] in "+!-" else ""
+        op = w[0] if w[0] in "+!-~" else ""
         rest.append(Element(_forms(w[1:] if op else w, False), op))
     flags = _parse_flags(flag_text, code)
     return Entry(lineno, code, pos, head, tuple(rest), text=pattern, **flags)  # type: ignore[arg-type]
@@ -187,9 +187,15 @@ def _check_rest(entry: Entry, norms: Sequence[str], i: int) -> list[int] | None:
         elif el.op == "!":
             if any(_has(el.forms, norms[j]) for j in range(i + 1, min(len(norms), i + 1 + WINDOW_FORBIDDEN))):
                 return None
-        elif el.op == "-" and i > 0 and _has(el.forms, norms[i - 1]):
+        elif el.op in "-~" and _neighbour_has(el, norms, i):
             return None
     return got
+
+
+def _neighbour_has(el: Element, norms: Sequence[str], i: int) -> bool:
+    """``-w``: the word right before the head is w; ``~w``: the word right after it is."""
+    j = i - 1 if el.op == "-" else i + 1
+    return 0 <= j < len(norms) and _has(el.forms, norms[j])
 
 
 _TA_MARBUTA = "\u0629"  # ة

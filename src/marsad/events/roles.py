@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..text.normalize import norm_word
+from .agents import ActorTest, accept_all
 from .dictionary import Match
 from .morph import strip_clitics
 from .words import Word, in_list, is_content, number_value
@@ -129,26 +130,20 @@ def _is_victim(words: Sequence[Word], span: tuple[int, int]) -> bool:
     return number_value(head) is not None or in_list("victims", head.norm)
 
 
-def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] | None, str, int]:
-    """(subject span, rule, index after the subject) for a verb trigger."""
+def _subject_of_verb(words: Sequence[Word], m: Match,
+                     ok: ActorTest = accept_all) -> tuple[tuple[int, int] | None, str, int]:
+    """(subject span, rule, index after the subject) for a verb trigger; subjects must be actor-like."""
     h, e = m.head, m.end
-    pattern = frozenset(m.words)
     p = h - 1
     while p >= 0 and words[p].norm in _SKIP_BEFORE:
         p -= 1
-    if p >= 0 and in_list("relative", words[p].norm):  # المواطنين الغاضبين، الذين يحتجون
-        q = p - 1 if p > 0 and words[p - 1].kind != "punct" else p - 2
-        np = np_before(words, q) if q >= 0 else None
-        if np:
-            return np, "relative-subject", e
-    if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
-        np = np_before(words, p)
-        if np and _partitive(words, np[0]):  # الآلاف من النيباليين خرجوا
-            return (np[0] - 2, np[1]), "svo", e
-        if np and not _after_preposition(words, np[0]):
-            return np, "svo", e
+    before = _subject_before(words, m, p, ok)
+    if before is not None:
+        return before[0], before[1], e
+    if plural_verb(words[h].norm, m.stem):  # وخطفوا أربعة أوروبيين: the suffix is the subject
+        return None, "pronoun-subject", e
     # pattern words may be the subject when they name people (خرج +متظاهرون)
-    stop = frozenset(k for k in pattern if k == h or not (
+    stop = frozenset(k for k in m.words if k == h or not (
         in_list("participants", words[k].norm) or in_list("victims", words[k].norm)))
     j = h + 1
     q = skip_quantifiers(words, j)
@@ -156,14 +151,48 @@ def _subject_of_verb(words: Sequence[Word], m: Match) -> tuple[tuple[int, int] |
     np = np or np_after(words, j, stop=stop)
     if np is None and j < len(words) and number_value(words[j]) is not None:
         np = (j, min(j + 2, len(words)))
-    if np:
+    if np and ok(np):
         return np, "vso", max(np[1], e)
     return None, "", e
 
 
+def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> tuple[tuple[int, int], str] | None:
+    """A subject before the verb: relative (الذين يحتجون), pluperfect (وكانت X قد قتلت), SVO."""
+    h = m.head
+    if p >= 0 and in_list("relative", words[p].norm):  # المواطنين الغاضبين، الذين يحتجون
+        q = p - 1 if p > 0 and words[p - 1].kind != "punct" else p - 2
+        np = np_before(words, q) if q >= 0 else None
+        if np and ok(np):
+            return np, "relative-subject"
+    if p < h - 1:  # قد was skipped: وكانت فرقة من قوات مكافحة الإرهاب قد قتلت
+        kana = next((k for k in range(p, max(-1, p - 9), -1) if strip_clitics(words[k].norm) in _KANA), None)
+        np = np_after(words, kana + 1) if kana is not None else None
+        if np and ok(np):
+            return np, "kana-subject"
+    if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
+        np = np_before(words, p)
+        if np and _partitive(words, np[0]) and ok(np):  # الآلاف من النيباليين خرجوا
+            return (np[0] - 2, np[1]), "svo"
+        if np and not _after_preposition(words, np[0]) and ok(np):
+            return np, "svo"
+    return None
+
+
+_KANA = frozenset({"كان", "كانت", "كانوا"})
+
+
+def plural_verb(norm: str, stem: str) -> bool:
+    """A verb that carries a plural subject (خطفوا, يطلقون): a following noun is its object."""
+    n = strip_clitics(norm)
+    if len(n) < 4:
+        return False
+    return n.endswith("وا") or (n[:1] in "يت" and n.endswith("ون"))
+
+
 def _partitive(words: Sequence[Word], a: int) -> bool:
     """Is the phrase at ``a`` the X of ``آلاف من X`` / ``عدد من X``?"""
-    return a >= 2 and strip_clitics(words[a - 1].norm) == "من" and in_list("quantifiers", words[a - 2].norm)
+    return a >= 2 and strip_clitics(words[a - 1].norm) == "من" and (
+        in_list("quantifiers", words[a - 2].norm) or number_value(words[a - 2]) is not None)
 
 
 def _after_preposition(words: Sequence[Word], a: int) -> bool:
@@ -226,7 +255,7 @@ def _verb_before(words: Sequence[Word], a: int) -> int | None:
         return None
     w = words[v]
     n = strip_clitics(w.norm)
-    if w.kind != "word" or in_list("function", w.norm) or in_list("verbs", w.norm) or n.startswith("ال"):
+    if w.kind != "word" or len(n) < 3 or in_list("function", w.norm) or in_list("verbs", w.norm) or n.startswith("ال"):
         return None
     if w.text.rstrip(_HARAKAT).endswith("\u0629"):  # ة: a noun (صورة الانتحاري), never a verb
         return None
@@ -257,35 +286,35 @@ def _beneficiary(words: Sequence[Word], start: int, stop: int) -> tuple[int, int
     return None
 
 
-def find_roles(words: Sequence[Word], m: Match) -> Roles:
-    """Source and target word ranges for one trigger match."""
+def find_roles(words: Sequence[Word], m: Match, ok: ActorTest = accept_all) -> Roles:
+    """Source and target word ranges for one trigger match (sources pass the actor test ``ok``)."""
     _entry, root = m.entry, int(m.entry.cameo[:2])
     if root in (6, 7):
         ben = _beneficiary(words, m.end, min(len(words), m.end + 20))
         if ben:
-            base = find_roles_plain(words, m, root)
+            base = find_roles_plain(words, m, root, ok)
             return Roles(base.source, ben, base.source_rule, "beneficiary")
-    return find_roles_plain(words, m, root)
+    return find_roles_plain(words, m, root, ok)
 
 
-def find_roles_plain(words: Sequence[Word], m: Match, root: int) -> Roles:
+def find_roles_plain(words: Sequence[Word], m: Match, root: int, ok: ActorTest = accept_all) -> Roles:
     entry = m.entry
     preps = entry.target_preps or _DEFAULT_PREPS.get(root, frozenset())
     stop = min(len(words), m.end + 12)
     both = _between(words, m.end, stop)
     if entry.pos == "V":
-        return _verb_roles(words, m, preps, stop, both)
-    return _noun_roles(words, m, root, preps, stop, both)
+        return _verb_roles(words, m, preps, stop, both, ok)
+    return _noun_roles(words, m, root, preps, stop, both, ok)
 
 
-def _verb_roles(words, m: Match, preps, stop, both) -> Roles:
-    subj, rule, after = _subject_of_verb(words, m)
+def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) -> Roles:
+    subj, rule, after = _subject_of_verb(words, m, ok)
     source, target, trule = subj, None, ""
     if subj and ((m.entry.victim and _is_victim(words, subj)) or m.entry.passive):
         source, target, trule = None, subj, "victim-subject"
     if source is None and not both:
         agent = _relative_agent(words, m.end)
-        if agent:
+        if agent and ok(agent):
             source, rule = agent, "relative-agent"
     if both:
         if source is None:
@@ -296,26 +325,26 @@ def _verb_roles(words, m: Match, preps, stop, both) -> Roles:
     if target is None:
         target = _first_prep_np(words, m.head + 1, stop, preps)
         trule = "prep" if target else ""
-    if target is None and rule == "vso" and not m.entry.stmt:
+    if target is None and rule in ("vso", "pronoun-subject") and not m.entry.stmt:
         target = np_after(words, after)
         trule = "object" if target else ""
     return Roles(source, target, rule, trule)
 
 
-def _noun_roles(words, m: Match, root: int, preps, stop, both) -> Roles:
+def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = accept_all) -> Roles:
     gen = m.entry.gen if m.entry.gen is not None or m.entry.pos == "X" else _DEFAULT_GEN.get(root)
     source = target = None
     srule = trule = ""
     head = words[m.head].norm
     definite = head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
     after = None if definite else np_after(words, m.head + 1, stop=frozenset(m.words))
-    if after and gen == "source":
+    if after and gen == "source" and ok(after):
         source, srule = after, "genitive"
     elif after and gen == "target":
         target, trule = after, "genitive"
     used = after is not None and gen in ("source", "target")
     agent = _relative_agent(words, after[1] if used and after else m.end)
-    if agent and source is None:
+    if agent and source is None and ok(agent):
         source, srule = agent, "relative-agent"
     if both:
         if source is None:
@@ -328,7 +357,7 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both) -> Roles:
         trule = "prep" if target else ""
     if source is None:
         light = _light_verb_subject(words, m.head)
-        if light:
+        if light and ok(light):
             source, srule = light, "light-verb"
     return Roles(source, target, srule, trule)
 

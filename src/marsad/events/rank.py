@@ -1,0 +1,68 @@
+"""Which event of a sentence is its main one: adjustments to an event's confidence.
+
+News sentences state their main event in a finite clause and mention others as background: a
+verbal noun after a preposition (قتلوا في التفجير الانتحاري, جراء انفجار), an adverbial accusative
+(احتجاجاً على), a relative clause (الهجوم الذي نفذته), an instrument (سيارة مفخخة). A protest verb
+whose subject names the protesters (تجمع آلاف المتظاهرين, سار المعتصمون) is a protest whatever the
+verb's other senses. These adjustments only reorder events of one sentence; they decide no event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .dictionary import Match
+from .morph import strip_clitics
+from .roles import Roles
+from .words import Word, in_list
+
+EMBEDDED = 0.1  # a verbal noun inside a prepositional phrase or an adverbial accusative
+RELATIVE = 0.06  # a verb in a relative clause
+MOVED = 0.08  # a participant noun whose trigger moved to a verb outside the dictionary
+SUPPORT = 0.12  # a protest trigger whose subject names the protesters
+_PREPS = frozenset({"في", "خلال", "جراء", "اثر", "عقب", "بعد", "قبل", "عن", "علي", "من", "ضد", "نتيجه",
+                    "بسبب", "منذ", "حول", "ازاء", "لدي", "اثناء", "اعقاب", "وسط"})
+_PROTESTERS = ("متظاهر", "محتج", "معتصم", "مضرب")
+
+
+def embedded(words: Sequence[Word], m: Match) -> bool:
+    """Is a noun trigger the object of a preposition, or an adverbial accusative (احتجاجاً)?"""
+    if m.entry.pos == "V" and m.kind != "N":
+        return False
+    w = words[m.head]
+    n = strip_clitics(w.norm)
+    if n.startswith(("بال", "لل", "كال")) or (n[:1] in "بل" and not n.startswith(m.stem)):
+        return True
+    if m.head > 0 and strip_clitics(words[m.head - 1].norm) in _PREPS:
+        return not (m.head > 1 and in_list("result", words[m.head - 2].norm))
+    return n.endswith("ا") and not n.endswith("اا") and not _light_verb_before(words, m.head)
+
+
+def _light_verb_before(words: Sequence[Word], h: int) -> bool:
+    """نفذ المتظاهرون اعتصاماً, شن الجيش هجوماً: the accusative is the light verb's object."""
+    return any(in_list("light_verbs", words[k].norm) for k in range(max(0, h - 5), h))
+
+
+def in_relative_clause(words: Sequence[Word], m: Match) -> bool:
+    return m.entry.pos == "V" and m.head > 0 and in_list("relative", words[m.head - 1].norm)
+
+
+def protesters(words: Sequence[Word], span: tuple[int, int] | None) -> bool:
+    """Does the phrase name protesters or strikers?"""
+    if span is None:
+        return False
+    return any(p in words[k].norm for k in range(*span) for p in _PROTESTERS)
+
+
+def adjustment(words: Sequence[Word], m: Match, roles: Roles, moved: bool) -> float:
+    """What to add to the entry's confidence for the trigger's place in the sentence."""
+    c = 0.0
+    if not moved and embedded(words, m):
+        c -= EMBEDDED
+    if in_relative_clause(words, m):
+        c -= RELATIVE
+    if moved:
+        c -= MOVED
+    if m.entry.cameo.startswith("14") and not m.entry.self and protesters(words, roles.source):
+        c += SUPPORT
+    return c
