@@ -39,6 +39,10 @@ def agent_word(w: Word) -> bool:
     n = w.norm
     if strip_clitics(n).startswith(("اخر", "الاخر")):  # آخرين, الآخرون: "others" refers back, names no one
         return False
+    if n.startswith("لل"):  # للمتظاهرين -> المتظاهرين
+        n = "ال" + n[2:]
+    elif n[:1] in "بل" and len(n) > 4:  # لمسلحين, بمتظاهرين
+        n = n[1:]
     if in_list("agents", n) or in_list("victims", n) or in_list("participants", n):
         return True
     bare = strip_clitics(n)

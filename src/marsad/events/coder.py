@@ -6,7 +6,6 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
 from .. import __version__
 from ..ontology import ONTOLOGY_VERSION, cameo
@@ -14,10 +13,19 @@ from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .agents import ActorTest, actor_test
 from .context import context_flags, counts_for, event_date, modality, sentence_attributed, stated_counts
 from .dictionary import Dictionary, Match, default_dictionary, match_words
-from .morph import strip_clitics
+from .links import (
+    attacker_adjective,
+    attackers,
+    demonym,
+    drop_nested,
+    merge_close,
+    participants,
+    reported_speech,
+    shared_subject,
+)
 from .rank import adjustment
-from .roles import Roles, find_roles, plural_verb, self_roles
-from .words import Word, tags
+from .roles import Roles, find_roles, self_roles
+from .words import Word, in_list, is_content, tags
 
 CODER = "marsad-rules"
 
@@ -122,7 +130,9 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
                and not _generic(words, m)]
     ok = actor_test(doc, words)
     found = [_roles(words, m, matches, ok) for m in matches]
-    found = _reported_speech(_shared_subject(words, _merge_close(_drop_nested(found))))
+    found = [(m, attacker_adjective(words, m, r)) for m, r in found]
+    found = merge_close(drop_nested(found))
+    found = reported_speech(attackers(words, participants(shared_subject(words, found))))
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]
@@ -137,71 +147,6 @@ def _roles(words: list[Word], m: Match, matches: list[Match], ok: ActorTest) -> 
     if verb is not None and verb not in taken:
         m = replace(m, words=(verb,))
     return m, roles
-
-
-def _reported_speech(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
-    """قال X إن ...: code the reported event, not a 010 for the report; X speaks its verbal acts."""
-    out: list[tuple[Match, Roles]] = []
-    for m, r in found:
-        if m.entry.stmt and any(not m2.entry.stmt and m2.head > m.head and int(m2.entry.cameo[:2]) >= 9
-                                for m2, _ in found):
-            continue
-        out.append((m, r))
-    speakers = [(m, r) for m, r in found if m.entry.stmt and r.source]
-    for i, (m, r) in enumerate(out):
-        if r.source is None and not m.entry.stmt and int(m.entry.cameo[:2]) in (1, 2, 3, 5, 9, 10, 11, 12, 13):
-            sp = next((rs for ms, rs in reversed(speakers) if ms.head < m.head), None)
-            if sp is not None:
-                out[i] = (m, replace(r, source=sp.source, source_rule="speaker"))
-    return out
-
-
-def _shared_subject(words: list[Word], found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
-    """A verb without its own subject shares the subject of the verb before it.
-
-    ``اقتحم مسلحون المطار وخطفوا أربعة`` (coordinated verbs), ``قال الجيش إنه قتل`` (the pronoun of
-    أنه after a speech verb).
-    """
-    out = list(found)
-    for i, (m, r) in enumerate(out):
-        if r.source is not None or m.entry.pos != "V" or m.words[0] != m.head or (r.target_rule == "victim-subject"):
-            continue
-        prev = [(m2, r2) for m2, r2 in out[:i] if m2.entry.pos == "V" and r2.source and r2.source[1] <= m.head]
-        if not prev:
-            continue
-        m2, r2 = prev[-1]
-        w = words[m.head].norm
-        pronoun = m.head > 0 and strip_clitics(words[m.head - 1].norm) in _ANNAHU and m2.entry.stmt
-        if pronoun or (w[0] in "وف" and plural_verb(w, m.stem) and m.head - m2.head <= 15):
-            out[i] = (m, replace(r, source=r2.source, source_rule="shared-subject"))
-    return out
-
-
-_ANNAHU = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})  # أنه أنها بأنه
-
-
-MERGE_WINDOW = 3  # words: two triggers of one type this close name one event (مظاهرة احتجاجية)
-
-
-def _merge_close(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
-    """Keep one event where triggers of the same CAMEO root stand within ``MERGE_WINDOW`` words."""
-    kept: list[tuple[Match, Roles]] = []
-    for m, r in sorted(found, key=lambda x: (-x[0].entry.weight, x[0].head)):
-        root = m.entry.cameo[:2]
-        if any(k.entry.cameo[:2] == root and abs(k.head - m.head) <= MERGE_WINDOW for k, _ in kept):
-            continue
-        kept.append((m, r))
-    return sorted(kept, key=lambda x: x[0].head)
-
-
-def _drop_nested(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
-    """Drop a trigger that lies inside another event's source or target (المتظاهرون as a source)."""
-    kept = []
-    for m, r in found:
-        others = [x for m2, r2 in found if m2 is not m for x in (r2.source, r2.target) if x]
-        if not m.entry.self or not any(a <= m.head < b for a, b in others):
-            kept.append((m, r))
-    return kept
 
 
 def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rule: str,
@@ -225,40 +170,15 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
         if best.start <= a and b <= best.end and (best.end - best.start) > (b - a) + 12:
             # a mention much wider than the phrase: keep the phrase, take the mention's actor
             return ActorMention(a, b, text, best.actor, sent.index, why=f"structure:{rule} in {best.why}")
+        lead = [w for w in ws[span[0]:span[1]] if w.start < best.start]
+        if lead and is_content(lead[0]) and not in_list("quantifiers", lead[0].norm):
+            # words before the mention belong to the actor's phrase (جنوداً متمردين): keep them
+            return ActorMention(a, best.end, doc.text[a:best.end], best.actor, sent.index,
+                                why=f"structure:{rule} with {best.why}")
         return best
     if span[1] - span[0] == 1 and (country := demonym(text)) is not None:
         return ActorMention(a, b, text, country, sent.index, why=f"structure:{rule} demonym")
     return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
-
-
-def _attacker_adjective(doc: Document, sent: SentenceInput, m: Match, roles: Roles) -> Roles:
-    """ضربة جوية أميركية, هجوم انتحاري إسرائيلي: a nationality adjective after an attack noun."""
-    ws = sent.words
-    for k in range(m.end, min(len(ws), m.end + 3)):
-        if ws[k].kind != "word":
-            break
-        if demonym(ws[k].text) is not None:
-            return replace(roles, source=(k, k + 1), source_rule="nationality")
-    return roles
-
-
-@lru_cache(maxsize=50_000)
-def demonym(word: str) -> Actor | None:
-    """The country a one-word nationality adjective names (أميركية -> USA), via the actors lookup."""
-    if not word.endswith(("ي", "ية", "يه", "يون", "يين")):  # ي ية: nisba endings only
-        return None
-    try:
-        from ..stages.actors import lookup
-    except ImportError:  # pragma: no cover - no actors module installed
-        return None
-    try:
-        found = lookup(word)
-    except Exception:  # noqa: BLE001 - the lookup is a bonus, never a failure
-        return None
-    for c in found:
-        if c.kind == "result" and c.actor is not None and c.actor.type == "country":
-            return c.actor
-    return None
 
 
 def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:
@@ -312,8 +232,6 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
             break
         last = k
     t0, t1 = ws[m.words[0]].start, ws[last].end
-    if roles.source is None and m.entry.cameo[:2] in ("18", "19", "20") and m.entry.pos != "V":
-        roles = _attacker_adjective(doc, sent, m, roles)
     source = _actor(doc, sent, roles.source, roles.source_rule)
     target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source))
     code = _recode(m, ws, roles.source)

@@ -187,7 +187,7 @@ def _check_rest(entry: Entry, norms: Sequence[str], i: int) -> list[int] | None:
         elif el.op == "!":
             if any(_has(el.forms, norms[j]) for j in range(i + 1, min(len(norms), i + 1 + WINDOW_FORBIDDEN))):
                 return None
-        elif el.op in "-~" and _neighbour_has(el, norms, i):
+        elif el.op in ("-", "~") and _neighbour_has(el, norms, i):
             return None
     return got
 

@@ -13,21 +13,21 @@ from collections.abc import Sequence
 
 from .dictionary import Match
 from .morph import strip_clitics
-from .roles import Roles
+from .roles import PREPOSITIONS_BEFORE_NOUN, Roles, masdar_reading
 from .words import Word, in_list
 
 EMBEDDED = 0.1  # a verbal noun inside a prepositional phrase or an adverbial accusative
 RELATIVE = 0.06  # a verb in a relative clause
 MOVED = 0.08  # a participant noun whose trigger moved to a verb outside the dictionary
 SUPPORT = 0.12  # a protest trigger whose subject names the protesters
-_PREPS = frozenset({"في", "خلال", "جراء", "اثر", "عقب", "بعد", "قبل", "عن", "علي", "من", "ضد", "نتيجه",
-                    "بسبب", "منذ", "حول", "ازاء", "لدي", "اثناء", "اعقاب", "وسط"})
+WEAK = 0.1  # the coder's penalty for an ambiguous word, cancelled by a protester subject
+_PREPS = PREPOSITIONS_BEFORE_NOUN - {"الي", "مع"} | {"وسط"}
 _PROTESTERS = ("متظاهر", "محتج", "معتصم", "مضرب")
 
 
 def embedded(words: Sequence[Word], m: Match) -> bool:
     """Is a noun trigger the object of a preposition, or an adverbial accusative (احتجاجاً)?"""
-    if m.entry.pos == "V" and m.kind != "N":
+    if m.entry.pos == "V" and not masdar_reading(words, m):
         return False
     w = words[m.head]
     n = strip_clitics(w.norm)
@@ -64,5 +64,5 @@ def adjustment(words: Sequence[Word], m: Match, roles: Roles, moved: bool) -> fl
     if moved:
         c -= MOVED
     if m.entry.cameo.startswith("14") and not m.entry.self and protesters(words, roles.source):
-        c += SUPPORT
+        c += SUPPORT + (WEAK if m.entry.weak else 0.0)  # the subject resolves the verb's other senses
     return c

@@ -17,7 +17,7 @@ from ..text.normalize import norm_word
 from .agents import ActorTest, accept_all
 from .dictionary import Match
 from .morph import strip_clitics
-from .words import Word, in_list, is_content, number_value
+from .words import Word, in_list, is_content, number_value, word_lists
 
 MAX_NP = 4
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # tanween, short vowels, shadda, sukun
@@ -126,8 +126,10 @@ def _between(words: Sequence[Word], start: int, stop: int):
 
 
 def _is_victim(words: Sequence[Word], span: tuple[int, int]) -> bool:
+    """A number, a person noun, or a counted phrase (قتلت 47 إرهابياً): the victims, not the killers."""
     head = words[span[0]]
-    return number_value(head) is not None or in_list("victims", head.norm)
+    counted = span[0] > 0 and number_value(words[span[0] - 1]) is not None
+    return counted or number_value(head) is not None or in_list("victims", head.norm)
 
 
 def _subject_of_verb(words: Sequence[Word], m: Match,
@@ -135,7 +137,7 @@ def _subject_of_verb(words: Sequence[Word], m: Match,
     """(subject span, rule, index after the subject) for a verb trigger; subjects must be actor-like."""
     h, e = m.head, m.end
     p = h - 1
-    while p >= 0 and words[p].norm in _SKIP_BEFORE:
+    while p >= 0 and (words[p].norm in _SKIP_BEFORE or words[p].text in _QUOTES):
         p -= 1
     before = _subject_before(words, m, p, ok)
     if before is not None:
@@ -160,9 +162,8 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
     """A subject before the verb: relative (الذين يحتجون), pluperfect (وكانت X قد قتلت), SVO."""
     h = m.head
     if p >= 0 and in_list("relative", words[p].norm):  # المواطنين الغاضبين، الذين يحتجون
-        q = p - 1 if p > 0 and words[p - 1].kind != "punct" else p - 2
-        np = np_before(words, q) if q >= 0 else None
-        if np and ok(np):
+        np = _antecedent(words, p - 1, ok)
+        if np:
             return np, "relative-subject"
     if p < h - 1:  # قد was skipped: وكانت فرقة من قوات مكافحة الإرهاب قد قتلت
         kana = next((k for k in range(p, max(-1, p - 9), -1) if strip_clitics(words[k].norm) in _KANA), None)
@@ -170,11 +171,50 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
         if np and ok(np):
             return np, "kana-subject"
     if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
-        np = np_before(words, p)
-        if np and _partitive(words, np[0]) and ok(np):  # الآلاف من النيباليين خرجوا
+        np = _actor_np_before(words, p, ok)
+        if np and _partitive(words, np[0]):  # الآلاف من النيباليين خرجوا
             return (np[0] - 2, np[1]), "svo"
-        if np and not _after_preposition(words, np[0]) and ok(np):
+        if np and not _after_preposition(words, np[0]):
             return np, "svo"
+    return None
+
+
+def masdar_reading(words: Sequence[Word], m: Match) -> bool:
+    """A verb form right after a preposition is its verbal noun (بعد ساعات على قصف منزل)."""
+    return m.kind == "*" and not m.entry.passive and m.head > 0 and words[m.head - 1].kind == "word" and (
+        strip_clitics(words[m.head - 1].norm) in PREPOSITIONS_BEFORE_NOUN)
+
+
+PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "خلال", "جراء", "اثر", "عقب", "بعد", "قبل", "عن", "علي", "من", "ضد",
+                                      "نتيجه", "بسبب", "منذ", "حول", "ازاء", "لدي", "اثناء", "اعقاب", "الي", "مع"})
+_QUOTES = frozenset("«»\"'“”")
+
+
+def _actor_np_before(words: Sequence[Word], p: int, ok: ActorTest) -> tuple[int, int] | None:
+    """The actor phrase ending at ``p``: مستوطني براخة (the actor word need not be the last one)."""
+    np = np_before(words, p)
+    if np and ok(np):
+        return np
+    for k in range(p - 1, max(-1, p - 3), -1):
+        if not is_content(words[k]):
+            return None
+        if ok((k, k + 1)):
+            a = np_before(words, k)
+            return (a[0] if a else k, p + 1)
+    return None
+
+
+def _antecedent(words: Sequence[Word], q: int, ok: ActorTest) -> tuple[int, int] | None:
+    """The human antecedent of الذين/التي: the nearest actor phrase, over a place phrase between
+    (السكان المحليين في مدينة بلد وين الذين خرجوا)."""
+    for k in range(q, max(-1, q - 7), -1):
+        if words[k].kind == "punct" and words[k].norm not in ",،":
+            return None
+        if is_content(words[k]) and ok((k, k + 1)):
+            a = k
+            while a > 0 and k - a < MAX_NP - 1 and is_content(words[a - 1]) and ok((a - 1, a)):
+                a -= 1
+            return (a, k + 1)
     return None
 
 
@@ -302,7 +342,7 @@ def find_roles_plain(words: Sequence[Word], m: Match, root: int, ok: ActorTest =
     preps = entry.target_preps or _DEFAULT_PREPS.get(root, frozenset())
     stop = min(len(words), m.end + 12)
     both = _between(words, m.end, stop)
-    if entry.pos == "V":
+    if entry.pos == "V" and not masdar_reading(words, m):
         return _verb_roles(words, m, preps, stop, both, ok)
     return _noun_roles(words, m, root, preps, stop, both, ok)
 
@@ -338,7 +378,7 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
     head = words[m.head].norm
     definite = head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
     after = None if definite else np_after(words, m.head + 1, stop=frozenset(m.words))
-    if after and gen == "source" and ok(after):
+    if after and gen == "source" and ok((after[0], after[0] + 1)):
         source, srule = after, "genitive"
     elif after and gen == "target":
         target, trule = after, "genitive"
@@ -369,6 +409,6 @@ def _light_verb_subject(words: Sequence[Word], h: int) -> tuple[int, int] | None
             np = np_after(words, skip_quantifiers(words, k + 1), stop=frozenset({h}))
             if np and np[1] <= h:
                 return np
-            before = np_before(words, k - 1) if k > 0 and words[k].norm[0] not in "وف" else None
-            return before
+            conj = words[k].norm[0] in "وف" and words[k].norm not in word_lists()["light_verbs"]
+            return np_before(words, k - 1) if k > 0 and not conj else None
     return None
