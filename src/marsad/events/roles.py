@@ -290,7 +290,10 @@ def self_roles(words: Sequence[Word], m: Match) -> tuple[Roles, int | None]:
 
 
 def _verb_before(words: Sequence[Word], a: int) -> int | None:
+    """The verb right before the participants, over time words (خرج مساء أول من أمس مئات)."""
     v = a - 1
+    while v > 0 and a - v < 5 and (in_list("quantifiers", words[v].norm) or words[v].norm == "اول"):
+        v -= 1
     if v < 0:
         return None
     w = words[v]
