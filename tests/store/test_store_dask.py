@@ -83,3 +83,43 @@ def test_cli_ingest_with_workers(ant_dir: Path, tmp_path: Path) -> None:
     store = open_store(db)
     assert _snapshot(store) == single
     store.close()
+
+
+def test_workers_code_with_the_given_dictionary(tmp_path: Path, seed_dir: Path) -> None:
+    """``--dictionary`` reaches the workers: a rule removed from the file fires nowhere, and the
+    store equals single-process ingest with the same file (events, rules, coder version)."""
+    import io
+    import shutil
+    from importlib import resources
+
+    from marsad.cli.main import main
+
+    def ingest(db: Path, *extra: str) -> None:
+        err = io.StringIO()
+        rc = main(["ingest", str(src), "--db", str(db), "--dictionary", str(dic), *extra],
+                  stdout=io.StringIO(), stderr=err)
+        assert rc == 0, err.getvalue()
+
+    def coded(db: Path) -> tuple[list[tuple[str, str]], dict[str, int]]:
+        with open_store(db) as store:
+            return sorted((e.id, e.data["coder"]["rule"]) for e in store.events()), store.coder_versions()
+
+    shipped = resources.files("marsad.resources").joinpath("triggers", "triggers.tsv").read_text("utf-8")
+    src, dic = tmp_path / "in", tmp_path / "elsewhere" / "triggers.tsv"
+    src.mkdir()
+    dic.parent.mkdir()
+    shutil.copy(seed_dir / "000_cf51298b20422178.txt", src)
+    dic.write_text(shipped, "utf-8")
+    ingest(tmp_path / "shipped.db")
+    rules = [rule for _, rule in coded(tmp_path / "shipped.db")[0]]
+    assert rules
+    where, what = rules[0].split(" ", 1)  # "triggers.tsv:73 050 دعم|ساند": drop that line
+    lines = shipped.splitlines(keepends=True)
+    del lines[int(where.split(":")[1]) - 1]
+    dic.write_text("".join(lines), "utf-8")
+    ingest(tmp_path / "single.db")
+    ingest(tmp_path / "dask.db", "--workers", "1")
+    single, dask = coded(tmp_path / "single.db"), coded(tmp_path / "dask.db")
+    assert dask == single
+    assert all(rule.split(" ", 1)[1] != what for _, rule in dask[0])
+    assert dask[1].keys() != coded(tmp_path / "shipped.db")[1].keys()  # the edit is in the version

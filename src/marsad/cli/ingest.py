@@ -102,7 +102,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             ingest_distributed(store, args.db, read(args.paths, args.input_format), workers=args.workers,
                                scheduler=args.scheduler, pipeline_spec=args.pipeline,
                                batch_size=args.batch_size, partition_size=args.partition_size,
-                               run_id=run_id, force=args.force,
+                               run_id=run_id, force=args.force, dictionary=args.dictionary, pipeline=pipeline,
                                on_partition=lambda c: tracker(Counts(**c)))
         else:
             ingest_articles(store, read(args.paths, args.input_format), pipeline,

@@ -17,24 +17,58 @@ Near-duplicate clustering runs once at the end, on the whole store, as in single
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError, require
 from ..types import Article, ReadError
 
-_PIPELINES: dict[str, Any] = {}
+_PIPELINES: dict[tuple[str, str], Any] = {}
 _STORES: dict[str, Any] = {}
 
 
-def _pipeline(spec: str | None) -> Any:
-    """The worker's pipeline, loaded once per process."""
-    key = spec or ""
+@dataclass(frozen=True)
+class Dictionary:
+    """A trigger dictionary shipped to the workers by value: they may not see the client's files.
+
+    The file name is kept (rules are named ``triggers.tsv:73 ...``) and so are the bytes (the
+    coder version hashes them), so workers code exactly as single-process ingest does.
+    """
+
+    name: str
+    data: bytes
+
+    @classmethod
+    def read(cls, path: str | None) -> Dictionary | None:
+        return cls(Path(path).name, Path(path).read_bytes()) if path else None
+
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+    def materialise(self) -> str:
+        """A local copy of the file (written once per worker machine); returns its path."""
+        path = Path(tempfile.gettempdir()) / f"marsad-dictionary-{self.digest()[:16]}" / self.name
+        if not path.exists() or path.read_bytes() != self.data:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}")
+            tmp.write_bytes(self.data)
+            tmp.replace(path)
+        return str(path)
+
+
+def _pipeline(spec: str | None, dictionary: Dictionary | None = None) -> Any:
+    """The worker's pipeline (with the client's dictionary), loaded once per process."""
+    key = (spec or "", dictionary.digest() if dictionary else "")
     if key not in _PIPELINES:
         from ..cli.ingest import load_pipeline
 
-        _PIPELINES[key] = load_pipeline(spec)
+        _PIPELINES[key] = load_pipeline(spec, dictionary.materialise() if dictionary else None)
     return _PIPELINES[key]
 
 
@@ -47,22 +81,20 @@ def _store(url: str) -> Any:
 
 
 def code_and_write(url: str, items: list[Article | ReadError], spec: str | None, batch_size: int,
-                   run_id: int | None, force: bool) -> dict[str, int]:
+                   run_id: int | None, force: bool, dictionary: Dictionary | None = None) -> dict[str, int]:
     """A partition on a worker that writes to PostgreSQL itself; returns its counts."""
     from ..store.ingest import ingest_articles
 
-    counts = ingest_articles(_store(url), items, _pipeline(spec), batch_size=batch_size,
+    counts = ingest_articles(_store(url), items, _pipeline(spec, dictionary), batch_size=batch_size,
                              run_id=run_id, force=force)
     return counts.as_dict()
 
 
-def code_only(items: list[Article], spec: str | None) -> tuple[list[Any], list[tuple[Any, str, str]]]:
-    """A partition on a worker that only codes (SQLite): documents, and (doc, stage, reason) failures."""
-    from ..store.ingest import _Coder
+def code_only(articles: list[Article], spec: str | None, dictionary: Dictionary | None = None) -> Any:
+    """A partition on a worker that only codes (SQLite): a :class:`~marsad.store.ingest.Coded`."""
+    from ..store.ingest import code_batch
 
-    coder = _Coder(_pipeline(spec))
-    docs = coder.run(items)
-    return docs, [(doc, err.stage, str(err)) for doc, err in coder.failed]
+    return code_batch(_pipeline(spec, dictionary), articles)
 
 
 def _partitions(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -82,73 +114,48 @@ def _client(workers: int | None, scheduler: str | None) -> Any:
     return distributed.Client(cluster)
 
 
-def _write_locally(store: Any, part: list[Any], docs: list[Any], failed: list[tuple[Any, str, str]],
-                   run_id: int | None, force: bool, cvid: str) -> dict[str, int]:
-    """Write a coded SQLite partition through the single-process batch writer."""
-    from ..store.ingest import Counts, _build_batch, _write, stored_hashes
-    from ..store.rows import content_hash
-    from ..store.writer import article_failure, read_failure
-
-    arts = {x.id: x for x in part if isinstance(x, Article)}
-    hashes = {aid: content_hash(a) for aid, a in arts.items()}
-    stored = stored_hashes(store, list(arts))
-    batch = _build_batch(docs, hashes, set(stored), cvid, run_id)
-    batch.failures = [read_failure(x.item, x.reason, run_id) for x in part if isinstance(x, ReadError)]
-    for doc, stage, reason in failed:
-        a = doc.article
-        batch.failures.append(article_failure(a.id, hashes[a.id], stage, reason, a.origin, run_id))
-    bad = _write(store, batch, run_id)
-    counts = Counts(articles=len(docs) - len(bad), skipped=len(arts) - len(docs) - len(failed),
-                    failures=len(batch.failures) + len(bad))
-    bad_ids = {b["article_id"] for b in bad}
-    counts.events = sum(len(d.event_mentions) for d in batch.docs if d.article["id"] not in bad_ids)
-    return counts.as_dict()
-
-
-def _todo(store: Any, part: list[Any], force: bool) -> list[Article]:
-    """The articles of a partition that are not stored yet with the same content (SQLite path)."""
-    from ..store.ingest import stored_hashes
-    from ..store.rows import content_hash
-
-    arts = {x.id: x for x in part if isinstance(x, Article)}
-    stored = stored_hashes(store, list(arts))
-    return [a for aid, a in arts.items() if force or stored.get(aid) != content_hash(a)]
-
-
 def ingest_distributed(store: Any, url: str, items: Iterable[Article | ReadError], *,
                        workers: int | None = None, scheduler: str | None = None,
                        pipeline_spec: str | None = None, batch_size: int = 64,
                        partition_size: int = 256, run_id: int | None = None, force: bool = False,
+                       dictionary: str | None = None, pipeline: Any = None,
                        on_partition: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
-    """Ingest ``items`` into ``store`` (opened at ``url``) on Dask; returns the total counts."""
+    """Ingest ``items`` into ``store`` (opened at ``url``) on Dask; returns the total counts.
+
+    ``dictionary``: a trigger dictionary file (``--dictionary``), read here and sent to the workers.
+    ``pipeline``: the same pipeline, already loaded here (else it is loaded for the coder version).
+    """
     distributed = require("distributed", "dask")
-    from ..store.ingest import Counts
+    from ..store.ingest import Counts, plan_batch, write_coded
     from ..store.version import coder_version, version_id
 
     is_sqlite = store.engine.dialect.name == "sqlite"
-    cvid = version_id(coder_version(_pipeline(pipeline_spec))) if is_sqlite else ""
+    dic, cvid = Dictionary.read(dictionary), ""
+    if is_sqlite:  # the client writes: it needs the coder version the workers code with
+        cvid = version_id(coder_version(pipeline or _pipeline(pipeline_spec, dic)))
     total = Counts()
     with _client(workers, scheduler) as client:
         limit = 2 * max(len(client.scheduler_info().get("workers", {})), 1)
         pending = distributed.as_completed()
         parts = _partitions(items, partition_size)
-        by_future: dict[Any, list[Any]] = {}
+        plans: dict[Any, Any] = {}
 
         def submit(part: list[Any]) -> None:
-            if is_sqlite:
-                fut = client.submit(code_only, _todo(store, part, force), pipeline_spec, pure=False)
+            if is_sqlite:  # the client plans and writes; the worker codes
+                plan = plan_batch(store, part, force)
+                fut = client.submit(code_only, plan.todo, pipeline_spec, dic, pure=False)
+                plans[fut] = plan
             else:
                 fut = client.submit(code_and_write, url, part, pipeline_spec, batch_size, run_id, force,
-                                    pure=False)
-            by_future[fut] = part
+                                    dic, pure=False)
             pending.add(fut)
 
         for part in islice(parts, limit):
             submit(part)
         for fut in pending:
-            part = by_future.pop(fut)
             result = fut.result()
-            counts = (_write_locally(store, part, *result, run_id, force, cvid) if is_sqlite else result)
+            counts = (write_coded(store, plans.pop(fut), result, cvid, run_id).as_dict() if is_sqlite
+                      else result)
             total.add(Counts(**counts))
             if on_partition is not None:
                 on_partition(counts)

@@ -4,18 +4,21 @@
 already stored with the same content hash, codes the rest batch by batch, and writes each
 batch in one transaction, with every failure (unreadable item, failing stage, unwritable
 row) stored with its reason. It returns :class:`Counts`.
+
+A batch goes through three public steps, which a distributed run may place on different
+machines: :func:`plan_batch` (needs the store: what is already stored), :func:`code_batch`
+(needs only the pipeline) and :func:`write_coded` (needs the store).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import select
 
-from ..errors import StageError
 from ..text.normalize import normalize_text
 from ..types import Article, Document, ReadError
 from . import duplicates, schema
@@ -57,21 +60,50 @@ def stored_hashes(store: Any, ids: list[str]) -> dict[str, str]:
         return dict(conn.execute(select(a.c.id, a.c.content_hash).where(a.c.id.in_(ids))).all())
 
 
-class _Coder:
-    """Runs the pipeline over a batch, collecting the documents that fail."""
+@dataclass
+class Plan:
+    """A batch of reader items checked against the store: what is left to code."""
 
-    def __init__(self, pipeline: Any) -> None:
-        self.pipeline = pipeline
-        self.failed: list[tuple[Document, StageError]] = []
+    todo: list[Article]  # articles not stored yet with the same content (all with ``force``)
+    errors: list[ReadError]  # items the readers could not read
+    hashes: dict[str, str]  # article id -> content hash, for every article of the batch
+    skipped: int = 0  # articles already stored with the same content
 
-    def run(self, articles: list[Article]) -> list[Document]:
-        self.failed = []
-        saved = self.pipeline.on_error
-        self.pipeline.on_error = lambda doc, err: self.failed.append((doc, err))
-        try:
-            return list(self.pipeline.pipe(articles))
-        finally:
-            self.pipeline.on_error = saved
+
+@dataclass
+class Coded:
+    """What the pipeline made of a batch: documents, and the articles a stage failed on.
+
+    Picklable (a Dask worker returns it to the client): failures are ``(article, stage, reason)``.
+    """
+
+    docs: list[Document]
+    failed: list[tuple[Article, str, str]] = field(default_factory=list)
+
+
+def plan_batch(store: Any, items: list[Article | ReadError], force: bool = False) -> Plan:
+    """Split reader items into errors, articles already stored (same id and content) and the rest."""
+    arts = {x.id: x for x in items if isinstance(x, Article)}  # a repeated id: the last wins
+    hashes = {aid: content_hash(a) for aid, a in arts.items()}
+    stored = stored_hashes(store, list(arts))
+    todo = [a for aid, a in arts.items() if force or stored.get(aid) != hashes[aid]]
+    errors = [x for x in items if isinstance(x, ReadError)]
+    return Plan(todo, errors, hashes, len(arts) - len(todo))
+
+
+def code_batch(pipeline: Any, articles: list[Article]) -> Coded:
+    """Run the pipeline over ``articles``; the documents a stage fails on are collected, not raised.
+
+    Needs no store: a Dask worker runs it where only the pipeline is loaded.
+    """
+    failed: list[tuple[Article, str, str]] = []
+    saved = pipeline.on_error
+    pipeline.on_error = lambda doc, err: failed.append((doc.article, err.stage, str(err)))
+    try:
+        docs = list(pipeline.pipe(articles))
+    finally:
+        pipeline.on_error = saved
+    return Coded(docs, failed)
 
 
 def _build_batch(docs: list[Document], hashes: dict[str, str], replaced: set[str], cvid: str,
@@ -113,28 +145,29 @@ def _write(store: Any, batch: Batch, run_id: int | None) -> list[dict[str, Any]]
     return bad
 
 
-def ingest_batch(store: Any, chunk: list[Article | ReadError], coder: _Coder, cvid: str,
-                 run_id: int | None, force: bool = False) -> Counts:
-    """Code and write one batch of reader items; ``force`` re-codes stored articles too."""
-    counts = Counts()
-    failures = [read_failure(x.item, x.reason, run_id) for x in chunk if isinstance(x, ReadError)]
-    arts = {x.id: x for x in chunk if isinstance(x, Article)}  # a repeated id: the last wins
-    hashes = {aid: content_hash(a) for aid, a in arts.items()}
-    stored = stored_hashes(store, list(arts))
-    todo = [a for aid, a in arts.items() if force or stored.get(aid) != hashes[aid]]
-    counts.skipped = len(arts) - len(todo)
-    docs = coder.run(todo)
-    for doc, err in coder.failed:
-        a = doc.article
-        failures.append(article_failure(a.id, hashes[a.id], err.stage, str(err), a.origin, run_id))
-    batch = _build_batch(docs, hashes, set(stored), cvid, run_id)
-    batch.failures = failures
+def write_coded(store: Any, plan: Plan, coded: Coded, cvid: str, run_id: int | None) -> Counts:
+    """Write a coded batch in one transaction (article by article if the database refuses a row).
+
+    Articles stored by then under the same id are replaced (their old rows removed); read errors,
+    stage failures and refused rows go to ``failures``. Returns the batch's counts.
+    """
+    stored = stored_hashes(store, [d.article.id for d in coded.docs])  # now, not when planned
+    batch = _build_batch(coded.docs, plan.hashes, set(stored), cvid, run_id)
+    batch.failures = [read_failure(x.item, x.reason, run_id) for x in plan.errors]
+    batch.failures += [article_failure(a.id, plan.hashes[a.id], stage, reason, a.origin, run_id)
+                       for a, stage, reason in coded.failed]
     bad = _write(store, batch, run_id)
-    counts.articles = len(docs) - len(bad)
     bad_ids = {b["article_id"] for b in bad}
-    counts.events = sum(len(d.event_mentions) for d in batch.docs if d.article["id"] not in bad_ids)
-    counts.failures = len(failures) + len(bad)
-    return counts
+    return Counts(articles=len(coded.docs) - len(bad), skipped=plan.skipped,
+                  events=sum(len(d.event_mentions) for d in batch.docs if d.article["id"] not in bad_ids),
+                  failures=len(batch.failures) + len(bad))
+
+
+def ingest_batch(store: Any, items: list[Article | ReadError], pipeline: Any, cvid: str,
+                 run_id: int | None, force: bool = False) -> Counts:
+    """Plan, code and write one batch of reader items; ``force`` re-codes stored articles too."""
+    plan = plan_batch(store, items, force)
+    return write_coded(store, plan, code_batch(pipeline, plan.todo), cvid, run_id)
 
 
 def ingest_articles(store: Any, articles: Iterable[Article | ReadError], pipeline: Any, *,
@@ -146,10 +179,9 @@ def ingest_articles(store: Any, articles: Iterable[Article | ReadError], pipelin
     an iterable of reader items and a pipeline.
     """
     cvid = version_id(coder_version(pipeline))
-    coder = _Coder(pipeline)
     total = Counts()
     for chunk in _chunks(articles, batch_size):
-        c = ingest_batch(store, chunk, coder, cvid, run_id, force)
+        c = ingest_batch(store, chunk, pipeline, cvid, run_id, force)
         total.add(c)
         if on_batch is not None:
             on_batch(c)

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from ..types import Article
 from . import schema
-from .ingest import Counts, _Coder, ingest_batch
+from .ingest import Counts, ingest_batch
 from .version import coder_version, version_id
 
 A = schema.articles
@@ -77,9 +77,8 @@ def recode(store: Any, pipeline: Any, *, batch_size: int = 64, everything: bool 
     total = Counts()
     if not everything:
         total.skipped = len(select_articles(store, None, **filters)) - len(todo)
-    coder = _Coder(pipeline)
     for chunk in _batches(todo, batch_size):
-        c = ingest_batch(store, list(load_articles(store, chunk)), coder, cvid, run_id, force=True)
+        c = ingest_batch(store, list(load_articles(store, chunk)), pipeline, cvid, run_id, force=True)
         total.add(c)
         if on_batch is not None:
             on_batch(c)
