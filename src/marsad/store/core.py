@@ -119,13 +119,14 @@ def migrate(backend: Backend) -> int:
                 f"the database is at schema version {current}, newer than this marsad "
                 f"({schema.SCHEMA_VERSION}); upgrade marsad (pip install -U marsad)."
             )
-        if current == 0:
+        fresh = current == 0
+        if fresh:  # the declared schema is the latest: migrations are recorded, not run
             schema.metadata.create_all(conn)
             backend.create_extra(conn)
         for version, description, statements in schema.MIGRATIONS:
             if version <= current:
                 continue
-            for sql in statements:
+            for sql in [] if fresh else statements:
                 conn.execute(text(sql))
             conn.execute(schema.schema_version.insert().values(
                 version=version, applied_at=now(), description=description))

@@ -38,12 +38,27 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+#: Covering indexes for the unfiltered aggregates of the API and dashboard (timeline, actor
+#: graph, map): with them those queries read an index instead of every wide event row
+#: (docs/api.md, "Latency on a million events"). Declared on ``events`` below and added to
+#: stores made before them by migration 2.
+AGGREGATE_INDEXES: dict[str, tuple[str, ...]] = {
+    "ix_events_date_quad": ("date", "quad_class"),
+    "ix_events_pair": ("source_code", "target_code", "goldstein"),
+    "ix_events_place": ("place_name", "place_country", "place_lat", "place_lon"),
+}
 
 #: Migrations, by the version they bring the database to. Version 1 creates every table;
 #: a later change adds ``(n, description, [SQL statements])`` here and bumps SCHEMA_VERSION.
+#: A new store is created as declared below and records every migration as applied without
+#: running it; an older store runs the ones it lacks.
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "initial schema", []),
+    (2, "covering indexes for the timeline, graph and places aggregates",
+     [f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(cols)})"
+      for name, cols in AGGREGATE_INDEXES.items()]),
 ]
 
 metadata = MetaData()
@@ -150,51 +165,56 @@ place_mentions = Table(
 )
 
 
-def _event_columns() -> list[Column[Any]]:
-    """Columns shared by ``events`` and ``event_mentions``: the event JSON, flattened."""
-    cols: list[Column[Any]] = [
-        Column("article_id", String(200), nullable=False, index=True),
-        Column("sentence", Integer),
-        Column("date", Date, index=True),
-        Column("date_precision", String(16)),
-        Column("event_type", String(32), index=True),
-        Column("mode", String(32)),
-        Column("cameo", String(8), index=True),
-        Column("quad_class", Integer),
-        Column("goldstein", Float),
-    ]
+_INDEX: dict[str, Any] = {"index": True}
+_FLAG: dict[str, Any] = {"nullable": False, "default": False}
+
+#: The event JSON, field by field: (field, column type, column options). Nested objects
+#: (``source``, ``target``, ``trigger``, ``place``) are flattened into ``<object>_<field>``
+#: columns; the field tuples below and both event tables are made from these lists.
+_EVENT_HEAD: list[tuple[str, Any, dict[str, Any]]] = [
+    ("article_id", String(200), {"nullable": False, "index": True}),
+    ("sentence", Integer, {}),
+    ("date", Date, _INDEX),
+    ("date_precision", String(16), {}),
+    ("event_type", String(32), _INDEX),
+    ("mode", String(32), {}),
+    ("cameo", String(8), _INDEX),
+    ("quad_class", Integer, {}),
+    ("goldstein", Float, {}),
+]
+_ACTOR: list[tuple[str, Any, dict[str, Any]]] = [
+    ("text", Text, {}), ("start", Integer, {}), ("end", Integer, {}),
+    ("actor_id", String(200), _INDEX), ("code", String(64), _INDEX), ("name_en", Text, {}), ("role", Text, {}),
+]
+_TRIGGER: list[tuple[str, Any, dict[str, Any]]] = [("text", Text, {}), ("start", Integer, {}), ("end", Integer, {})]
+_PLACE: list[tuple[str, Any, dict[str, Any]]] = [
+    ("name", Text, {}), ("country", String(8), _INDEX), ("lat", Float, {}), ("lon", Float, {}),
+    ("geonameid", Integer, {}), ("precision", String(16), {}),
+]
+_EVENT_TAIL: list[tuple[str, Any, dict[str, Any]]] = [
+    *((flag, Boolean, _FLAG) for flag in ("negated", "hypothetical", "future", "historical", "attributed")),
+    ("counts", Text, {}),  # JSON object
+    ("confidence", Float, {}),
+    ("evidence", Text, {}),
+    ("coder", Text, {}),  # JSON object, as the coder wrote it
+    ("coder_version", String(64), _INDEX),
+]
+_JSON_TEXT = ("counts", "coder")  # stored as JSON text, not flattened
+
+
+def _flat() -> list[tuple[str, Any, dict[str, Any]]]:
+    """Every event column in table order, nested fields prefixed with their object's name."""
+    out = list(_EVENT_HEAD)
     for side in ("source", "target"):
-        cols += [
-            Column(f"{side}_text", Text),
-            Column(f"{side}_start", Integer),
-            Column(f"{side}_end", Integer),
-            Column(f"{side}_actor_id", String(200), index=True),
-            Column(f"{side}_code", String(64), index=True),
-            Column(f"{side}_name_en", Text),
-            Column(f"{side}_role", Text),
-        ]
-    cols += [
-        Column("trigger_text", Text),
-        Column("trigger_start", Integer),
-        Column("trigger_end", Integer),
-        Column("place_name", Text),
-        Column("place_country", String(8), index=True),
-        Column("place_lat", Float),
-        Column("place_lon", Float),
-        Column("place_geonameid", Integer),
-        Column("place_precision", String(16)),
-        Column("negated", Boolean, nullable=False, default=False),
-        Column("hypothetical", Boolean, nullable=False, default=False),
-        Column("future", Boolean, nullable=False, default=False),
-        Column("historical", Boolean, nullable=False, default=False),
-        Column("attributed", Boolean, nullable=False, default=False),
-        Column("counts", Text),  # JSON object
-        Column("confidence", Float),
-        Column("evidence", Text),
-        Column("coder", Text),  # JSON object, as the coder wrote it
-        Column("coder_version", String(64), index=True),
-    ]
-    return cols
+        out += [(f"{side}_{name}", typ, opts) for name, typ, opts in _ACTOR]
+    out += [(f"trigger_{name}", typ, opts) for name, typ, opts in _TRIGGER]
+    out += [(f"place_{name}", typ, opts) for name, typ, opts in _PLACE]
+    return out + _EVENT_TAIL
+
+
+def event_columns() -> list[Column[Any]]:
+    """Fresh columns of the event JSON, flattened: shared by ``events`` and ``event_mentions``."""
+    return [Column(name, typ, **opts) for name, typ, opts in _flat()]
 
 
 #: One row per real-world event (merge of its mentions). ``id`` is a hash of the merge key.
@@ -204,12 +224,14 @@ events = Table(
     Column("id", String(64), primary_key=True),
     Column("merge_key", Text, nullable=False),
     Column("mention_id", String(300), nullable=False),  # the representative mention
-    *_event_columns(),
+    *event_columns(),
     Column("num_mentions", Integer, nullable=False, default=1),
     Column("num_articles", Integer, nullable=False, default=1),
     Column("num_sources", Integer, nullable=False, default=1),
     Column("first_published", DateTime),
 )
+for _name, _cols in AGGREGATE_INDEXES.items():
+    Index(_name, *(events.c[c] for c in _cols))
 
 #: One row per event as coded in one article (the coder's own event id).
 event_mentions = Table(
@@ -217,7 +239,7 @@ event_mentions = Table(
     metadata,
     Column("id", String(300), primary_key=True),
     Column("event_id", String(64), nullable=False, index=True),
-    *_event_columns(),
+    *event_columns(),
     Column("published", DateTime),
     Column("source", String(200)),  # the article's outlet (not the source actor)
     Column("data", Text, nullable=False),  # the event JSON exactly as the coder made it
@@ -289,12 +311,8 @@ DATA_TABLES = (
     "events", "event_mentions", "article_bands", "duplicate_clusters", "failures",
 )
 
-#: Columns of the event JSON that are flattened into ``events``/``event_mentions``.
-EVENT_SCALARS = (
-    "article_id", "sentence", "date", "date_precision", "event_type", "mode", "cameo", "quad_class",
-    "goldstein", "negated", "hypothetical", "future", "historical", "attributed", "confidence",
-    "evidence",
-)
-ACTOR_FIELDS = ("text", "start", "end", "actor_id", "code", "name_en", "role")
-TRIGGER_FIELDS = ("text", "start", "end")
-PLACE_FIELDS = ("name", "country", "lat", "lon", "geonameid", "precision")
+#: Fields of the event JSON that are columns as they are, and the fields of its nested objects.
+EVENT_SCALARS = tuple(n for n, _, _ in _EVENT_HEAD + _EVENT_TAIL if n not in (*_JSON_TEXT, "coder_version"))
+ACTOR_FIELDS = tuple(n for n, _, _ in _ACTOR)
+TRIGGER_FIELDS = tuple(n for n, _, _ in _TRIGGER)
+PLACE_FIELDS = tuple(n for n, _, _ in _PLACE)

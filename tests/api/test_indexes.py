@@ -1,0 +1,51 @@
+"""The unfiltered aggregates behind the dashboard read the covering indexes, not the event rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import create_engine, event, text
+
+from marsad.api import queries
+from marsad.api.queries import EventFilter
+
+
+def _plans(db: Path, run: Any) -> list[str]:
+    """EXPLAIN QUERY PLAN of every statement ``run(conn)`` executes, as one string each."""
+    engine = create_engine(f"sqlite:///{db}")
+    seen: list[tuple[str, Any]] = []
+    event.listen(engine, "before_cursor_execute",
+                 lambda conn, cur, stmt, params, ctx, many: seen.append((stmt, params)))
+    with engine.connect() as conn:
+        run(conn)
+    plans = []
+    with engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        for stmt, params in seen:
+            if stmt.lstrip().upper().startswith("SELECT") and "FROM events" in stmt:
+                rows = raw.execute("EXPLAIN QUERY PLAN " + stmt, params).fetchall()
+                plans.append(" | ".join(r[-1] for r in rows))
+    engine.dispose()
+    return plans
+
+
+@pytest.mark.parametrize(("run", "index"), [
+    (lambda c: queries.timeline(c, EventFilter(), "month"), "ix_events_date_quad"),
+    (lambda c: queries.graph(c, EventFilter(), 100), "ix_events_pair"),
+    (lambda c: queries.top_places(c, EventFilter(), 300), "ix_events_place"),
+])
+def test_aggregate_reads_its_covering_index(store_path: Path, run: Any, index: str) -> None:
+    plans = [p for p in _plans(store_path, run) if "events" in p]
+    assert plans, "no query on events was run"
+    assert any(f"USING COVERING INDEX {index}" in p for p in plans), plans
+
+
+def test_without_the_index_the_same_query_scans_the_table(writable_copy: Path) -> None:
+    engine = create_engine(f"sqlite:///{writable_copy}")
+    with engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_events_place"))
+    engine.dispose()
+    plans = _plans(writable_copy, lambda c: queries.top_places(c, EventFilter(), 300))
+    assert not any("COVERING INDEX" in p for p in plans), plans
