@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -10,10 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+from sqlalchemy import update
 from store_helpers import toy_env
 
 from marsad.cli.main import main
 from marsad.store import open_store
+from marsad.store.ingest import Counts
+from marsad.store.schema import runs
 
 
 def _snapshot(db: Path) -> tuple:  # type: ignore[type-arg]
@@ -50,9 +55,48 @@ def test_kill_9_then_resume_equals_uninterrupted_run(tmp_path: Path, ant_dir: Pa
     assert 0 < first < 160  # killed mid-run, some batches committed
     second = _run_until_gate(db, ant_dir, gate, after=50)
     assert first < second < 160
-    with open_store(db) as store:
-        assert [r["status"] for r in store.runs()] == ["running", "running"]
+    with open_store(db) as store:  # the second run found the first one's process gone
+        assert [r["status"] for r in store.runs()] == ["interrupted", "running"]
+    err = io.StringIO()
     rc = main(["ingest", str(ant_dir), "--db", str(db), "--pipeline", "store_toy:load",
-               "--batch-size", "16"], stdout=io.StringIO(), stderr=io.StringIO())
+               "--batch-size", "16"], stdout=io.StringIO(), stderr=err)
     assert rc == 0
+    assert "run 2 stopped before finishing (process gone): marked 'interrupted'" in err.getvalue()
     assert _snapshot(db) == _snapshot(full)
+    out = io.StringIO()
+    assert main(["runs", "--db", str(db), "--json"], stdout=out, stderr=io.StringIO()) == 0
+    runs = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(r["id"], r["status"]) for r in runs] == [(1, "interrupted"), (2, "interrupted"), (3, "done")]
+    assert runs[2]["articles"] == 160 - second and runs[2]["skipped"] == second
+    assert all(r["pid"] and r["host"] for r in runs)
+
+
+def test_a_running_process_is_not_marked_interrupted(tmp_path: Path) -> None:
+    """A run whose process is alive (here: a sleeping child with that pid) stays 'running'."""
+    db = tmp_path / "m.db"
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        with open_store(db) as store:
+            alive, dead = store.start_run("ingest"), store.start_run("ingest")
+            with store.engine.begin() as conn:
+                conn.execute(update(runs).where(runs.c.id == alive).values(pid=child.pid))
+                conn.execute(update(runs).where(runs.c.id == dead).values(pid=_dead_pid()))
+            assert store.mark_interrupted() == [dead]
+            assert [r["status"] for r in store.runs()] == ["running", "interrupted"]
+    finally:
+        child.kill()
+        child.wait()
+
+
+def _dead_pid() -> int:
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_an_exception_marks_the_run_failed(tmp_path: Path) -> None:
+    with open_store(tmp_path / "m.db") as store:
+        run_id = store.start_run("ingest")
+        with pytest.raises(RuntimeError), store.finishing_run(run_id, Counts(articles=3)):
+            raise RuntimeError("the disk is full")
+        assert [(r["status"], r["articles"]) for r in store.runs()] == [("failed", 3)]

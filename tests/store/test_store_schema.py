@@ -40,6 +40,9 @@ def test_a_version_1_store_is_migrated_on_open(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:  # make it what marsad 0.1 (schema version 1) left behind
         for name in schema.AGGREGATE_INDEXES:
             conn.execute(f"DROP INDEX {name}")
+        conn.execute("ALTER TABLE runs DROP COLUMN pid")
+        conn.execute("ALTER TABLE runs DROP COLUMN host")
+        conn.execute("INSERT INTO runs (command, status) VALUES ('ingest', 'running')")  # killed
         conn.execute("DELETE FROM schema_version WHERE version > 1")
     assert not set(schema.AGGREGATE_INDEXES) & _indexes(db)
     with open_store(db) as store:
@@ -48,3 +51,7 @@ def test_a_version_1_store_is_migrated_on_open(tmp_path: Path) -> None:
             described = conn.execute(text("SELECT description FROM schema_version WHERE version = 2")).scalar()
     assert described and "covering indexes" in described
     assert set(schema.AGGREGATE_INDEXES) <= _indexes(db)
+    with open_store(db) as store:  # the old run, made before runs recorded their process
+        store.start_run("ingest")
+        assert [(r["status"], r["pid"] is None) for r in store.runs()] == [("interrupted", True),
+                                                                           ("running", False)]

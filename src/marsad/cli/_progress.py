@@ -67,6 +67,15 @@ class RunTracker:
 
         self.store, self.run_id, self.progress = store, run_id, progress
         self.total = Counts()
+        killed = getattr(store, "interrupted", [])  # found by start_run: say so once
+        if killed:
+            ids = ", ".join(map(str, killed))
+            progress.stream.write(f"marsad: run{'s' if len(killed) > 1 else ''} {ids} stopped before "
+                                  "finishing (process gone): marked 'interrupted'\n")
+
+    def finishing(self) -> Any:
+        """Context: an exception inside marks the run ``failed`` (``interrupted`` for Ctrl-C)."""
+        return self.store.finishing_run(self.run_id, self.total)
 
     def __call__(self, counts: Any) -> None:
         self.total.add(counts)

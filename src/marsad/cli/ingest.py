@@ -81,10 +81,28 @@ def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> 
         print(f"  ... and {len(bad) - limit} more (table 'failures')", file=stderr)
 
 
-def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tracker: Any) -> None:
     from ..ingest import read
-    from ..store import open_store
     from ..store.ingest import Counts, ingest_articles
+
+    items = read(args.paths, args.input_format)
+    if args.workers or args.scheduler:
+        from ..distributed.dask_ingest import ingest_distributed
+
+        ingest_distributed(store, args.db, items, workers=args.workers, scheduler=args.scheduler,
+                           pipeline_spec=args.pipeline, batch_size=args.batch_size,
+                           partition_size=args.partition_size, run_id=run_id, force=args.force,
+                           dictionary=args.dictionary, pipeline=pipeline,
+                           on_partition=lambda c: tracker(Counts(**c)))
+    else:
+        ingest_articles(store, items, pipeline, batch_size=args.batch_size, run_id=run_id,
+                        on_batch=tracker, force=args.force)
+    if not args.no_dedup:
+        store.cluster_duplicates()
+
+
+def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from ..store import open_store
     from ._progress import Progress, RunTracker
 
     if args.batch_size < 1:
@@ -96,19 +114,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                                         "batch_size": args.batch_size}, pipeline)
     tracker = RunTracker(store, run_id, progress)
     try:
-        if args.workers or args.scheduler:
-            from ..distributed.dask_ingest import ingest_distributed
-
-            ingest_distributed(store, args.db, read(args.paths, args.input_format), workers=args.workers,
-                               scheduler=args.scheduler, pipeline_spec=args.pipeline,
-                               batch_size=args.batch_size, partition_size=args.partition_size,
-                               run_id=run_id, force=args.force, dictionary=args.dictionary, pipeline=pipeline,
-                               on_partition=lambda c: tracker(Counts(**c)))
-        else:
-            ingest_articles(store, read(args.paths, args.input_format), pipeline,
-                            batch_size=args.batch_size, run_id=run_id, on_batch=tracker, force=args.force)
-        if not args.no_dedup:
-            store.cluster_duplicates()
+        with tracker.finishing():
+            _ingest(args, store, pipeline, run_id, tracker)
     finally:
         progress.update({}, force=True)
         progress.close()

@@ -52,10 +52,12 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 0
     run_id = store.start_run("recode", {**filters, "all": args.everything}, pipeline)
     progress = Progress(stderr, getattr(args, "clock", time.monotonic))
+    tracker = RunTracker(store, run_id, progress)
     try:
-        done = recode(store, pipeline, batch_size=args.batch_size, everything=args.everything,
-                      run_id=run_id, on_batch=RunTracker(store, run_id, progress), **filters)
-        store.cluster_duplicates()
+        with tracker.finishing():
+            done = recode(store, pipeline, batch_size=args.batch_size, everything=args.everything,
+                          run_id=run_id, on_batch=tracker, **filters)
+            store.cluster_duplicates()
     finally:
         progress.close()
     progress.totals["skipped"] = done.skipped

@@ -38,7 +38,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: Covering indexes for the unfiltered aggregates of the API and dashboard (timeline, actor
 #: graph, map): with them those queries read an index instead of every wide event row
@@ -59,6 +59,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (2, "covering indexes for the timeline, graph and places aggregates",
      [f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(cols)})"
       for name, cols in AGGREGATE_INDEXES.items()]),
+    (3, "runs: process id and host of the process that runs it",
+     ["ALTER TABLE runs ADD COLUMN pid INTEGER", "ALTER TABLE runs ADD COLUMN host VARCHAR(255)"]),
 ]
 
 metadata = MetaData()
@@ -290,11 +292,13 @@ runs = Table(
     Column("coder", Text),  # JSON
     Column("started_at", DateTime),
     Column("finished_at", DateTime),
-    Column("status", String(16)),  # running, done, failed
+    Column("status", String(16)),  # running, done, failed, interrupted
     Column("articles", Integer, default=0),
     Column("skipped", Integer, default=0),
     Column("events", Integer, default=0),
     Column("failures", Integer, default=0),
+    Column("pid", Integer),  # the process that runs it, on ``host``: to tell a killed run
+    Column("host", String(255)),
 )
 
 schema_version = Table(

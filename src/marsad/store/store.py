@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from . import schema
 from .core import make_backend, migrate, now, to_url
 from .ingest import Counts, ingest_articles
 from .queries import QueryMixin
+from .runs import mark_interrupted, this_process
 from .version import coder_version, version_id
 
 
@@ -26,6 +28,7 @@ class Store(QueryMixin):
         self.engine = self.backend.engine
         self.dialect = self.backend.name
         self.schema_version = migrate(self.backend)
+        self.interrupted: list[int] = []  # runs found killed when this one started
 
     def __repr__(self) -> str:
         return f"Store({self.engine.url.render_as_string(hide_password=True)!r})"
@@ -41,13 +44,24 @@ class Store(QueryMixin):
 
     # -- runs -----------------------------------------------------------------------------------
     def start_run(self, command: str, args: dict[str, Any] | None = None, pipeline: Any = None) -> int:
+        """Log a new run (``running``, with this process id and host) and return its id.
+
+        Earlier runs left ``running`` by a process that is gone are marked ``interrupted`` first
+        (their ids are in :attr:`interrupted`).
+        """
+        self.interrupted = mark_interrupted(self)
         info = coder_version(pipeline)
         with self.engine.begin() as conn:
             res = conn.execute(schema.runs.insert().values(
                 command=command, args=json.dumps(args or {}, ensure_ascii=False, default=str),
                 coder_version=version_id(info), coder=json.dumps(info, ensure_ascii=False),
-                started_at=now(), status="running", articles=0, skipped=0, events=0, failures=0))
+                started_at=now(), status="running", articles=0, skipped=0, events=0, failures=0,
+                **this_process()))
             return int(res.inserted_primary_key[0])
+
+    def mark_interrupted(self) -> list[int]:
+        """Mark ``running`` runs whose process is gone (killed) as ``interrupted``; returns their ids."""
+        return mark_interrupted(self)
 
     def update_run(self, run_id: int, counts: Counts, status: str | None = None) -> None:
         values: dict[str, Any] = counts.as_dict()
@@ -65,11 +79,23 @@ class Store(QueryMixin):
 
             pipeline = load_pipeline(None)
         run_id = self.start_run("ingest", {"batch_size": batch_size}, pipeline)
-        counts = ingest_articles(self, items, pipeline, batch_size=batch_size, run_id=run_id, **kw)
-        if dedup:
-            self.cluster_duplicates()
+        with self.finishing_run(run_id, Counts()):
+            counts = ingest_articles(self, items, pipeline, batch_size=batch_size, run_id=run_id, **kw)
+            if dedup:
+                self.cluster_duplicates()
         self.update_run(run_id, counts, "done")
         return counts
+
+    @contextmanager
+    def finishing_run(self, run_id: int, counts: Counts) -> Iterator[None]:
+        """On an exception inside, mark the run ``interrupted`` (Ctrl-C) or ``failed``, and re-raise."""
+        try:
+            yield
+        except BaseException as exc:
+            status = "interrupted" if isinstance(exc, KeyboardInterrupt | SystemExit) else "failed"
+            with suppress(Exception):  # the database itself may be what failed
+                self.update_run(run_id, counts, status)
+            raise
 
     def cluster_duplicates(self, threshold: float | None = None) -> int:
         """Recompute near-duplicate article clusters; returns the number of clustered articles."""
