@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
+from collections.abc import Callable
 
 from ..errors import PipelineError
 
@@ -17,17 +19,38 @@ STAGES: dict[str, str] = {
 DEFAULT = tuple(STAGES)
 
 
+def _ner_missing() -> str | None:
+    """Why the shipped NER model cannot run here (its extra or its model file missing), or None."""
+    if importlib.util.find_spec("pycrfsuite") is None:
+        return "python-crfsuite is not installed (pip install python-crfsuite)"
+    from .ner_features import resource_path
+    from .ner_model import MODEL_FILE
+
+    path = resource_path(MODEL_FILE)
+    return None if path.is_file() else f"the model file {path} is missing (marsad train ner)"
+
+
+#: What a stage needs beyond its module (model files, extras): name -> a function returning
+#: why it cannot run here, or None. A stage class may instead define ``missing()`` itself.
+REQUIREMENTS: dict[str, Callable[[], str | None]] = {"ner": _ner_missing}
+
+
+def missing(name: str) -> str | None:
+    """Why stage ``name`` cannot run here (module, extra or data missing), or None when it can."""
+    module, _, cls = STAGES[name].partition(":")
+    try:
+        stage = getattr(importlib.import_module(module), cls, None)
+    except ImportError as exc:
+        return f"cannot import {module} ({exc})"
+    if stage is None:
+        return f"{module} has no {cls}"
+    check = REQUIREMENTS.get(name) or getattr(stage, "missing", None)
+    return check() if callable(check) else None
+
+
 def available() -> list[str]:
-    """Names of the stages whose modules can be imported here."""
-    out = []
-    for name, target in STAGES.items():
-        module, _, cls = target.partition(":")
-        try:
-            if hasattr(importlib.import_module(module), cls):
-                out.append(name)
-        except ImportError:
-            continue
-    return out
+    """Names of the stages that can run here: importable, with their extras and data files."""
+    return [name for name in STAGES if missing(name) is None]
 
 
 def make(name: str):  # type: ignore[no-untyped-def]
