@@ -11,8 +11,9 @@ from .. import __version__
 from ..ontology import ONTOLOGY_VERSION, cameo
 from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .agents import ActorTest, actor_test
-from .context import context_flags, counts_for, event_date, modality, sentence_attributed, stated_counts
+from .context import counts_for, event_date, modality, sentence_attributed, stated_counts
 from .dictionary import Dictionary, Match, default_dictionary, match_words
+from .filters import background, document_off_topic, keep_matches
 from .links import (
     attacker_adjective,
     attackers,
@@ -25,7 +26,7 @@ from .links import (
 )
 from .rank import adjustment
 from .roles import Roles, find_roles, self_roles
-from .words import Word, in_list, is_content, tags
+from .words import Word, in_list, is_content
 
 CODER = "marsad-rules"
 
@@ -72,48 +73,12 @@ def code_document(doc: Document, dictionary: Dictionary | None = None) -> tuple[
     d = dictionary or default_dictionary()
     events: list[Event] = []
     sents = sentence_words(doc)
-    doc_off = document_off_topic(sents)
+    doc_off = document_off_topic([s.words for s in sents])
     for sent in sents:
         events.extend(code_sentence(doc, sent, d, doc_off))
+    if doc_off:
+        events = [e for e in events if not background(e)]
     return tuple(events)
-
-
-def document_off_topic(sents: list[SentenceInput]) -> bool:
-    """An article about sport, culture or technology: more such cue words than conflict words."""
-    off = conflict = 0
-    for sent in sents:
-        for w in sent.words:
-            t = tags(w.norm)
-            if t:
-                if _OFF_TOPIC & t:
-                    off += 1
-                elif "conflict" in t:
-                    conflict += 1
-    return off >= 3 and off > conflict
-
-
-_OFF_TOPIC = frozenset({"sport", "culture", "tech"})
-
-
-def _generic(words: list[Word], m: Match) -> bool:
-    """القتل والتدمير والاحتلال: a definite violence noun in a list names no event."""
-    if m.entry.pos != "N" or int(m.entry.cameo[:2]) < 17 or m.end != m.head + 1:
-        return False
-    head = words[m.head].norm
-    if not head.startswith(("ال", "وال")):
-        return False
-    nxt = words[m.head + 1] if m.head + 1 < len(words) else None
-    prev = words[m.head - 1] if m.head > 0 else None
-    listed = (nxt is not None and nxt.norm.startswith("وال")) or head.startswith("وال")
-    return listed and (prev is None or not prev.norm.startswith(("ب", "ل")) or head.startswith("وال"))
-
-
-def _keep(m: Match, off_topic: bool, conflict: bool, strong_conflict: bool, doc_off: bool = False) -> bool:
-    if off_topic and not m.entry.strong:
-        return False
-    if doc_off and int(m.entry.cameo[:2]) >= 13 and not (m.entry.strong and conflict):
-        return False  # sport/culture articles: only strong conflict words among conflict cues
-    return not (m.entry.weak and int(m.entry.cameo[:2]) >= 13 and not (conflict or strong_conflict))
 
 
 def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bool = False) -> list[Event]:
@@ -123,11 +88,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     matches = match_words([w.norm for w in words], d, [w.text for w in words])
     if not matches:
         return []
-    off_topic, conflict = context_flags(words)
-    off_topic = off_topic or (doc_off and not conflict)
-    strong_conflict = any(not m.entry.weak and int(m.entry.cameo[:2]) >= 14 for m in matches)
-    matches = [m for m in matches if _keep(m, off_topic, conflict, strong_conflict, doc_off)
-               and not _generic(words, m)]
+    matches = keep_matches(words, matches, doc_off)
     ok = actor_test(doc, words)
     found = [_roles(words, m, matches, ok) for m in matches]
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]

@@ -48,6 +48,7 @@ class Entry:
     gen: str | None = None  # role of the noun after a noun trigger
     target_preps: frozenset[str] = frozenset()
     text: str = ""
+    imperfect_only: frozenset[str] = frozenset()  # stems made by dropping ا: need an imperfect prefix
 
     @property
     def rule(self) -> str:
@@ -125,12 +126,14 @@ def parse_line(line: str, lineno: int) -> Entry | None:
     words = pattern.split() + [t for t in flag_text.split() if t[0] in "+!-~"]
     flag_text = " ".join(t for t in flag_text.split() if t[0] not in "+!-~")
     head = _forms(words[0], pos == "V")
+    written = _forms(words[0], False)
     rest = []
     for w in words[1:]:
         op = w[0] if w[0] in "+!-~" else ""
         rest.append(Element(_forms(w[1:] if op else w, False), op))
     flags = _parse_flags(flag_text, code)
-    return Entry(lineno, code, pos, head, tuple(rest), text=pattern, **flags)  # type: ignore[arg-type]
+    return Entry(lineno, code, pos, head, tuple(rest), text=pattern,  # type: ignore[arg-type]
+                 imperfect_only=head - written, **flags)
 
 
 def load_dictionary(path: str | Path | None = None) -> Dictionary:
@@ -192,6 +195,13 @@ def _check_rest(entry: Entry, norms: Sequence[str], i: int) -> list[int] | None:
     return got
 
 
+def _imperfect(word: str, stem: str) -> bool:
+    """Does the stem follow an imperfect prefix (ي ت ن ا) in the word (يعتقل, ستعتقل)?"""
+    w = word[1:] if len(word) > 3 and word[0] in "وف" else word
+    k = w.find(stem)
+    return k >= 1 and w[k - 1] in "يتنا"
+
+
 def _neighbour_has(el: Element, norms: Sequence[str], i: int) -> bool:
     """``-w``: the word right before the head is w; ``~w``: the word right after it is."""
     j = i - 1 if el.op == "-" else i + 1
@@ -217,6 +227,8 @@ def match_words(norms: Sequence[str], dictionary: Dictionary | None = None,
             for entry in d.index[stem]:
                 if not _kind_ok(entry.pos, kind) or (noun_only and entry.pos == "V"):
                     continue
+                if stem in entry.imperfect_only and not _imperfect(word, stem):
+                    continue  # عدم is no يعدم, ووقفوا no يوقف
                 got = _check_rest(entry, norms, i)
                 if got is None:
                     continue

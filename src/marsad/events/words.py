@@ -39,10 +39,16 @@ def word_lists() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=200_000)
 def tags(norm: str) -> frozenset[str]:
-    """Names of the word lists holding the word, with or without a leading و/ف (cached)."""
+    """Names of the word lists holding the word, without a leading و/ف, ب/ل/ك and ال (cached)."""
     bare = strip_clitics(norm)
-    nodet = bare[2:] if bare.startswith("ال") and len(bare) > 4 else bare
-    return frozenset(name for name, lst in word_lists().items() if norm in lst or bare in lst or nodet in lst)
+    if bare.startswith(("بال", "كال")) and len(bare) > 5:  # بالقنبلة -> القنبلة
+        bare = bare[1:]
+    elif bare.startswith("لل") and len(bare) > 4:  # للعنف -> العنف
+        bare = "ال" + bare[2:]
+    forms = {norm, bare, bare[2:] if bare.startswith("ال") and len(bare) > 4 else bare}
+    if bare[:1] in "بل" and len(bare) > 4:  # بقنبلة -> قنبلة
+        forms.add(bare[1:])
+    return frozenset(name for name, lst in word_lists().items() if not forms.isdisjoint(lst))
 
 
 def in_list(name: str, norm: str) -> bool:

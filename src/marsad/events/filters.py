@@ -1,0 +1,110 @@
+"""Which trigger matches name events: context filters for ambiguous and figurative words.
+
+* ``weak`` conflict words (هجوم is also a football attack) need a conflict cue in the sentence other
+  than their own words, or a strong conflict trigger beside them;
+* in sentences about sport, culture or technology (cue words, no conflict cue) only ``strong``
+  triggers stay; in articles about them (more such cues than conflict cues) a conflict event needs
+  a strong trigger and a conflict cue of its own sentence;
+* a sentence that names a work (a film, series, novel, game, video, song, exhibition piece) and has
+  no conflict cue besides the trigger tells a story: no conflict event;
+* so does a sentence about animals, illness or suicide; attack words next to computer words are cyber
+  attacks (no ASSAULT); a violence noun governed by a charge (التهمة ... بالاغتصاب) is alleged;
+* definite violence nouns in a list (القتل والتدمير) name no event;
+* in articles about sport, culture or technology, past conflict events and conflict events with no
+  coded actor are background (:func:`background`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..types import Event
+from .dictionary import Match
+from .words import Word, tags
+
+_OFF_TOPIC = frozenset({"sport", "culture", "tech"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    off_topic: bool  # a sport, culture or technology cue word
+    fiction: bool  # a work of fiction or art is named
+    conflict: frozenset[int]  # indexes of conflict cue words
+    nature: bool = False  # animals, illness, suicide
+    cyber: bool = False  # computers: cyber attacks
+    accusation: frozenset[int] = frozenset()  # indexes of charge and accusation words
+
+
+def sentence_cues(words: Sequence[Word]) -> SentenceCues:
+    found: dict[str, set[int]] = {}
+    for w in words:
+        for t in tags(w.norm):
+            found.setdefault(t, set()).add(w.i)
+    return SentenceCues(bool(_OFF_TOPIC & found.keys()), "fiction" in found, frozenset(found.get("conflict", ())),
+                        "nature" in found, "cyber" in found, frozenset(found.get("accusation", ())))
+
+
+def document_off_topic(sents: Sequence[Sequence[Word]]) -> bool:
+    """An article about sport, culture or technology: three such cue words, at least half as many as
+    conflict words (a review of a war film still reads as culture)."""
+    off = conflict = 0
+    for words in sents:
+        for w in words:
+            t = tags(w.norm)
+            if t:
+                if _OFF_TOPIC & t:
+                    off += 1
+                elif "conflict" in t:
+                    conflict += 1
+    return off >= 3 and 2 * off >= conflict
+
+
+def generic(words: Sequence[Word], m: Match) -> bool:
+    """القتل والتدمير والاحتلال: a definite violence noun in a list names no event."""
+    if m.entry.pos != "N" or int(m.entry.cameo[:2]) < 17 or m.end != m.head + 1:
+        return False
+    head = words[m.head].norm
+    if not head.startswith(("ال", "وال")):
+        return False
+    nxt = words[m.head + 1] if m.head + 1 < len(words) else None
+    prev = words[m.head - 1] if m.head > 0 else None
+    listed = (nxt is not None and nxt.norm.startswith("وال")) or head.startswith("وال")
+    return listed and (prev is None or not prev.norm.startswith(("ب", "ل")) or head.startswith("وال"))
+
+
+def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> bool:
+    """Does the match name an event in its sentence's context?"""
+    root = int(m.entry.cameo[:2])
+    conflict = any(i != m.head for i in cues.conflict)  # a trigger word is no evidence of itself
+    if cues.off_topic and not conflict and not m.entry.strong:
+        return False
+    if root >= 18 and (cues.fiction or cues.nature) and not (conflict or strong_conflict):
+        return False  # the plot of a film, a game, an exhibition piece; hunting animals; suicide
+    if root >= 18 and cues.cyber:
+        return False  # cyber attacks and their victims
+    if root >= 18 and m.entry.pos == "N" and any(m.head - 4 <= i < m.head for i in cues.accusation):
+        return False  # اتهامات بالاغتصاب: the charge is the event, the violence is alleged
+    if doc_off and root >= 13 and not (m.entry.strong and conflict):
+        return False  # sport/culture articles: only strong conflict words among conflict cues
+    return not (m.entry.weak and root >= 13 and not (conflict or strong_conflict))
+
+
+def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> list[Match]:
+    cues = sentence_cues(words)
+    out = []
+    for m in matches:
+        strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
+        if keep(m, cues, strong_conflict, doc_off) and not generic(words, m):
+            out.append(m)
+    return out
+
+
+def background(e: Event) -> bool:
+    """In an article about sport, culture or technology, a conflict event that is past (historical)
+    or names no coded actor on either side is background to the story (a singer's arrest in 2012, a
+    film's killing, "these attacks" on computers), not an event of the news."""
+    if e.cameo[:2] < "13":
+        return False
+    coded = any(a is not None and a.actor.code for a in (e.source, e.target))
+    return e.historical or not coded
