@@ -77,21 +77,19 @@ def grow(source: Path, target: Path, n_events: int, chunk: int = 20) -> dict[str
             "seconds": time.perf_counter() - started, "bytes": target.stat().st_size}
 
 
-#: Covering indexes that turn the unfiltered aggregates into index-only scans (asked of the store).
-PROPOSED_INDEXES = {
-    "ix_events_date_quad": "events (date, quad_class)",
-    "ix_events_pair": "events (source_code, target_code, goldstein)",
-    "ix_events_place": "events (place_name, place_country, place_lat, place_lon)",
-}
+def set_indexes(db: Path, present: bool) -> None:
+    """Bring the store to the current schema (migrations add the aggregate indexes to an older
+    one), then make sure the aggregate indexes are there (``present``) or not (to compare)."""
+    from marsad.store import open_store
 
-
-def add_indexes(db: Path) -> None:
+    t0 = time.perf_counter()
+    open_store(db).close()  # migrations: schema.AGGREGATE_INDEXES on events
+    print(f"  schema up to date: {time.perf_counter() - t0:.0f} s", flush=True)
     engine = create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:
-        for name, cols in PROPOSED_INDEXES.items():
-            t0 = time.perf_counter()
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {cols}"))
-            print(f"  index {name}: {time.perf_counter() - t0:.0f} s", flush=True)
+        for name, cols in S.AGGREGATE_INDEXES.items():
+            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(cols)})" if present
+                              else f"DROP INDEX IF EXISTS {name}"))
         conn.execute(text("ANALYZE"))
     engine.dispose()
 
@@ -181,15 +179,14 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--no-grow", action="store_true", help="measure an existing --target")
-    ap.add_argument("--add-indexes", action="store_true",
-                    help="first add the covering indexes proposed for the store's schema (PROPOSED_INDEXES)")
+    ap.add_argument("--without-indexes", action="store_true",
+                    help="drop the aggregate indexes (schema.AGGREGATE_INDEXES) first, to measure without them")
     args = ap.parse_args()
     if not args.no_grow:
         info = grow(args.source, args.target, args.events)
         print(f"grown: {info['base']} real events x {info['copies'] + 1} (dates shifted by {info['step_days']} days "
               f"per copy) = {info['events']} events, {info['bytes'] / 2**30:.2f} GiB, {info['seconds']:.0f} s")
-    if args.add_indexes:
-        add_indexes(args.target)
+    set_indexes(args.target, present=not args.without_indexes)
     rows = measure(args.target, args.repeat)
     warm = measure(args.target, 5, cache_size=256)
     print("\n| query | p50 ms | p95 ms | cached p50 ms | response bytes |\n|---|---:|---:|---:|---:|")
