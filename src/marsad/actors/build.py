@@ -64,10 +64,13 @@ def holder(lex: Lexicon, affiliation: str, role_en: str, when: date | None) -> P
     if when is None:
         return None
     iso = when.isoformat()
-    for terms in lex.persons.values():
-        for t in terms:
-            if t.affiliation == affiliation and t.role == role_en and t.start and t.start <= iso <= _end(t.end or "9999"):
-                return t
+    if not lex._holders:
+        for terms in lex.persons.values():
+            for t in terms:
+                lex._holders.setdefault((t.affiliation, t.role), []).append(t)
+    for t in lex._holders.get((affiliation, role_en), ()):
+        if t.start and t.start <= iso <= _end(t.end or "9999"):
+            return t
     return None
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import ResourceError
 from ..text.normalize import norm_word
+from ..text.wordcache import word_cache
 
 AGENT_CODES = frozenset(
     ["GOV", "MIL", "COP", "REB", "OPP", "CVL", "JUD", "LEG", "MED", "REF", "BUS", "EDU", "HLH", "UAF", "PTY", "CRM", "REL", "ELI", "SPY", "LAB", "AGR", "DEV", "HRI", "ENV", "MNC", "RAD", "SET", "INS", "MOD"]
@@ -95,6 +96,9 @@ class Lexicon:
     capital_names: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
     index: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     _seen: set[tuple[tuple[str, ...], Entry]] = field(default_factory=set, repr=False)
+    #: (affiliation, role) -> the terms of ``persons`` with it, in order; built on first use
+    #: (:func:`marsad.actors.build.holder`); clear it after editing ``persons``.
+    _holders: dict[tuple[str, str], list[Person]] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, phrase: str, entry: Entry) -> None:
         words = bare_phrase(phrase)
@@ -124,7 +128,7 @@ def bare_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(bare(w) for w in WORD.findall(norm_word(phrase)))
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def candidates(word: str) -> tuple[tuple[str, int, bool], ...]:
     """Readings of a normalised text word as (bare form, proclitic length, had article).
 

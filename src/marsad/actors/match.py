@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.fastnew import fast_constructor
 from ..text.normalize import normalize, to_original
 from ..types import Document
 from .lexicon import WORD, Entry, Lexicon, candidates
@@ -60,20 +61,30 @@ def doc_words(doc: Document) -> list[Word]:
     return out
 
 
+_word = fast_constructor(Word)
+
+
 def _doc_words(doc: Document) -> list[Word]:
     norm = doc.norm or normalize(doc.text)
     spans = [(s.start, s.end) for s in doc.sentences] or _own_sentences(doc.text)
+    text, starts = norm.text, norm.starts
+    breaks = [m.start() for m in _BREAK.finditer(text)]  # one character each, never inside a word
+    breaks.append(len(text))
     out: list[Word] = []
-    prev_end = 0
-    sent = 0
-    starts = norm.starts
-    for m in WORD.finditer(norm.text):
-        o_start = starts[m.start()]
-        while sent + 1 < len(spans) and o_start >= spans[sent][1]:
+    prev_end = sent = k = 0
+    prev_sent = -1
+    last = len(spans) - 1
+    for m in WORD.finditer(text):
+        a, b = m.span()
+        o_start = starts[a]
+        while sent < last and o_start >= spans[sent][1]:
             sent += 1
-        brk = bool(_BREAK.search(norm.text, prev_end, m.start())) or not out or out[-1].sentence != sent
-        out.append(Word(len(out), m.start(), m.end(), m.group(), sent, candidates(m.group()), brk))
-        prev_end = m.end()
+        while breaks[k] < prev_end:
+            k += 1
+        brk = breaks[k] < a or prev_sent != sent  # a break between the two words, or a new sentence
+        form = m.group()
+        out.append(_word(len(out), a, b, form, sent, candidates(form), brk))
+        prev_end, prev_sent = b, sent
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from wordfreq import zipf_frequency
@@ -20,8 +21,12 @@ def pers_words(doc: Document, words: list[Word]) -> frozenset[int]:
     if not spans:
         return frozenset()
     norm = doc.norm or normalize(doc.text)
-    return frozenset(w.index for w in words
-                     if any(a <= norm.ends[w.end - 1] - 1 < b for a, b in spans))
+    ends = norm.ends
+    last = [ends[w.end - 1] - 1 for w in words]  # original offset of each word's last character (ascending)
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(bisect_left(last, a), bisect_left(last, b)))
+    return frozenset(out)
 
 
 def name_ok(state: State, w: Word, first: bool) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from functools import lru_cache
 
 from .caltables import (
     future_cues,
@@ -297,11 +296,10 @@ def _future_verb(word: str) -> bool:
     return _zipf(word[1:]) >= 4.0 and _zipf(word[1:]) + 1.0 >= _zipf(word)
 
 
-@lru_cache(maxsize=50_000)
 def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
+    from .tokens import zipf
 
-    return float(zipf_frequency(word, "ar"))
+    return zipf(word)
 
 
 def weekday(m: re.Match[str], pub: date | None) -> Resolved:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from array import array
 
 from ..types import NormText
+from .wordcache import word_cache
 
 # Characters deleted without trace. Marks (diacritics, tatweel) are glued to the
 # previous kept character when mapping spans back.
@@ -90,30 +91,37 @@ def normalize_text(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@lru_cache(maxsize=200_000)
+@word_cache(200_000)
 def norm_word(word: str) -> str:
     """Cached normalisation of a short string such as a token or dictionary entry."""
     return normalize_text(word)
 
 
 def normalize(text: str) -> NormText:
-    """Normalise ``text`` and keep, for every normalised character, its original span."""
+    """Normalise ``text`` and keep, for every normalised character, its original span.
+
+    The offset map is a pair of ranges when nothing is deleted, else two compact ``array('i')``.
+    """
     if _SLOW.search(text):
         return _normalize_slow(text)
     out = text.translate(_TABLE)
+    n = len(text)
     if not _DELETABLE.search(text):
-        n = len(text)
         return NormText(out, range(n), range(1, n + 1), n)
-    starts: list[int] = []
-    ends: list[int] = []
-    for i, ch in enumerate(text):
-        if ord(ch) in _DELETE:
-            if ch in _MARK_SET and ends and ends[-1] == i:
-                ends[-1] = i + 1  # glue a diacritic or tatweel to its letter
-            continue
-        starts.append(i)
-        ends.append(i + 1)
-    return NormText(out, starts, ends, len(text))
+    starts = array("i")
+    ends = array("i")
+    prev = 0  # first original offset not yet mapped
+    for m in _DELETABLE.finditer(text):
+        p = m.start()
+        if p > prev:
+            starts.extend(range(prev, p))
+            ends.extend(range(prev + 1, p + 1))
+        if ends and ends[-1] == p and text[p] in _MARK_SET:
+            ends[-1] = p + 1  # glue a diacritic or tatweel to its letter
+        prev = p + 1
+    starts.extend(range(prev, n))
+    ends.extend(range(prev + 1, n + 1))
+    return NormText(out, starts, ends, n)
 
 
 def _normalize_slow(text: str) -> NormText:
@@ -129,7 +137,7 @@ def _normalize_slow(text: str) -> NormText:
         parts.append(rep)
         starts.extend([i] * len(rep))
         ends.extend([i + 1] * len(rep))
-    return NormText("".join(parts), starts, ends, len(text))
+    return NormText("".join(parts), array("i", starts), array("i", ends), len(text))
 
 
 def to_original(norm: NormText, start: int, end: int) -> tuple[int, int]:

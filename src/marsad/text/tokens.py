@@ -11,13 +11,14 @@ frequencies from ``wordfreq``), or be introduced by ال, and words listed in
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 
 from ..types import Segment, Sentence, Token
+from .fastnew import fast_constructor
 from .normalize import norm_word, normalize
+from .wordcache import trim_caches, word_cache
 
 _TOKEN = re.compile(
     r"(?P<word>[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]"  # Arabic letters
@@ -43,9 +44,38 @@ def _protected() -> frozenset[str]:
     return frozenset(norm_word(w) for w in words if w and not w.startswith("#"))
 
 
-@lru_cache(maxsize=500_000)
+#: Words of Arabic letters only (ء..غ ف..ي, U+0621-U+063A U+0641-U+064A): wordfreq reads them as one
+#: token with nothing to fold, so their Zipf value is that of their frequency-list bucket.
+_PLAIN_ARABIC = re.compile("[\u0621-\u063A\u0641-\u064A]+")
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> tuple[dict[str, float], dict[float, float]]:
+    """wordfreq's Arabic frequencies and, per frequency bucket, the Zipf value wordfreq gives it."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    freqs = get_frequency_dict("ar", "best")  # the call (and cache key) wordfreq itself uses
+    by_freq: dict[float, float] = {}
+    for word, f in freqs.items():
+        if f not in by_freq and _PLAIN_ARABIC.fullmatch(word):
+            by_freq[f] = float(zipf_frequency(word, "ar"))
+    return freqs, by_freq
+
+
+@word_cache(500_000)
 def zipf(word: str) -> float:
-    """Zipf frequency of an Arabic word (0 when unknown)."""
+    """Zipf frequency of an Arabic word (0 when unknown); equal to ``wordfreq.zipf_frequency(word, "ar")``.
+
+    Plain Arabic words are looked up in wordfreq's table directly (the library's tokenising
+    and folding would leave them unchanged); anything else goes through the library.
+    """
+    if _PLAIN_ARABIC.fullmatch(word):
+        freqs, by_freq = _zipf_table()
+        f = freqs.get(word)
+        if f is None:
+            return 0.0
+        if f in by_freq:
+            return by_freq[f]
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "ar"))
@@ -111,7 +141,7 @@ def _split_suffix(w: str, start: int) -> int:
     return len(w)
 
 
-@lru_cache(maxsize=300_000)
+@word_cache(300_000)
 def segment_word(light: str) -> tuple[tuple[str, int, int], ...]:
     """Segments of a word with marks removed (alef forms kept: أل is not ال), as (kind, start, end)."""
     pieces, i = _split_prefixes(light)
@@ -123,8 +153,9 @@ def segment_word(light: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(pieces)
 
 
-def _segments(text: str, start: int) -> tuple[Segment, ...]:
-    """Segment an Arabic token found at ``start`` of the original text."""
+@word_cache(300_000)
+def _word_pieces(text: str) -> tuple[tuple[int, int, str, str], ...] | None:
+    """Segments of an Arabic token as (start, end, text, kind) relative to the token; None for one stem."""
     if _LIGHT.search(text):
         kept = [k for k, ch in enumerate(text) if not _LIGHT.match(ch)]
         light = "".join(text[k] for k in kept)
@@ -132,28 +163,50 @@ def _segments(text: str, start: int) -> tuple[Segment, ...]:
         kept, light = list(range(len(text))), text
     pieces = segment_word(light)
     if len(pieces) == 1:
-        return (Segment(start, start + len(text), text, "stem"),)
+        return None
     out = []
     for n, (kind, a, b) in enumerate(pieces):
         o_start = kept[a]
         o_end = kept[b] if b < len(kept) else len(text)  # a piece keeps its trailing marks
         if n == 0:
             o_start = 0
-        out.append(Segment(start + o_start, start + o_end, text[o_start:o_end], kind))
+        out.append((o_start, o_end, text[o_start:o_end], kind))
     return tuple(out)
+
+
+_segment = fast_constructor(Segment)
+_token = fast_constructor(Token)
+
+
+def _segments(text: str, start: int) -> tuple[Segment, ...]:
+    """Segment an Arabic token found at ``start`` of the original text."""
+    pieces = _word_pieces(text)
+    if pieces is None:
+        return (_segment(start, start + len(text), text, "stem"),)
+    return tuple([_segment(start + a, start + b, t, k) for a, b, t, k in pieces])
 
 
 def tokenize(text: str, sentences: Sequence[Sentence] = ()) -> list[Token]:
     """Tokens of ``text`` in order; ``sentence`` is the index of the sentence holding each."""
-    starts = [s.start for s in sentences]
+    trim_caches()
+    bounds = [s.start for s in sentences[1:]]  # token sentence = sentences starting at or before it, less one
+    bounds.append(len(text) + 1)
+    sent, nxt = 0, bounds[0]
     tokens: list[Token] = []
+    seg, tok, pieces_of, norm = _segment, _token, _word_pieces, norm_word  # hot loop: local names
     for m in _TOKEN.finditer(text):
         kind = m.lastgroup or "other"
         a, b = m.span()
         surface = m.group()
-        sent = max(bisect_right(starts, a) - 1, 0) if starts else 0
-        segs = _segments(surface, a) if kind == "word" else (Segment(a, b, surface, "stem"),)
-        tokens.append(Token(len(tokens), a, b, surface, norm_word(surface), sent, kind, segs))
+        while a >= nxt:
+            sent += 1
+            nxt = bounds[sent]
+        pieces = pieces_of(surface) if kind == "word" else None
+        if pieces is None:
+            segs: tuple[Segment, ...] = (seg(a, b, surface, "stem"),)
+        else:
+            segs = tuple([seg(a + p, a + q, t, k) for p, q, t, k in pieces])
+        tokens.append(tok(len(tokens), a, b, surface, norm(surface), sent, kind, segs))
     return tokens
 
 
