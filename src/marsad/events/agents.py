@@ -43,6 +43,8 @@ def agent_word(w: Word) -> bool:
         n = "ال" + n[2:]
     elif n[:1] in "بل" and len(n) > 4:  # لمسلحين, بمتظاهرين
         n = n[1:]
+    if in_list("killed", n) or in_list("wounded", n):
+        return False  # القتلى, الجرحى: casualties are counted, they do not act
     if in_list("agents", n) or in_list("victims", n) or in_list("participants", n):
         return True
     bare = strip_clitics(n)

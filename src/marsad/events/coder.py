@@ -68,15 +68,17 @@ def _published(doc: Document) -> date | None:
     return pub.date() if pub is not None else None
 
 
-def code_document(doc: Document, dictionary: Dictionary | None = None) -> tuple[Event, ...]:
-    """All events of one document, in sentence and trigger order."""
+def code_document(doc: Document, dictionary: Dictionary | None = None,
+                  drop_background: bool = True) -> tuple[Event, ...]:
+    """All events of one document, in sentence and trigger order (``drop_background=False`` keeps
+    the background conflict events of sport, culture and technology articles, for measuring)."""
     d = dictionary or default_dictionary()
     events: list[Event] = []
     sents = sentence_words(doc)
     doc_off = document_off_topic([s.words for s in sents])
     for sent in sents:
         events.extend(code_sentence(doc, sent, d, doc_off))
-    if doc_off:
+    if doc_off and drop_background:
         events = [e for e in events if not background(e)]
     return tuple(events)
 
@@ -143,7 +145,7 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
 
 
 def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:
-    cands = [p for p in doc.places if p.sentence == sent.index]
+    cands = [p for p in doc.places if p.sentence == sent.index and _located(doc, p)]
     if not cands:
         return None
 
@@ -153,6 +155,13 @@ def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMenti
         return fi, abs(p.start - trigger_start)
 
     return min(cands, key=score)
+
+
+def _located(doc: Document, p: PlaceMention) -> bool:
+    """A place on the map (geocoded) or a LOC mention of the NER stage: never an adverb (بسرعة)."""
+    if p.place.geonameid is not None or p.place.lat is not None:
+        return True
+    return any(m.label == "LOC" and m.start <= p.start and p.end <= m.end for m in doc.mentions)
 
 
 def _mention_of(doc: Document, am: ActorMention | None) -> ActorMention | None:

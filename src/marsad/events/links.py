@@ -17,12 +17,16 @@ Found = list[tuple[Match, Roles]]
 
 
 def reported_speech(found: Found) -> Found:
-    """قال X إن ...: code the reported event, not a 010 for the report; X speaks its verbal acts."""
+    """قال X إن ...: code the reported event, not a 010 for the report; X speaks its verbal acts.
+
+    A sentence keeps one 010 at most (its first speech verb), and none when it reports an event.
+    """
     out: Found = []
+    said = False
     for m, r in found:
-        if m.entry.stmt and any(not m2.entry.stmt and m2.head > m.head and int(m2.entry.cameo[:2]) >= 9
-                                for m2, _ in found):
-            continue
+        if m.entry.stmt and (said or any(not m2.entry.stmt and m2.head > m.head for m2, _ in found)):
+            continue  # the content is coded, or the sentence's speech act already is (قالت ... في بيان)
+        said = said or m.entry.stmt
         out.append((m, r))
     speakers = [(m, r) for m, r in found if m.entry.stmt and r.source]
     for i, (m, r) in enumerate(out):

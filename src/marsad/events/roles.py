@@ -345,6 +345,8 @@ def find_roles_plain(words: Sequence[Word], m: Match, root: int, ok: ActorTest =
     preps = entry.target_preps or _DEFAULT_PREPS.get(root, frozenset())
     stop = min(len(words), m.end + 12)
     both = _between(words, m.end, stop)
+    if both and not ok(both[0]):
+        both = None  # بين شهري أغسطس وديسمبر: a time span, not two sides
     if entry.pos == "V" and not masdar_reading(words, m):
         return _verb_roles(words, m, preps, stop, both, ok)
     return _noun_roles(words, m, root, preps, stop, both, ok)
