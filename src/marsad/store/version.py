@@ -39,9 +39,9 @@ def _stage_id(stage: Any) -> str:
     out = stage.name
     if getattr(stage, "version", None):
         out += f"@{stage.version}"
-    dictionary = getattr(stage, "dictionary", None)
-    if getattr(dictionary, "version", None):
-        out += f"+dictionary@{dictionary.version}"
+    dictionary_version = getattr(getattr(stage, "dictionary", None), "version", None)
+    if dictionary_version:
+        out += f"+dictionary@{dictionary_version}"
     return out
 
 
