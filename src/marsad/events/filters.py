@@ -7,6 +7,7 @@
   a strong trigger and a conflict cue of its own sentence;
 * a sentence that names a work (a film, series, novel, game, video, song, exhibition piece) and has
   no conflict cue besides the trigger tells a story: no conflict event;
+* a conflict word inside a quoted title (فيلماً بعنوان "قتلوا أبي أولاً") names no event;
 * so does a sentence about animals, illness or suicide; attack words next to computer words are cyber
   attacks (no ASSAULT); a violence noun governed by a charge (التهمة ... بالاغتصاب) is alleged;
 * definite violence nouns in a list (القتل والتدمير) name no event;
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from ..types import Event
 from .dictionary import Match
-from .words import Word, tags
+from .words import Word, in_list, tags
 
 _OFF_TOPIC = frozenset({"sport", "culture", "tech"})
 
@@ -34,6 +35,7 @@ class SentenceCues:
     nature: bool = False  # animals, illness, suicide
     cyber: bool = False  # computers: cyber attacks
     accusation: frozenset[int] = frozenset()  # indexes of charge and accusation words
+    titles: tuple[tuple[int, int], ...] = ()  # quoted titles of works: word ranges
 
 
 def sentence_cues(words: Sequence[Word]) -> SentenceCues:
@@ -42,7 +44,23 @@ def sentence_cues(words: Sequence[Word]) -> SentenceCues:
         for t in tags(w.norm):
             found.setdefault(t, set()).add(w.i)
     return SentenceCues(bool(_OFF_TOPIC & found.keys()), "fiction" in found, frozenset(found.get("conflict", ())),
-                        "nature" in found, "cyber" in found, frozenset(found.get("accusation", ())))
+                        "nature" in found, "cyber" in found, frozenset(found.get("accusation", ())),
+                        _titles(words))
+
+
+_OPEN = frozenset('"«“')  # " « “
+_CLOSE = frozenset('"»”')  # " » ”
+
+
+def _titles(words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
+    """Quoted spans right after a work or an authoring verb: كتب "اغتيال جياني فيرساتشي"."""
+    out = []
+    for k, w in enumerate(words):
+        if w.text in _OPEN and k > 0 and (in_list("fiction", words[k - 1].norm) or in_list("authoring", words[k - 1].norm)):
+            end = next((j for j in range(k + 1, min(len(words), k + 12)) if words[j].text in _CLOSE), None)
+            if end is not None:
+                out.append((k + 1, end))
+    return tuple(out)
 
 
 def document_off_topic(sents: Sequence[Sequence[Word]]) -> bool:
@@ -81,6 +99,8 @@ def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> 
         return False
     if root >= 18 and (cues.fiction or cues.nature) and not (conflict or strong_conflict):
         return False  # the plot of a film, a game, an exhibition piece; hunting animals; suicide
+    if root >= 13 and cues.titles and any(a <= m.head < b for a, b in cues.titles):
+        return False  # فيلماً بعنوان "قتلوا أبي أولاً": a title
     if root >= 18 and cues.cyber:
         return False  # cyber attacks and their victims
     if root >= 18 and m.entry.pos == "N" and any(m.head - 4 <= i < m.head for i in cues.accusation):
