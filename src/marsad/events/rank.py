@@ -18,6 +18,7 @@ from .words import Word, in_list
 
 EMBEDDED = 0.1  # a verbal noun inside a prepositional phrase or an adverbial accusative
 RELATIVE = 0.06  # a verb in a relative clause
+SHARED = 0.06  # a verb that inherits the subject of the verb before it
 MOVED = 0.08  # a participant noun whose trigger moved to a verb outside the dictionary
 SUPPORT = 0.12  # a protest trigger whose subject names the protesters
 WEAK = 0.1  # the coder's penalty for an ambiguous word, cancelled by a protester subject
@@ -44,7 +45,11 @@ def _light_verb_before(words: Sequence[Word], h: int) -> bool:
 
 
 def in_relative_clause(words: Sequence[Word], m: Match) -> bool:
-    return m.entry.pos == "V" and m.head > 0 and in_list("relative", words[m.head - 1].norm)
+    """A verb right after الذي/التي or a subordinator (بينما, فيما, عندما, حيث): a secondary clause."""
+    if m.entry.pos != "V" or m.head == 0:
+        return False
+    prev = words[m.head - 1].norm
+    return in_list("relative", prev) or in_list("subordinators", prev)
 
 
 def protesters(words: Sequence[Word], span: tuple[int, int] | None) -> bool:
@@ -63,6 +68,8 @@ def adjustment(words: Sequence[Word], m: Match, roles: Roles, moved: bool) -> fl
         c -= RELATIVE
     if moved:
         c -= MOVED
+    if roles.source_rule == "shared-subject":
+        c -= SHARED  # وسار المتظاهرون ... ورددوا هتافات: the clause that names its subject leads
     if m.entry.cameo.startswith("14") and not m.entry.self and protesters(words, roles.source):
         c += SUPPORT + (WEAK if m.entry.weak else 0.0)  # the subject resolves the verb's other senses
     return c
