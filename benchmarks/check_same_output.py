@@ -10,8 +10,9 @@ with everything that stage produced (``text.jsonl`` norm, sentences, tokens, dat
 
 ``check`` re-runs the stages on the saved articles and compares, stage by stage. The actors,
 places and events stages are fed the *saved* NER mentions, so a change in the NER stage made
-meanwhile does not show up as a difference downstream; ``events`` differences are reported but
-may come from changes to the events stage itself. Exit status 1 when text, actors or places differ.
+meanwhile does not show up as a difference downstream (``--ner`` runs NER too and compares it);
+``events`` and ``ner`` differences are reported but may come from changes to those stages
+themselves. Exit status 1 when text, actors or places differ.
 """
 
 from __future__ import annotations
@@ -107,20 +108,20 @@ def dump(out: Path, n: int) -> None:
     print(f"{len(arts)} articles dumped to {out}")
 
 
-def check(base: Path) -> int:
+def check(base: Path, run_ner: bool = False) -> int:
     with open(base / "inputs.pickle", "rb") as fh:
         saved = pickle.load(fh)
-    lines = run_stages(saved["articles"], saved["mentions"])
+    lines = run_stages(saved["articles"], None if run_ner else saved["mentions"])
     lines.pop("_mentions")
     bad = 0
-    for name in ("text", "actors", "places", "events"):
+    for name in ("text", "ner", "actors", "places", "events") if run_ner else ("text", "actors", "places", "events"):
         old = (base / f"{name}.jsonl").read_text("utf-8").splitlines()
         new = lines.get(name, [])
         diff = [i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b]
         if len(old) != len(new):
             diff.append(min(len(old), len(new)))
         print(f"{name}\t{'same' if not diff else f'{len(diff)} documents differ, first: {diff[:5]}'}")
-        if diff and name != "events":
+        if diff and name not in ("events", "ner"):
             bad += 1
     return 1 if bad else 0
 
@@ -130,11 +131,12 @@ def main() -> int:
     ap.add_argument("command", choices=["dump", "check"])
     ap.add_argument("dir", type=Path)
     ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--ner", action="store_true", help="check: run the NER stage too and compare its mentions")
     args = ap.parse_args()
     if args.command == "dump":
         dump(args.dir, args.articles)
         return 0
-    return check(args.dir)
+    return check(args.dir, args.ner)
 
 
 if __name__ == "__main__":

@@ -107,9 +107,10 @@ class Lexicon:
         need_det = len(words) == 1 and norm_word(phrase.strip()).startswith("ال") and len(words[0]) >= 2
         if need_det != entry.need_det:
             entry = Entry(entry.kind, entry.key, entry.phrase, entry.agent, need_det)
-        if (words, entry) not in self._seen:
-            self._seen.add((words, entry))
-            self.index.setdefault(words[0], []).append((words, entry))
+        item = (words, entry)  # one tuple for the set and the index: fewer objects for the GC to walk
+        if item not in self._seen:
+            self._seen.add(item)
+            self.index.setdefault(words[0], []).append(item)
 
     @property
     def max_len(self) -> int:

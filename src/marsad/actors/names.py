@@ -5,9 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from wordfreq import zipf_frequency
-
 from ..text.normalize import normalize
+from ..text.tokens import zipf
 from ..types import Document
 from .match import Word, match_at, span_of
 
@@ -46,7 +45,7 @@ def common_noun(state: State, i: int) -> bool:
         return False
     t = text_of(state, i, i + 1)
     other = t[2:] if t.startswith("ال") else "ال" + t
-    return zipf_frequency(t, "ar") >= 4.3 and zipf_frequency(other, "ar") >= 3.6
+    return zipf(t) >= 4.3 and zipf(other) >= 3.6
 
 
 def name_after(state: State, i: int, stop: int, strict: bool = True) -> int:
@@ -77,13 +76,13 @@ def name_text(state: State, i: int, j: int) -> str:
     if i >= j:
         return ""
     first = state.words[i].text
-    pre = int(first[0] in "وف" and zipf_frequency(first[1:], "ar") > zipf_frequency(first, "ar"))
+    pre = int(first[0] in "وف" and zipf(first[1:]) > zipf(first))
     return text_of(state, i, j, pre)
 
 
 def word_like(word: str) -> bool:
     other = word[2:] if word.startswith("ال") else "ال" + word
-    return zipf_frequency(word, "ar") >= 4.3 and zipf_frequency(other, "ar") >= 3.6
+    return zipf(word) >= 4.3 and zipf(other) >= 3.6
 
 
 def text_of(state: State, i: int, j: int, pre: int = 0) -> str:

@@ -16,9 +16,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
-
 from ..text.normalize import norm_word, normalize
+from ..text.tokens import zipf
 from ..types import Document, Mention, Place, PlaceMention
 from .gazetteer import City, Gazetteer, city_place, gazetteer
 from .lexicon import Lexicon, bare, bare_phrase, lexicon
@@ -166,9 +165,9 @@ def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
     s, e = span_of(ctx.doc, ctx.words, m.i, m.j, m.pre)
     if cue or any(a <= s and e <= b for a, b in ctx.loc_spans):
         return True
-    if m.pre and zipf_frequency(_text(ctx, m, 0), "ar") >= _COMMON_TOKEN:
+    if m.pre and zipf(_text(ctx, m, 0)) >= _COMMON_TOKEN:
         return False  # لجان is "committees", not ل + جان
-    if city.fclass != "PPLC" and zipf_frequency(_text(ctx, m, 0), "ar") >= _FUNCTION:
+    if city.fclass != "PPLC" and zipf(_text(ctx, m, 0)) >= _FUNCTION:
         return False  # فإن, وان: a function word
     foreign = city.fclass != "PPLC" and city.country not in ctx.countries
     if m.j - m.i == 1 and foreign and _ordinary(_text(ctx, m)):
@@ -183,14 +182,14 @@ def _proper_name(ctx: _Ctx, m: Match) -> bool:
     token is not a frequent form of a word (قوله, منا, لأول)."""
     word = _text(ctx, m)
     other = word[2:] if word.startswith("ال") else "ال" + word
-    return zipf_frequency(other, "ar") < _NAME_ALT and zipf_frequency(_text(ctx, m, 0), "ar") < _NAME_TOKEN
+    return zipf(other) < _NAME_ALT and zipf(_text(ctx, m, 0)) < _NAME_TOKEN
 
 
 def _ordinary(word: str) -> bool:
     """A frequent word that is also frequent with its article toggled (هوية/الهوية) is a common noun;
     a place name is not (جنيف is frequent, الجنيف is not)."""
     other = word[2:] if word.startswith("ال") else "ال" + word
-    return zipf_frequency(word, "ar") >= _COMMON and zipf_frequency(other, "ar") >= _COMMON_ALT
+    return zipf(word) >= _COMMON and zipf(other) >= _COMMON_ALT
 
 
 def _text(ctx: _Ctx, m: Match, pre: int | None = None) -> str:

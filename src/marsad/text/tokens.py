@@ -59,7 +59,21 @@ def _zipf_table() -> tuple[dict[str, float], dict[float, float]]:
     for word, f in freqs.items():
         if f not in by_freq and _PLAIN_ARABIC.fullmatch(word):
             by_freq[f] = float(zipf_frequency(word, "ar"))
+    _drop_wordfreq_lists()
     return freqs, by_freq
+
+
+def _drop_wordfreq_lists() -> None:
+    """Free wordfreq's cached bucket lists, which only build the frequency dict (cached apart).
+
+    They are 620,000 list slots that every full garbage collection walks; wordfreq reloads them
+    if it ever needs them again, so lookups give the same answers either way.
+    """
+    from wordfreq import get_frequency_list
+
+    clear = getattr(get_frequency_list, "cache_clear", None)
+    if clear is not None:
+        clear()
 
 
 @word_cache(500_000)
