@@ -76,4 +76,35 @@ def test_eval_on_anercorp_test_meets_floor(shared_dir: Path) -> None:
     rows = {ln.split("\t")[0]: ln.split("\t") for ln in out.getvalue().splitlines()[1:]}
     assert set(rows) == {"LOC", "MISC", "ORG", "PERS", "micro"}
     assert int(rows["micro"][4]) == 2285  # gold entities, counting an I- after O as a start
-    assert float(rows["micro"][3]) >= 0.71  # the issue asks 0.72: not reached yet (0.716), see docs/ner.md
+    assert float(rows["micro"][3]) >= 0.72  # the issue's floor; the shipped model scores 0.724 (docs/ner.md)
+
+
+def test_surname_alone_is_tagged_after_the_full_name() -> None:
+    from marsad.stages.ner_model import propagate
+
+    sents = [["قال", "دونالد", "رامسفيلد", "اليوم"], ["وأضاف", "رامسفيلد", "أن", "الحكومة"]]
+    tags = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O", "O"]]
+    out = propagate(sents, tags)
+    assert out[1] == ["O", "B-PERS", "O", "O"]  # a rare last name counts alone; common words do not
+
+
+def test_cue_features_and_foreign_buckets() -> None:
+    from marsad.stages.ner_lexicon import CharLM, cue_features, foreign_bucket
+
+    assert cue_features((100, 40, 0, 5)) == ["cueP=3", "cueL=1"]
+    assert [foreign_bucket(s) for s in (-1.0, 0.1, 2.0)] == [0, 2, 6]
+    names = CharLM(*CharLM.count(["رامسفيلد", "فيلدمان", "شتاينبرج"]))
+    common = CharLM(*CharLM.count(["الحكومة", "الوزير", "قال"]))
+    assert names.logp("فيلد") - common.logp("فيلد") > names.logp("الحكم") - common.logp("الحكم")
+
+
+@pytest.mark.slow
+def test_shipped_lexicon_marks_transliterated_names() -> None:
+    from marsad.stages.ner_features import resource_path
+    from marsad.stages.ner_lexicon import load_lexicon
+
+    lex = load_lexicon(str(resource_path("dense.npz").parent))
+    assert lex.foreign("رامسفيلد") > lex.foreign("الحكومة")
+    feats = lex.features("واشنطن")
+    assert "e0" in feats and "simL" in feats and "e_oov" not in feats
+    assert "e_oov" in lex.features("زززقققز")

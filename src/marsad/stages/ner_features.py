@@ -159,36 +159,82 @@ def gazetteer_tags(norms: Sequence[str], gaz: dict[str, tuple[str, ...]]) -> lis
     return out
 
 
+@lru_cache(maxsize=200_000)
+def context_features(n: str, clusters_key: str) -> dict[int, tuple[str, ...]]:
+    """What a word contributes to its neighbours' features, by offset (cached per word type)."""
+    stem = strip_clitics(n)
+    near = cluster_features(n, clusters_key)[:2]
+    out = {}
+    for d in (-2, -1, 1, 2):
+        feats = [f"{d}w={n}", f"{d}s={stem}"]
+        if abs(d) == 1:
+            feats.extend(f"{d}{c}" for c in near)
+        out[d] = tuple(feats)
+    return out
+
+
+_PAD = {d: (f"{d}w=<pad>",) for d in (-2, -1, 1, 2)}
+
+
+@lru_cache(maxsize=200_000)
+def lexicon_features(n: str, folder: str) -> dict[str, float]:
+    from .ner_lexicon import load_lexicon
+
+    return load_lexicon(folder).features(n)
+
+
 class Featurizer:
-    """Turns a sentence's words into CRF feature lists (list of str per token)."""
+    """Turns a sentence's words into CRF items: a list of feature strings per token, or, when the
+    model folder holds the lexicon files (``dense.npz`` ...), a feature -> value dict per token."""
 
     def __init__(self, model_dir: str | Path | None = None) -> None:
         self.clusters_key = str(resource_path("clusters.tsv.gz", model_dir))
         self.gaz = load_gazetteer(str(resource_path("gazetteer.tsv.gz", model_dir)))
         load_clusters(self.clusters_key)
+        folder = resource_path("dense.npz", model_dir).parent
+        self.lexicon: str | None = None
+        if (folder / "dense.npz").is_file():
+            from .ner_lexicon import load_lexicon
 
-    def sentence(self, words: Sequence[str]) -> list[list[str]]:
+            self.lexicon = str(folder)
+            self.aqmar = load_lexicon(self.lexicon).aqmar
+
+    def sentence(self, words: Sequence[str]) -> list:
+        key = self.clusters_key
         norms = [norm_word(w) for w in words]
-        own = [word_features(w) for w in words]
-        clus = [cluster_features(n, self.clusters_key) for n in norms]
         gaz = gazetteer_tags(norms, self.gaz)
+        ctx = [context_features(n, key) for n in norms]
         size = len(words)
         out: list[list[str]] = []
         for i in range(size):
-            f = ["b", *own[i], *clus[i], *gaz[i]]
+            f = ["b", *word_features(words[i]), *cluster_features(norms[i], key), *gaz[i]]
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < size:
-                    f.append(f"{d}w={norms[j]}")
-                    f.append(f"{d}s={strip_clitics(norms[j])}")
-                    if abs(d) == 1:
-                        f.extend(f"{d}{c}" for c in clus[j][:2])
+                    f.extend(ctx[j][d])
+                    if gaz[j] and abs(d) == 1:
                         f.extend(f"{d}{g}" for g in gaz[j])
                 else:
-                    f.append(f"{d}w=<pad>")
+                    f.extend(_PAD[d])
             if i > 0:
                 f.append(f"bg-={norms[i - 1]}|{norms[i]}")
             if i + 1 < size:
                 f.append(f"bg+={norms[i]}|{norms[i + 1]}")
             out.append(f)
-        return out
+        if self.lexicon is None:
+            return out
+        return self._with_lexicon(out, norms)
+
+    def _with_lexicon(self, feats: list[list[str]], norms: list[str]) -> list[dict[str, float]]:
+        """Add each word's lexicon features (dense values) and its AQMAR gazetteer matches."""
+        folder = self.lexicon
+        assert folder is not None
+        aq = gazetteer_tags(norms, self.aqmar)
+        items = []
+        for f, n, a in zip(feats, norms, aq, strict=True):
+            d = dict.fromkeys(f, 1.0)
+            d.update(lexicon_features(n, folder))
+            for g in a:
+                d["aq" + g] = 1.0
+            items.append(d)
+        return items

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import ResourceError, require
 from ..text.normalize import norm_word
+from ..text.tokens import zipf
 from .ner_features import Featurizer, resource_path, strip_clitics, with_article
 
 MODEL_FILE = "crf.bin"
@@ -18,6 +19,7 @@ CONLL_WINDOW = 30  # sentences either side that count as "the same document" in 
 
 NAMES_FILE = "names.tsv"
 O_THRESHOLD = 0.0  # tag an O token as an entity when its marginal P(O) is below this
+SURNAME_MAX_ZIPF = 3.5  # a person's last name also counts alone when rarer than this (wordfreq Zipf)
 _PROCLITIC = re.compile("^([وف]?)([بلك]?)")  # و ف, then ب ل ك
 
 
@@ -147,7 +149,9 @@ class NerModel:
 
 
 def sentence_names(words: Sequence[str], tags: Sequence[str]) -> list[tuple[tuple[str, ...], str]]:
-    """The names tagged in one sentence, as (normalised stems, label)."""
+    """The names tagged in one sentence, as (normalised stems, label); the last word of a
+    person's name of two or more words also counts alone when it is rare (a surname:
+    رامسفيلد after دونالد رامسفيلد)."""
     out = []
     i = 0
     while i < len(tags):
@@ -162,7 +166,12 @@ def sentence_names(words: Sequence[str], tags: Sequence[str]) -> list[tuple[tupl
         if len(key) > 1 or len(key[0]) > 2:
             out.append((key, label))
         i = j
-    return out
+    surnames = [((k[-1],), lab) for k, lab in out if lab == "PERS" and len(k) > 1 and _surname(k[-1])]
+    return out + surnames
+
+
+def _surname(stem: str) -> bool:
+    return len(stem) > 3 and zipf(stem) < SURNAME_MAX_ZIPF
 
 
 def _vote(names: Sequence[list[tuple[tuple[str, ...], str]]]) -> dict[tuple[str, ...], str]:

@@ -16,11 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import InputError, require
-from ...stages.ner_features import Featurizer, cluster_features, load_clusters, resource_path
+from ...stages.ner_features import (
+    Featurizer,
+    cluster_features,
+    context_features,
+    lexicon_features,
+    load_clusters,
+    resource_path,
+)
+from ...stages.ner_lexicon import load_lexicon
 from ...stages.ner_model import CONLL_WINDOW, MODEL_FILE, NAMES_FILE, NerModel
 from .corpus import Sentence, read_conll
 from .embed import CLUSTER_SIZES, build_vectors, cluster_table, load_vectors, write_clusters
 from .gazetteer import build_gazetteer
+from .lexicon import add_similarity, build_aqmar, build_dense, build_foreign, mine_cues
 from .prior import priors
 from .scoring import Score, evaluate
 
@@ -113,7 +122,14 @@ def build_resources(shared: Path, model_dir: Path, cache: Path) -> dict[str, flo
     words, vectors = load_vectors(cache)
     table = cluster_table(words, vectors)
     write_clusters(model_dir / "clusters.tsv.gz", table)
-    return {"gazetteer_s": t1 - t0, "vectors_s": t2 - t1, "clusters_s": time.perf_counter() - t2}
+    t3 = time.perf_counter()
+    build_dense(cache, model_dir / "dense.npz")
+    build_foreign(model_dir / "gazetteer.tsv.gz", cache, model_dir / "foreign.json.gz")
+    build_aqmar(shared / "ner" / "aqmar", model_dir / "aqmar.tsv.gz")
+    t4 = time.perf_counter()
+    mine_cues(shared / ANT, model_dir / "cues.tsv.gz")
+    return {"gazetteer_s": t1 - t0, "vectors_s": t2 - t1, "clusters_s": t3 - t2, "lexicon_s": t4 - t3,
+            "cues_s": time.perf_counter() - t4}
 
 
 def add_prior(model_dir: Path, cache: Path, sents: Sequence[Sentence]) -> None:
@@ -125,5 +141,7 @@ def add_prior(model_dir: Path, cache: Path, sents: Sequence[Sentence]) -> None:
     old = {k: v[:len(CLUSTER_SIZES)] for k, v in load_clusters(str(path)).items()}
     table = {w: [*old[w], p] for w, p in zip(words, priors(words, vectors, sents), strict=True) if w in old}
     write_clusters(path, table)
-    load_clusters.cache_clear()
-    cluster_features.cache_clear()
+    if (model_dir / "dense.npz").is_file():
+        add_similarity(model_dir / "dense.npz", cache, sents)
+    for cached in (load_clusters, cluster_features, context_features, lexicon_features, load_lexicon):
+        cached.cache_clear()
