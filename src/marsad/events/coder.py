@@ -17,6 +17,7 @@ from .filters import background, document_off_topic, keep_matches
 from .links import (
     attacker_adjective,
     attackers,
+    casualties,
     demonym,
     drop_nested,
     merge_close,
@@ -95,7 +96,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = [_roles(words, m, matches, ok) for m in matches]
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]
     found = merge_close(drop_nested(found))
-    found = reported_speech(attackers(words, participants(shared_subject(words, found))))
+    found = reported_speech(casualties(attackers(words, participants(shared_subject(words, found)))))
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]

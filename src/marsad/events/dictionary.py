@@ -45,6 +45,7 @@ class Entry:
     stmt: bool = False
     passive: bool = False
     self: bool = False
+    casualty: bool = False  # names the dead or wounded of an attack (مقتل, قتلى, أصيب)
     gen: str | None = None  # role of the noun after a noun trigger
     target_preps: frozenset[str] = frozenset()
     text: str = ""
@@ -99,7 +100,7 @@ def _parse_flags(text: str, cameo: str) -> dict[str, object]:
         key, _, val = tok.partition("=")
         if key == "w":
             flags["weight"] = float(val)
-        elif key in ("weak", "strong", "victim", "stmt", "passive", "self"):
+        elif key in ("weak", "strong", "victim", "stmt", "passive", "self", "casualty"):
             flags[key] = True
         elif key == "gen":
             flags["gen"] = None if val == "none" else val

@@ -107,7 +107,8 @@ def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> 
         return False  # اتهامات بالاغتصاب: the charge is the event, the violence is alleged
     if doc_off and root >= 13 and not (m.entry.strong and conflict):
         return False  # sport/culture articles: only strong conflict words among conflict cues
-    return not (m.entry.weak and root >= 13 and not (conflict or strong_conflict))
+    own = bool(cues.conflict) and not cues.off_topic  # in news context a conflict word supports itself
+    return not (m.entry.weak and root >= 13 and not (conflict or strong_conflict or own))
 
 
 def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> list[Match]:

@@ -148,3 +148,13 @@ def demonym(word: str) -> Actor | None:
     return None
 
 
+
+
+def casualties(found: Found) -> Found:
+    """ضربات جوية ... قتلت 30 شخصاً: a killing whose subject is the attack coded in the same sentence
+    is that attack's result (its counts), not a second event."""
+    attacks = [set(m.words) for m, _ in found if m.entry.cameo[:2] in ("18", "19", "20") and not m.entry.casualty]
+    if not attacks:
+        return found
+    return [(m, r) for m, r in found if not (m.entry.casualty and r.source is not None
+                                             and any(set(range(*r.source)) & a for a in attacks))]
