@@ -67,3 +67,35 @@ def test_bad_dictionary_lines_say_what_is_wrong() -> None:
     with pytest.raises(ResourceError, match="unknown trigger flag"):
         parse_line("190\tV\tقتل\tfoo", 5)
     assert parse_line("# comment", 1) is None
+
+
+def test_arrest_nouns_with_prepositions_and_campaigns() -> None:
+    # ANT dev: "قال ممثلو ادعاء ألمان إنهم أمروا باعتقال ستة رجال"
+    assert "173" in codes("قال ممثلو ادعاء ألمان إنهم أمروا باعتقال ستة رجال")
+    assert "173" in codes("شنت السلطات حملة اعتقالات واسعة في المدينة")
+
+
+def test_stems_made_for_the_imperfect_need_its_prefix() -> None:
+    # اعدم -> (ي)عدم, اوقف -> (ي)وقف: the bare stems are other words (عدم "lack", وقفوا "they stood")
+    assert "1823" not in codes("احتجاجا على عدم إدراج أسماء المرشحين")
+    assert "173" not in codes("ووقفوا دقيقة صمت")
+    assert "1823" in codes("وتعدم السلطات ثلاثة مدانين")
+    assert "173" in codes("وتوقف الشرطة المشتبه بهم")
+
+
+def test_forbidden_right_after_operator() -> None:
+    entry = parse_line("183\tV\tفجر\tw=0.7 ~امس|اليوم", 1)
+    assert entry is not None and entry.rest[0].op == "~"
+    assert "183" not in codes("أصيب فجر أمس ثلاثة جنود")
+    assert "183" in codes("فجر مسلحون عبوة قرب دورية أمس")
+
+
+def test_trigger_of_a_split_light_verb_pattern_is_its_noun() -> None:
+    from marsad.events.coder import trigger_words
+    from marsad.events.words import Word
+
+    text = "ألقت المخابرات التركية القبض على المتهم"
+    norms = token_norms(text)
+    words = [Word(i, 0, 0, t, n, "word") for i, (t, n) in enumerate(zip(text.split(), norms, strict=True))]
+    m = next(m for m in match_words(norms) if m.entry.cameo == "173")
+    assert trigger_words(m, words) == (3, 3)

@@ -197,12 +197,8 @@ def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_co
 def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attributed: bool,
            counts: dict[str, int]) -> Event:
     ws = sent.words
-    last = m.words[0]
-    for k in m.words[1:]:  # the trigger: the head and the pattern words right after it
-        if k != last + 1:
-            break
-        last = k
-    t0, t1 = ws[m.words[0]].start, ws[last].end
+    first, last = trigger_words(m, ws)
+    t0, t1 = ws[first].start, ws[last].end
     source = _actor(doc, sent, roles.source, roles.source_rule)
     target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source))
     code = _recode(m, ws, roles.source)
@@ -230,6 +226,21 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
             "date": when.rule,
         },
     )
+
+
+def trigger_words(m: Match, words: list[Word]) -> tuple[int, int]:
+    """First and last word of the trigger: the head and the pattern words right after it; when
+    words split the pattern of a light verb (ألقت المخابرات التركية القبض, فرضت واشنطن عقوبات)
+    the noun that carries the meaning."""
+    runs: list[list[int]] = [[m.words[0]]]
+    for k in sorted(m.words[1:]):
+        if k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    light = m.entry.pos == "V" and in_list("light_verbs", words[m.head].norm)
+    run = runs[-1] if light and len(runs) > 1 else runs[0]
+    return run[0], run[-1]
 
 
 def code_documents(docs: Sequence[Document]) -> list[Document]:
