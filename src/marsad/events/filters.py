@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..types import Event
 from .dictionary import Match
@@ -69,13 +70,17 @@ def document_off_topic(sents: Sequence[Sequence[Word]]) -> bool:
     off = conflict = 0
     for words in sents:
         for w in words:
-            t = tags(w.norm)
-            if t:
-                if _OFF_TOPIC & t:
-                    off += 1
-                elif "conflict" in t:
-                    conflict += 1
+            t = _topic(w.norm)
+            off += t == 1
+            conflict += t == 2
     return off >= 3 and 2 * off >= conflict
+
+
+@lru_cache(maxsize=200_000)
+def _topic(norm: str) -> int:
+    """1 for a sport/culture/technology cue word, 2 for a conflict cue word, else 0 (cached)."""
+    t = tags(norm)
+    return 1 if _OFF_TOPIC & t else (2 if "conflict" in t else 0)
 
 
 def generic(words: Sequence[Word], m: Match) -> bool:
