@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..text.fastnew import fast_constructor
 from ..text.normalize import normalize, to_original
+from ..text.wordcache import word_cache
 from ..types import Document
 from .lexicon import WORD, Entry, Lexicon, candidates
 
@@ -25,6 +26,7 @@ class Word:
     sentence: int
     cands: tuple[tuple[str, int, bool], ...]
     brk: bool  # a clause break (punctuation) lies between this word and the previous one
+    inner: tuple[str, ...] = ()  # the forms it can take inside a phrase (see :func:`inner_forms`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +85,7 @@ def _doc_words(doc: Document) -> list[Word]:
             k += 1
         brk = breaks[k] < a or prev_sent != sent  # a break between the two words, or a new sentence
         form = m.group()
-        out.append(_word(len(out), a, b, form, sent, candidates(form), brk))
+        out.append(_word(len(out), a, b, form, sent, candidates(form), brk, inner_forms(form)))
         prev_end, prev_sent = b, sent
     return out
 
@@ -97,43 +99,49 @@ def _own_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _reads(word: Word, bare: str, need_det: bool, first: bool) -> tuple[int, bool] | None:
-    for form, pre, det in word.cands:
-        if form != bare or (need_det and not det):
-            continue
-        if not first and pre and word.text[0] in "وف":  # و ف inside a phrase coordinate: no match
-            continue
-        return pre, det
-    return None
+@word_cache(200_000)
+def inner_forms(word: str) -> tuple[str, ...]:
+    """Bare forms a text word can have as the second or later word of a phrase: its readings, less
+    those with an attached و/ف (inside a phrase, that is coordination)."""
+    coordinated = word[:1] in ("و", "ف")
+    return tuple(form for form, pre, _ in candidates(word) if not (pre and coordinated))
 
 
 def match_at(lex: Lexicon, words: list[Word], i: int, stop: int, extra: Lexicon | None = None) -> Match | None:
     """The longest dictionary phrase starting at word ``i`` (not crossing a clause break or ``stop``)."""
     best: Match | None = None
-    for source in (lex, extra):
-        if source is None:
-            continue
-        for form, pre, det in words[i].cands:
-            for phrase, entry in source.index.get(form, ()):
+    best_n = 0  # best.j - best.i
+    cands = words[i].cands
+    nxt = words[i + 1] if i + 1 < stop else None  # quick test of a longer phrase's second word
+    second = nxt.inner if nxt is not None and not nxt.brk and nxt.sentence == words[i].sentence else ()
+    for index in (lex.index,) if extra is None else (lex.index, extra.index):
+        for form, pre, det in cands:
+            hits = index.get(form)
+            if not hits:
+                continue
+            for phrase, entry in hits:
                 n = len(phrase)
-                if i + n > stop or (best and n < best.j - best.i):
+                if i + n > stop or n < best_n:
                     continue
                 if entry.need_det and not det:
                     continue
-                if n > 1 and not _rest(words, i, phrase):
+                if n > 1 and (phrase[1] not in second or n > 2 and not _rest(words, i, phrase)):
                     continue
-                if best and n == best.j - best.i and best.pre == pre:
+                if best and n == best_n and best.pre == pre:
                     if entry not in best.entries:
                         best = Match(i, i + n, best.entries + (entry,), pre, det)
-                elif not best or n > best.j - best.i or pre < best.pre:
-                    best = Match(i, i + n, (entry,), pre, det)
+                elif not best or n > best_n or pre < best.pre:
+                    best, best_n = Match(i, i + n, (entry,), pre, det), n
     return best
 
 
 def _rest(words: list[Word], i: int, phrase: tuple[str, ...]) -> bool:
+    """Words ``i+1 ..`` read as the rest of ``phrase`` in one clause: each has the phrase word among
+    its readings, and not with an attached و/ف (inside a phrase that is coordination)."""
+    sent = words[i].sentence
     for k in range(1, len(phrase)):
         w = words[i + k]
-        if w.brk or w.sentence != words[i].sentence or _reads(w, phrase[k], False, False) is None:
+        if w.brk or w.sentence != sent or phrase[k] not in w.inner:
             return False
     return True
 
