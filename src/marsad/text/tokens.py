@@ -147,11 +147,12 @@ def _split_suffix(w: str, start: int) -> int:
     if norm_word(w) in _protected():
         return len(w)
     for suf in _PRONOUNS:
+        if not stem.endswith(suf) or len(stem) - len(suf) < _MIN_STEM:
+            continue
         base = stem[: -len(suf)]
-        if stem.endswith(suf) and len(base) >= _MIN_STEM:
-            candidates = (base, base[:-1] + "ة") if base.endswith("ت") else (base,)  # ت -> ة before a suffix
-            if any(_known(c) and zipf(c) >= zipf(stem) for c in candidates):
-                return len(w) - len(suf)
+        candidates = (base, base[:-1] + "ة") if base.endswith("ت") else (base,)  # ت -> ة before a suffix
+        if any(_known(c) and zipf(c) >= zipf(stem) for c in candidates):
+            return len(w) - len(suf)
     return len(w)
 
 
@@ -170,14 +171,17 @@ def segment_word(light: str) -> tuple[tuple[str, int, int], ...]:
 @word_cache(300_000)
 def _word_pieces(text: str) -> tuple[tuple[int, int, str, str], ...] | None:
     """Segments of an Arabic token as (start, end, text, kind) relative to the token; None for one stem."""
-    if _LIGHT.search(text):
+    marked = _LIGHT.search(text) is not None
+    if marked:
         kept = [k for k, ch in enumerate(text) if not _LIGHT.match(ch)]
         light = "".join(text[k] for k in kept)
     else:
-        kept, light = list(range(len(text))), text
+        light = text
     pieces = segment_word(light)
     if len(pieces) == 1:
         return None
+    if not marked:  # offsets are the light word's; the first piece starts the token
+        return tuple((a if n else 0, b, text[a if n else 0 : b], kind) for n, (kind, a, b) in enumerate(pieces))
     out = []
     for n, (kind, a, b) in enumerate(pieces):
         o_start = kept[a]
