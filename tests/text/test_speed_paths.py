@@ -46,6 +46,12 @@ def test_offset_map_equals_the_character_loop(text: str) -> None:
     assert (list(norm.starts), list(norm.ends)) == _reference_map(text)
 
 
+def test_offset_map_of_a_long_text() -> None:
+    text = ("مُحَمَّد\u200b قال: الأمم المتحدة ـ " * 4000)[:150_001]  # longer than the offsets kept at import
+    norm = normalize(text)
+    assert (list(norm.starts), list(norm.ends)) == _reference_map(text)
+
+
 def test_marks_glue_to_their_letter_and_format_characters_do_not() -> None:
     text = "مُحَمَّـد\u200bعلي"  # ُ َ ّ ـ after letters; a zero-width space before علي
     norm = normalize(text)

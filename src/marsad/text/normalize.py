@@ -108,20 +108,32 @@ def normalize(text: str) -> NormText:
     n = len(text)
     if not _DELETABLE.search(text):
         return NormText(out, range(n), range(1, n + 1), n)
+    iota = _iota(n + 1)  # runs of offsets are copied as slices of 0, 1, 2 ...
     starts = array("i")
     ends = array("i")
     prev = 0  # first original offset not yet mapped
     for m in _DELETABLE.finditer(text):
         p = m.start()
         if p > prev:
-            starts.extend(range(prev, p))
-            ends.extend(range(prev + 1, p + 1))
+            starts.extend(iota[prev:p])
+            ends.extend(iota[prev + 1 : p + 1])
         if ends and ends[-1] == p and text[p] in _MARK_SET:
             ends[-1] = p + 1  # glue a diacritic or tatweel to its letter
         prev = p + 1
-    starts.extend(range(prev, n))
-    ends.extend(range(prev + 1, n + 1))
+    starts.extend(iota[prev:n])
+    ends.extend(iota[prev + 1 : n + 1])
     return NormText(out, starts, ends, n)
+
+
+_IOTA = array("i", range(1 << 16))
+
+
+def _iota(n: int) -> array[int]:
+    """``array('i', range(m))`` for some ``m >= n`` (kept and grown: slicing it is a copy of memory)."""
+    global _IOTA
+    if len(_IOTA) < n:
+        _IOTA = array("i", range(max(n, 2 * len(_IOTA))))
+    return _IOTA
 
 
 def _normalize_slow(text: str) -> NormText:
