@@ -79,3 +79,24 @@ def test_concurrent_writers_give_the_sequential_result(pg_url: str, tmp_path: Pa
         lite.ingest(items, store_toy.load(), batch_size=50)
         assert _snapshot(pg) == _snapshot(lite)
         assert pg.counts()["failures"] == 0
+
+
+def test_runs_of_gone_processes_are_interrupted_other_hosts_left_alone(pg_url: str) -> None:
+    """On a server shared by several machines, only this host's runs can be checked."""
+    import subprocess
+    import sys
+
+    from sqlalchemy import update
+
+    from marsad.store.schema import runs
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    with open_store(pg_url) as store:
+        here, elsewhere, legacy = (store.start_run("ingest") for _ in range(3))
+        with store.engine.begin() as conn:
+            conn.execute(update(runs).where(runs.c.id == here).values(pid=gone.pid))
+            conn.execute(update(runs).where(runs.c.id == elsewhere).values(pid=gone.pid, host="other-machine"))
+            conn.execute(update(runs).where(runs.c.id == legacy).values(pid=None, host=None))
+        assert store.mark_interrupted() == [here]
+        assert [r["status"] for r in store.runs()] == ["interrupted", "running", "running"]
