@@ -130,7 +130,8 @@ def self_roles(words: Sequence[Word], m: Match) -> tuple[Roles, int | None]:
 def _verb_before(words: Sequence[Word], a: int) -> int | None:
     """The verb right before the participants, over time words (خرج مساء أول من أمس مئات)."""
     v = a - 1
-    while v > 0 and a - v < 5 and (in_list("quantifiers", words[v].norm) or words[v].norm == "اول"):
+    while v > 0 and a - v < 5 and (in_list("quantifiers", words[v].norm) or words[v].norm == "اول"
+                                   or _preposition_with_pronoun(words[v].norm)):
         v -= 1
     if v < 0:
         return None
@@ -145,14 +146,26 @@ def _verb_before(words: Sequence[Word], a: int) -> int | None:
     return v
 
 
+def _preposition_with_pronoun(norm: str) -> bool:
+    """فيها, خلالها, عليهم: a preposition carrying a pronoun (ورفع خلالها المتظاهرون نعوشاً)."""
+    n = strip_clitics(norm)
+    return any(n.endswith(p) and len(n) > len(p) + 1 and in_list("function", n[: -len(p)])
+               for p in ("هما", "هم", "ها", "ه"))
+
+
 def _verb_after(words: Sequence[Word], b: int) -> int | None:
-    k = b
-    while k < len(words) and k - b < 4 and (words[k].norm in _SKIP_BEFORE or not is_content(words[k])
-                                            and words[k].kind == "word" and words[k].norm in ("قد", "لقد")):
-        k += 1
-    if k < len(words) and words[k].kind == "word":
-        n = words[k].norm
-        if not n.startswith(("ال", "وال")) and n.endswith(("وا", "ون")) and not in_list("verbs", n):
+    """The plural verb the participants are the subject of, over a phrase between
+    (متظاهرون بمدينة العريش قد حطموا, المتظاهرين من تلاميذ مرحلة الأساس ... تدفقوا)."""
+    for k in range(b, min(len(words), b + 8)):
+        w = words[k]
+        if w.kind == "punct" or in_list("relative", w.norm):
+            return None
+        if w.kind != "word" or w.norm in _SKIP_BEFORE or in_list("verbs", w.norm):
+            continue
+        n = strip_clitics(w.norm)
+        if n.startswith("ال") or len(n) < 4:
+            continue
+        if n.endswith("وا") or (n[0] in "يت" and n.endswith("ون")):
             return k
     return None
 
