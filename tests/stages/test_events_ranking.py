@@ -105,3 +105,14 @@ def test_one_statement_and_none_when_the_content_is_an_event(pipe) -> None:
     assert not [e for e in evs if e.cameo.startswith("01")] and [e for e in evs if e.cameo == "173"]
     evs = code(pipe, "وقال الجيش في بيان رسمي إن الوضع هادئ.")
     assert len([e for e in evs if e.cameo.startswith("01")]) == 1
+
+
+def test_forces_with_a_possessive_belong_to_the_speaker(pipe) -> None:
+    evs = code(pipe, "وأعلن الجيش الامريكي في وقت لاحق أن قواته قتلت مسلحا خلال عمليات في العاصمة.")
+    e = top(evs, "ASSAULT")
+    assert e.source and "الجيش" in e.source.text and e.source.actor.code.startswith("USA")
+
+
+def test_participants_take_their_plural_verb_over_a_phrase(pipe) -> None:
+    evs = code(pipe, "وكان متظاهرون بمدينة العريش قد حطموا يوم الأحد مقر الحزب الوطني الديمقراطي الحاكم.")
+    assert any(e.trigger.text == "حطموا" and e.event_type == "PROTEST" for e in evs)

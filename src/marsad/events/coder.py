@@ -22,6 +22,7 @@ from .links import (
     drop_nested,
     merge_close,
     participants,
+    possessors,
     reported_speech,
     shared_subject,
 )
@@ -96,7 +97,8 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = [_roles(words, m, matches, ok) for m in matches]
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]
     found = merge_close(drop_nested(found))
-    found = reported_speech(casualties(attackers(words, participants(shared_subject(words, found)))))
+    found = shared_subject(words, possessors(words, found))
+    found = reported_speech(casualties(attackers(words, participants(found))))
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts) for m, roles in found]

@@ -11,7 +11,7 @@ from .dictionary import Match
 from .morph import strip_clitics
 from .rank import embedded
 from .roles import Roles
-from .words import Word
+from .words import Word, in_list
 
 Found = list[tuple[Match, Roles]]
 
@@ -158,3 +158,22 @@ def casualties(found: Found) -> Found:
         return found
     return [(m, r) for m, r in found if not (m.entry.casualty and r.source is not None
                                              and any(set(range(*r.source)) & a for a in attacks))]
+
+
+_POSSESSIVE = ("هما", "هم", "ها", "ه")  # attached possessive pronouns
+
+
+def possessors(words: list[Word], found: Found) -> Found:
+    """قال الجيش التركي إن طائراته قصفت: forces named with a possessive pronoun belong to the actor
+    named before them (the speaker), who is the source."""
+    out = list(found)
+    for i, (m, r) in enumerate(out):
+        if r.source is None or r.source[1] - r.source[0] != 1:
+            continue
+        n = strip_clitics(words[r.source[0]].norm)
+        if not any(n.endswith(p) and len(n) > len(p) + 2 and in_list("agents", n[: -len(p)]) for p in _POSSESSIVE):
+            continue
+        before = [r2.source for m2, r2 in out if r2.source and r2.source[1] <= r.source[0] and r2 is not r]
+        if before:
+            out[i] = (m, replace(r, source=max(before, key=lambda s: s[1]), source_rule="possessor"))
+    return out
