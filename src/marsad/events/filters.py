@@ -37,6 +37,7 @@ class SentenceCues:
     cyber: bool = False  # computers: cyber attacks
     accusation: frozenset[int] = frozenset()  # indexes of charge and accusation words
     titles: tuple[tuple[int, int], ...] = ()  # quoted titles of works: word ranges
+    off_count: int = 0  # how many sport, culture or technology cue words
 
 
 def sentence_cues(words: Sequence[Word]) -> SentenceCues:
@@ -44,9 +45,10 @@ def sentence_cues(words: Sequence[Word]) -> SentenceCues:
     for w in words:
         for t in tags(w.norm):
             found.setdefault(t, set()).add(w.i)
-    return SentenceCues(bool(_OFF_TOPIC & found.keys()), "fiction" in found, frozenset(found.get("conflict", ())),
+    off = set().union(*(found.get(t, set()) for t in _OFF_TOPIC))
+    return SentenceCues(bool(off), "fiction" in found, frozenset(found.get("conflict", ())),
                         "nature" in found, "cyber" in found, frozenset(found.get("accusation", ())),
-                        _titles(words))
+                        _titles(words), len(off))
 
 
 _OPEN = frozenset('"«“')  # " « “
@@ -100,8 +102,8 @@ def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> 
     """Does the match name an event in its sentence's context?"""
     root = int(m.entry.cameo[:2])
     conflict = any(i != m.head for i in cues.conflict)  # a trigger word is no evidence of itself
-    if cues.off_topic and not conflict and not m.entry.strong:
-        return False
+    if cues.off_topic and not conflict and not m.entry.strong and (root >= 13 or cues.off_count >= 2):
+        return False  # one culture word (الكاتب) does not make a phone call a cultural event
     if root >= 18 and (cues.fiction or cues.nature) and not (conflict or strong_conflict):
         return False  # the plot of a film, a game, an exhibition piece; hunting animals; suicide
     if root >= 13 and cues.titles and any(a <= m.head < b for a, b in cues.titles):
