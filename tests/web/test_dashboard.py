@@ -87,3 +87,62 @@ def test_api_docs_page_works_offline(page: Any) -> None:
     pg.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
     assert pg.locator(".swagger-ui .opblock").count() == 9
     _only_local(page)
+
+
+NETWORK_NODES = """() => echarts.getInstanceByDom(document.getElementById('network')).getOption().series[0].data
+    .map((d) => ({ id: d.id, name: d.fullName, events: d.events, shown: !!(d.label && d.label.show) }))"""
+
+
+def test_network_names_the_busiest_actors_in_the_page_language(page: Any) -> None:
+    pg = page.open("/")
+    _ready(pg)
+    nodes = pg.evaluate(NETWORK_NODES)
+    assert len(nodes) == 13  # every actor of the 8 hand-coded events that has a partner
+    shown = [n for n in nodes if n["shown"]]
+    assert len(shown) == 10  # only the busiest carry a permanent label; the rest show on hover
+    assert min(n["events"] for n in shown) >= max(n["events"] for n in nodes if not n["shown"])
+    by_id = {n["id"]: n["name"] for n in nodes}
+    assert "الأمم المتحدة" in by_id["IGOUNO"] and by_id["EGY"] == "مصر"
+    assert pg.locator("#network-note").is_hidden()  # nothing is left out of so small a network
+    pg.click("#lang-toggle")
+    expect(pg.locator("html")).to_have_attribute("lang", "en")
+    _ready(pg)
+    pg.wait_for_function("() => echarts.getInstanceByDom(document.getElementById('network'))"
+                         ".getOption().series[0].data.some((d) => d.fullName === 'United Nations')")
+    by_id = {n["id"]: n["name"] for n in pg.evaluate(NETWORK_NODES)}
+    assert by_id["IGOUNO"] == "United Nations" and by_id["EGY"] == "Egypt"
+    _only_local(page)
+
+
+def test_views_say_when_nothing_matches(page: Any) -> None:
+    pg = page.open("/")
+    _ready(pg)
+    for view in ("timeline", "map", "network"):
+        assert pg.locator(f"#{view}-empty").is_hidden()
+    pg.fill("#f-q", "كلمةلاتوجدفيأيمقال")
+    pg.click("#apply")
+    expect(pg.locator("#network-empty")).to_be_visible()
+    for view in ("timeline", "map"):
+        expect(pg.locator(f"#{view}-empty")).to_be_visible()
+    assert pg.locator("#events-table tbody").inner_text().strip() == "لا أحداث تطابق المرشحات"
+    assert pg.locator("#page-info").inner_text() == "0 أحداث"
+    pg.click("#reset-filters")  # (the button was id="reset", which hid form.reset())
+    expect(pg.locator(ROWS)).to_have_count(8)
+    assert pg.locator("#timeline-empty").is_hidden()
+    _only_local(page)
+
+
+def test_article_view_names_the_selected_event_and_rtl_arrow(page: Any) -> None:
+    pg = page.open("/")
+    _ready(pg)
+    pg.click(f"{ROWS}[data-event='000_cf51298b20422178:hand0']")
+    summary = pg.locator("#article-selected")
+    expect(summary).to_be_visible()
+    # source, then a left-pointing arrow (Arabic reads right to left), then target
+    assert summary.inner_text().endswith("الأمم المتحدة (IGOUNO) ← منظمة التعاون الإسلامى (IGOOIC)")
+    assert "«عقد»" in summary.inner_text() and "CONSULT" in summary.inner_text()
+    date = pg.locator(f"{ROWS} td.date").first
+    assert date.evaluate("(td) => getComputedStyle(td).whiteSpace") == "nowrap"
+    # tooltip strings are HTML in ECharts: names from articles are escaped before they get there
+    assert pg.evaluate("esc('<img src=x onerror=alert(1)>')") == "&#60;img src=x onerror=alert(1)&#62;"
+    _only_local(page)

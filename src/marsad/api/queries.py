@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, String, and_, func, literal, literal_column, or_, select, text
+from sqlalchemy import Connection, String, and_, case, func, literal, literal_column, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 
 from ..store import schema as S
@@ -183,12 +183,28 @@ def timeline(conn: Connection, f: EventFilter, interval: str) -> tuple[str, list
 
 
 def _names(conn: Connection, codes: list[str]) -> dict[str, tuple[str | None, str | None]]:
-    """A readable Arabic and English name for each actor code (the first actor with that code)."""
+    """A readable Arabic and English name for each actor code.
+
+    A code (``IGOUNO``, ``USAGOV``) stands for many actors; it is named after its most generic one:
+    an organisation, country or agent before a person, one without a role or parent before an
+    office or a sub-body, a dictionary entry before a name read from the text (``text:...``), so
+    ``IGOUNO`` reads "United Nations" and not a Secretary-General's name. Each language takes the
+    best-ranked actor that has a name in it.
+    """
     if not codes:
         return {}
     a = S.actors.c
-    stmt = select(a.code, func.min(a.name_ar), func.min(a.name_en)).where(a.code.in_(codes)).group_by(a.code)
-    return {code: (ar, en) for code, ar, en in conn.execute(stmt)}
+    rank = func.row_number().over(partition_by=a.code, order_by=(
+        case((a.type.in_(("person", "unknown")), 1), else_=0), case((a.role.is_(None), 0), else_=1),
+        case((a.parent.is_(None), 0), else_=1), case((a.id.like("text:%"), 1), else_=0), a.id)).label("rank")
+    ranked = select(a.code, a.name_ar, a.name_en, rank).where(a.code.in_(codes)).subquery()
+    stmt = select(ranked.c.code, ranked.c.name_ar, ranked.c.name_en).where(ranked.c.rank <= 50).order_by(
+        ranked.c.code, ranked.c.rank)
+    names: dict[str, tuple[str | None, str | None]] = {}
+    for code, ar, en in conn.execute(stmt):
+        old_ar, old_en = names.get(code, (None, None))
+        names[code] = (old_ar or ar or None, old_en or en or None)
+    return names
 
 
 def _role_counts(conn: Connection, f: EventFilter, code: Any) -> dict[str, int]:

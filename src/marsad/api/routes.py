@@ -70,7 +70,7 @@ def cached(request: Request, conn: Connection, key: tuple[Any, ...], compute: An
 DASHBOARD_DEFAULTS: list[tuple[tuple[Any, ...], Any]] = [
     (("meta",), queries.meta),
     (("timeline", queries.EventFilter(), "auto"), lambda c: queries.timeline(c, queries.EventFilter(), "auto")),
-    (("graph", queries.EventFilter(), 40), lambda c: queries.graph(c, queries.EventFilter(), 40)),
+    (("graph", queries.EventFilter(), 60), lambda c: queries.graph(c, queries.EventFilter(), 60)),
     (("places", queries.EventFilter(), 300), lambda c: queries.top_places(c, queries.EventFilter(), 300)),
     (("actors", queries.EventFilter(), 200), lambda c: queries.top_actors(c, queries.EventFilter(), 200)),
     (("events", queries.EventFilter(), 25, 0), lambda c: queries.list_events(c, queries.EventFilter(), 25, 0)),

@@ -24,6 +24,11 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+/* ECharts writes tooltip strings as HTML: every name in one comes from articles, so escape it. */
+function esc(s) {
+  return String(s == null ? "" : s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 function filterParams(extra) {
   const form = document.getElementById("filters");
   const params = new URLSearchParams();
@@ -48,6 +53,13 @@ function applyLabels() {
   document.documentElement.lang = state.lang;
   document.documentElement.dir = state.lang === "ar" ? "rtl" : "ltr";
   for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+}
+
+/* A chart whose query matched nothing says so, instead of drawing empty axes. */
+function showEmpty(id, empty) {
+  document.getElementById(id + "-empty").hidden = !empty;
+  document.getElementById(id).classList.toggle("is-empty", empty);
 }
 
 function chart(id) {
@@ -61,8 +73,17 @@ function actorLabel(a) {
   return a.code ? `${name || ""} (${a.code})` : (name || "");
 }
 
+/* "source → target"; in Arabic the arrow points left, the way the line reads. Names are isolated
+   (bdi) so a Latin code next to Arabic text does not reorder the pair. */
+function arrow() { return state.lang === "ar" ? " ← " : " → "; }
+
+function actorPair(ev) {
+  return [el("bdi", {}, actorLabel(ev.source) || "—"), arrow(), el("bdi", {}, actorLabel(ev.target) || "—")];
+}
+
 /* ---- timeline ---- */
 function drawTimeline(data) {
+  showEmpty("timeline", !data.items.length);
   const periods = [...new Set(data.items.map((r) => r.period))].sort();
   const index = new Map(periods.map((p, i) => [p, i]));
   const series = [1, 2, 3, 4].map((q) => {
@@ -78,9 +99,9 @@ function drawTimeline(data) {
   const zoom = { startValue: periods[first], endValue: periods[periods.length - 1] };
   chart("timeline").setOption({
     animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 },
-    grid: { left: 50, right: 20, top: 30, bottom: 50 },
+    grid: { left: 50, right: 50, top: 50, bottom: 50 },
     xAxis: { type: "category", data: periods, inverse: state.lang === "ar" },
-    yAxis: { type: "value", position: state.lang === "ar" ? "right" : "left" },
+    yAxis: { type: "value", position: state.lang === "ar" ? "right" : "left", name: t("events_axis"), minInterval: 1 },
     dataZoom: [{ type: "inside", ...zoom }, { type: "slider", height: 16, bottom: 8, ...zoom }], series,
   }, true);
 }
@@ -98,10 +119,11 @@ async function drawMap(data) {
   const max = Math.max(1, ...data.items.map((p) => p.events));
   const points = data.items.filter((p) => p.lat != null && p.lon != null)
     .map((p) => ({ name: p.name, value: [p.lon, p.lat, p.events], country: p.country }));
+  showEmpty("map", !points.length);
   const c = chart("map");
   c.setOption({
     animation: false,
-    tooltip: { formatter: (p) => (p.data ? `${p.data.name}: ${p.data.value[2]}` : p.name) },
+    tooltip: { formatter: (p) => (p.data ? `${esc(p.data.name)}${p.data.country ? " (" + esc(p.data.country) + ")" : ""}: ${t("events_axis")} ${p.data.value[2]}` : esc(p.name)) },
     geo: { map: "world", roam: true, center: [40, 28], zoom: 3.2, itemStyle: { areaColor: "#e8e6df", borderColor: "#aaa" },
       emphasis: { disabled: true } },
     series: [{ type: "scatter", coordinateSystem: "geo", data: points,
@@ -118,24 +140,57 @@ function goldsteinColor(g) {
   return x < 0 ? `rgba(192,57,43,${0.35 + 0.65 * -x})` : `rgba(39,174,96,${0.35 + 0.65 * x})`;
 }
 
+/* The network shows at most NET_NODES actors (the busiest: events on the fetched edges) and labels
+   only the NET_LABELS busiest of them; every other name shows on hover, in the tooltip. */
+const NET_EDGES = 60, NET_NODES = 30, NET_LABELS = 10;
+
+function actorName(a) {
+  const name = state.lang === "en" ? (a.name_en || a.name_ar) : (a.name_ar || a.name_en);
+  return name || a.id || "";
+}
+
+function networkData(data) {
+  const ranked = [...data.nodes].sort((x, y) => y.events - x.events || (x.id < y.id ? -1 : 1));
+  const kept = ranked.slice(0, NET_NODES);
+  const ids = new Set(kept.map((n) => n.id));
+  const labelled = new Set(kept.slice(0, NET_LABELS).map((n) => n.id));
+  const edges = data.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  return { nodes: kept, edges, labelled, hidden: data.nodes.length - kept.length, total: data.nodes.length };
+}
+
+function networkNote(net) {
+  const note = document.getElementById("network-note");
+  note.textContent = net.hidden > 0
+    ? t("network_hidden", { shown: net.nodes.length, total: net.total, hidden: net.hidden, labels: net.labelled.size })
+    : "";
+  note.hidden = net.hidden <= 0;
+}
+
 function drawNetwork(data) {
-  const maxN = Math.max(1, ...data.nodes.map((n) => n.events));
-  const maxE = Math.max(1, ...data.edges.map((e) => e.events));
+  const net = networkData(data);
+  networkNote(net);
+  showEmpty("network", !net.nodes.length);
+  const maxN = Math.max(1, ...net.nodes.map((n) => n.events));
+  const maxE = Math.max(1, ...net.edges.map((e) => e.events));
+  const names = new Map(net.nodes.map((n) => [n.id, actorName(n)]));
   const c = chart("network");
   c.setOption({
     animation: false,
     tooltip: { formatter: (p) => p.dataType === "edge"
-      ? `${p.data.source} → ${p.data.target}: ${p.data.events}, ${t("goldstein")} ${p.data.goldstein == null ? "–" : p.data.goldstein.toFixed(1)}`
-      : `${p.data.label}: ${p.data.events}` },
+      ? `${esc(names.get(p.data.source))} (${esc(p.data.source)})${arrow()}${esc(names.get(p.data.target))} (${esc(p.data.target)}): ${t("events_axis")} ${p.data.events}, ${t("goldstein")} ${p.data.goldstein == null ? "–" : p.data.goldstein.toFixed(1)}`
+      : `${esc(p.data.fullName)} (${esc(p.data.id)}): ${t("events_axis")} ${p.data.events}` },
     series: [{
-      type: "graph", layout: "force", roam: true, draggable: true, zoom: 0.75,
-      force: { repulsion: 260, edgeLength: [50, 160], gravity: 0.25, layoutAnimation: false },
-      label: { show: true, position: "right", fontSize: 11, formatter: (p) => p.data.label },
+      type: "graph", layout: "force", roam: true, draggable: true, zoom: 1,
+      force: { repulsion: 160, edgeLength: [40, 110], gravity: 0.2, layoutAnimation: false },
+      label: { position: "bottom", fontSize: 11, width: 140, overflow: "truncate", formatter: (p) => p.data.fullName,
+        textBorderColor: "#fff", textBorderWidth: 3 },
+      labelLayout: { hideOverlap: true },
+      emphasis: { focus: "adjacency", label: { show: true } },
       edgeSymbol: ["none", "arrow"], edgeSymbolSize: 6,
-      data: data.nodes.map((n) => ({ id: n.id, name: n.id, label: `${actorLabel({ ...n, code: n.id }) || n.id}`, events: n.events,
-        symbolSize: 8 + 28 * Math.sqrt(n.events / maxN) })),
-      links: data.edges.map((e) => ({ source: e.source, target: e.target, events: e.events, goldstein: e.goldstein,
-        lineStyle: { width: 1 + 7 * (e.events / maxE), color: goldsteinColor(e.goldstein), curveness: 0.15 } })),
+      data: net.nodes.map((n) => ({ id: n.id, name: n.id, fullName: names.get(n.id), events: n.events,
+        label: { show: net.labelled.has(n.id) }, symbolSize: 8 + 26 * Math.sqrt(n.events / maxN) })),
+      links: net.edges.map((e) => ({ source: e.source, target: e.target, events: e.events, goldstein: e.goldstein,
+        lineStyle: { width: 1 + 6 * (e.events / maxE), color: goldsteinColor(e.goldstein), curveness: 0.15 } })),
     }],
   }, true);
   c.off("click");
@@ -144,7 +199,8 @@ function drawNetwork(data) {
 
 /* ---- event table ---- */
 function eventLabel(ev) {
-  return `${ev.event_type || "—"}${ev.mode ? "/" + ev.mode : ""} · ${ev.cameo}`;
+  if (!ev.event_type) return `CAMEO ${ev.cameo}`;
+  return `${ev.event_type}${ev.mode ? "/" + ev.mode : ""} · ${ev.cameo}`;
 }
 
 function drawTable(data) {
@@ -153,10 +209,10 @@ function drawTable(data) {
   if (!data.items.length) body.append(el("tr", {}, el("td", { colspan: "6" }, t("no_events"))));
   for (const ev of data.items) {
     const row = el("tr", { class: `q${ev.quad_class}`, tabindex: "0", "data-event": ev.id, "data-article": ev.article_id },
-      el("td", { dir: "ltr" }, ev.date || ""),
-      el("td", {}, actorLabel(ev.source)),
+      el("td", { dir: "ltr", class: "date" }, ev.date || ""),
+      el("td", { class: "actor" }, actorLabel(ev.source)),
       el("td", { title: ev.evidence || "" }, eventLabel(ev), el("br"), el("span", { class: "trigger" }, ev.trigger ? ev.trigger.text : "")),
-      el("td", {}, actorLabel(ev.target)),
+      el("td", { class: "actor" }, actorLabel(ev.target)),
       el("td", {}, ev.place ? ev.place.name : ""),
       el("td", { dir: "ltr" }, ev.confidence == null ? "" : ev.confidence.toFixed(2)));
     const open = () => openArticle(ev.article_id, ev.id);
@@ -166,8 +222,8 @@ function drawTable(data) {
   }
   state.total = data.total;
   const from = data.total ? data.offset + 1 : 0;
-  document.getElementById("page-info").textContent =
-    t("page", { from, to: Math.min(data.offset + data.limit, data.total), total: data.total });
+  document.getElementById("page-info").textContent = data.total
+    ? t("page", { from, to: Math.min(data.offset + data.limit, data.total), total: data.total }) : t("page_empty");
   document.getElementById("prev").disabled = data.offset <= 0;
   document.getElementById("next").disabled = data.offset + data.limit >= data.total;
 }
@@ -217,8 +273,13 @@ function showArticleEvent(article, ev) {
   const spans = ev ? eventSpans(ev, article) : article.events.flatMap((e) => eventSpans(e, article));
   box.replaceChildren(renderHighlighted(article.text, spans));
   for (const li of document.querySelectorAll("#article-events li")) li.classList.toggle("selected", !!ev && li.dataset.event === ev.id);
-  const first = box.querySelector("mark");
-  if (first && ev) first.scrollIntoView({ block: "center" });
+  const summary = document.getElementById("article-selected");
+  summary.hidden = !ev;
+  summary.replaceChildren(...(ev ? [el("bdi", {}, eventLabel(ev)), " «", ev.trigger ? ev.trigger.text : "", "» ", ...actorPair(ev)] : []));
+  // scroll the panel only (scrollIntoView would also scroll the page behind it)
+  const first = box.querySelector("mark.hl-trigger") || box.querySelector("mark");
+  const panel = document.getElementById("article");
+  if (first && ev) panel.scrollTop += first.getBoundingClientRect().top - panel.clientHeight / 2;
 }
 
 function eventItem(article, ev) {
@@ -226,7 +287,7 @@ function eventItem(article, ev) {
   const li = el("li", { "data-event": ev.id, class: `q${ev.quad_class}` },
     el("div", { class: "ev-head" },
       el("strong", {}, eventLabel(ev)), " ",
-      el("span", {}, `${actorLabel(ev.source)} → ${actorLabel(ev.target)}`), " ",
+      el("span", {}, ...actorPair(ev)), " ",
       el("span", { class: "conf", dir: "ltr" }, `${t("confidence")}: ${ev.confidence == null ? "–" : ev.confidence.toFixed(2)}`),
       flags.length ? el("span", { class: "flags" }, " [" + flags.join(", ") + "]") : ""),
     el("blockquote", { class: "evidence", dir: "rtl", lang: "ar" }, ev.evidence || ""),
@@ -235,12 +296,18 @@ function eventItem(article, ev) {
   return li;
 }
 
+/* Percent-encoded Arabic in a URL is unreadable: show it decoded (as text, never as a link). */
+function readableUrl(url) {
+  if (!url) return "";
+  try { return decodeURI(url); } catch (e) { return url; }
+}
+
 async function openArticle(articleId, eventId) {
   const article = await api(`/api/articles/${encodeURIComponent(articleId)}`);
   const panel = document.getElementById("article");
   document.getElementById("article-title").textContent = article.title || article.id;
   document.getElementById("article-meta").textContent =
-    [article.source, article.published, article.url].filter(Boolean).join(" · ");
+    [article.source, article.published && article.published.replace("T", " "), readableUrl(article.url)].filter(Boolean).join(" · ");
   const list = document.getElementById("article-events");
   list.replaceChildren(...article.events.map((ev) => eventItem(article, ev)));
   panel.hidden = false;
@@ -263,7 +330,7 @@ async function refresh() {
   const jobs = [
     api("/api/timeline", p).then(drawTimeline),
     api("/api/places", filterParams({ limit: 300 })).then(drawMap),
-    api("/api/graph", filterParams({ limit: 40 })).then(drawNetwork),
+    api("/api/graph", filterParams({ limit: NET_EDGES })).then(drawNetwork),
     loadEvents(),
   ];
   const results = await Promise.allSettled(jobs);
@@ -287,7 +354,7 @@ async function main() {
   state.labels = await (await fetch("/static/labels.json")).json();
   applyLabels();
   document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; refresh(); });
-  document.getElementById("reset").addEventListener("click", () => { document.getElementById("filters").reset(); state.offset = 0; refresh(); });
+  document.getElementById("reset-filters").addEventListener("click", () => { document.getElementById("filters").reset(); state.offset = 0; refresh(); });
   document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents(); });
   document.getElementById("next").addEventListener("click", () => { state.offset += state.limit; loadEvents(); });
   document.getElementById("article-close").addEventListener("click", () => { document.getElementById("article").hidden = true; });
