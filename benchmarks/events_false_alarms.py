@@ -61,7 +61,7 @@ def main() -> None:
     rate = 200 * len(alarms) / max(1, n_sent)
     print(f"articles\t{len(arts)}\nsentences\t{n_sent}\nPROTEST/ASSAULT/COERCE events\t{len(alarms)}")
     print(f"per 200 sentences\t{rate:.2f}")
-    print(f"removed as background of sport/culture/technology articles\t{kept_bg}")
+    print(f"removed as background (sport/culture/technology or cyber articles)\t{kept_bg}")
     for cat, e in random.Random(1).sample(alarms, min(args.list, len(alarms))):
         flags = "historical" if e.historical else ""
         src = e.source.text if e.source else ""

@@ -13,7 +13,7 @@ from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .agents import ActorTest, actor_test
 from .context import counts_for, event_date, modality, sentence_attributed, stated_counts
 from .dictionary import Dictionary, Match, default_dictionary, match_words
-from .filters import background, document_off_topic, keep_matches
+from .filters import background, cyber_background, document_cyber, document_off_topic, keep_matches
 from .links import (
     attacker_adjective,
     attackers,
@@ -73,7 +73,8 @@ def _published(doc: Document) -> date | None:
 def code_document(doc: Document, dictionary: Dictionary | None = None,
                   drop_background: bool = True) -> tuple[Event, ...]:
     """All events of one document, in sentence and trigger order (``drop_background=False`` keeps
-    the background conflict events of sport, culture and technology articles, for measuring)."""
+    the background conflict events of sport, culture and technology articles and the uncoded
+    attacks of articles about computer attacks, for measuring)."""
     d = dictionary or default_dictionary()
     events: list[Event] = []
     sents = sentence_words(doc)
@@ -82,6 +83,8 @@ def code_document(doc: Document, dictionary: Dictionary | None = None,
         events.extend(code_sentence(doc, sent, d, doc_off))
     if doc_off and drop_background:
         events = [e for e in events if not background(e)]
+    if drop_background and document_cyber([s.words for s in sents]):
+        events = [e for e in events if not cyber_background(e)]
     return tuple(events)
 
 

@@ -66,6 +66,11 @@ def _titles(words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def document_cyber(sents: Sequence[Sequence[Word]]) -> bool:
+    """An article about computer attacks: three cyber cue words (its "attacks" are cyber attacks)."""
+    return sum(1 for words in sents for w in words if _topic(w.norm) == 3) >= 3
+
+
 def document_off_topic(sents: Sequence[Sequence[Word]]) -> bool:
     """An article about sport, culture or technology: three such cue words, at least half as many as
     conflict words (a review of a war film still reads as culture)."""
@@ -80,8 +85,11 @@ def document_off_topic(sents: Sequence[Sequence[Word]]) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _topic(norm: str) -> int:
-    """1 for a sport/culture/technology cue word, 2 for a conflict cue word, else 0 (cached)."""
+    """1 for a sport/culture/technology cue word, 2 for a conflict cue word, 3 for a cyber cue word,
+    else 0 (cached)."""
     t = tags(norm)
+    if "cyber" in t:
+        return 3
     return 1 if _OFF_TOPIC & t else (2 if "conflict" in t else 0)
 
 
@@ -110,7 +118,7 @@ def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> 
         return False  # فيلماً بعنوان "قتلوا أبي أولاً": a title
     if root >= 18 and cues.cyber:
         return False  # cyber attacks and their victims
-    if root >= 18 and m.entry.pos == "N" and any(m.head - 4 <= i < m.head for i in cues.accusation):
+    if root >= 18 and m.entry.pos == "N" and any(m.head - 6 <= i < m.head for i in cues.accusation):
         return False  # اتهامات بالاغتصاب: the charge is the event, the violence is alleged
     if doc_off and root >= 13 and not (m.entry.strong and conflict):
         return False  # sport/culture articles: only strong conflict words among conflict cues
@@ -136,3 +144,9 @@ def background(e: Event) -> bool:
         return False
     coded = any(a is not None and a.actor.code for a in (e.source, e.target))
     return e.historical or not coded
+
+
+def cyber_background(e: Event) -> bool:
+    """In an article about computer attacks, an attack with no coded actor is one of them."""
+    coded = any(a is not None and a.actor.code for a in (e.source, e.target))
+    return e.cameo[:2] in ("18", "19", "20") and not coded
