@@ -47,6 +47,7 @@ def test_dashboard_over_the_demo_store(browser: Any, demo_store: Path) -> None:
         shot.parent.mkdir(parents=True, exist_ok=True)
         pg.screenshot(path=str(shot))
         assert shot.stat().st_size > 10_000  # a picture of the drawn dashboard, not a blank page
+        _network_is_capped(pg)
         trigger = rows.first.locator(".trigger").inner_text()
         rows.first.click()
         pg.wait_for_selector("#article:not([hidden]) mark.hl-trigger")
@@ -55,3 +56,24 @@ def test_dashboard_over_the_demo_store(browser: Any, demo_store: Path) -> None:
         assert p.foreign == [], p.foreign
         assert not [c for c in p.console if c.startswith(("error", "pageerror"))], p.console
         p.context.close()
+
+
+NODES = """() => echarts.getInstanceByDom(document.getElementById('network')).getOption().series[0].data
+    .map((d) => ({ id: d.id, name: d.fullName, shown: !!(d.label && d.label.show) }))"""
+
+
+def _network_is_capped(pg: Any) -> None:
+    """A real network is larger than the dashboard draws: it shows the 30 busiest actors, names 10
+    of them, says how many it left out, and names a code after the organisation, not a person."""
+    graph = pg.evaluate("async () => (await fetch('/api/graph?limit=60')).json()")
+    total = len(graph["nodes"])
+    assert total > 30, total  # 60 edges of 150 articles reach more actors than the cap
+    nodes = pg.evaluate(NODES)
+    assert len(nodes) == 30
+    assert 0 < sum(n["shown"] for n in nodes) <= 10
+    note = pg.locator("#network-note")
+    expect(note).to_be_visible()
+    assert f"{total}" in note.inner_text() and f"{total - 30}" in note.inner_text()
+    actors = pg.evaluate("async () => (await fetch('/api/actors?limit=1000')).json()")["items"]
+    un = next(a for a in actors if a["code"] == "IGOUNO")  # the seed article's UN, among others
+    assert (un["name_ar"], un["name_en"]) == ("الأمم المتحدة", "United Nations")
