@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from marsad.stages.ner import NerStage
-from marsad.stages.ner_features import cluster_features, word_features
+from marsad.stages.ner_features import cluster_features, context_features, lexicon_features, word_features
 from marsad.stages.ner_model import load_model
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import tokenize
@@ -57,8 +57,13 @@ def main() -> None:
     warm = documents(50, skip=20000)
     run(warm, stage)  # warm-up on other articles
     docs = documents(args.articles)
-    word_features.cache_clear()
-    cluster_features.cache_clear()
+    for cached in (word_features, cluster_features, context_features, lexicon_features):
+        cached.cache_clear()
+    fast = load_model(None).fast
+    if fast is not None:  # the per-type score caches of the NumPy decoder
+        fast.own.clear()
+        for table in fast.ctx.values():
+            table.clear()
     n, secs, cpu = run(docs, stage)
     print("| measure | value |\n|---|---|")
     print(f"| model load (s) | {load_s:.2f} |")

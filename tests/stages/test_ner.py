@@ -108,3 +108,15 @@ def test_shipped_lexicon_marks_transliterated_names() -> None:
     feats = lex.features("واشنطن")
     assert "e0" in feats and "simL" in feats and "e_oov" not in feats
     assert "e_oov" in lex.features("زززقققز")
+
+
+@pytest.mark.slow
+def test_numpy_decoder_gives_crfsuite_tags(shared_dir: Path) -> None:
+    from marsad.stages.ner_model import NerModel
+    from marsad.training.ner.corpus import read_conll
+
+    sents = [[w for w, _ in s] for s in read_conll(shared_dir / "data" / "ner" / "anercorp-camel" / "test.txt")[:150]]
+    fast = NerModel(consistency=False, names=False)
+    assert fast.fast is not None
+    slow = NerModel(consistency=False, names=False, fast=False)
+    assert fast.tag(sents) == [slow.tag_sentence(s) for s in sents]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -83,31 +84,55 @@ class Lexicon:
         self.index = dict(zip(words, range(len(words)), strict=True))
         self.emb = data["emb"].astype(np.float64)
         self.sim = data["sim"].astype(np.float64) if "sim" in data else None
+        self.foreign_scores = data["foreign"].tolist() if "foreign" in data else None
         self.names_lm = CharLM(lms["names"]["counts"], lms["names"]["size"])
         self.common_lm = CharLM(lms["common"]["counts"], lms["common"]["size"])
         self.cues = {r[0]: r for r in rows if len(r) == 5}
         self.aqmar = load_gazetteer(f"{folder}/aqmar.tsv.gz")
 
     def foreign(self, n: str) -> float:
+        row = self.index.get(n) if self.foreign_scores is not None else None
+        if row is not None:
+            return self.foreign_scores[row]
+        return self.score_foreign(n)
+
+    def score_foreign(self, n: str) -> float:
         stem = strip_clitics(n)
         return round(self.names_lm.logp(stem) - self.common_lm.logp(stem), 3)
 
-    def features(self, n: str) -> dict[str, float]:
-        stem = strip_clitics(n)
-        out: dict[str, float] = {}
+    def row(self, n: str) -> int | None:
+        """The word's row in the dense tables (the word, else its clitic-stripped stem)."""
         row = self.index.get(n)
+        return self.index.get(strip_clitics(n)) if row is None else row
+
+    def sparse(self, n: str, row: int | None) -> list[str]:
+        out = [f"fr={foreign_bucket(self.foreign(n))}"]
         if row is None:
-            row = self.index.get(stem)
-        if row is None:
-            out["e_oov"] = 1.0
-        else:
-            out.update(zip(_EMB_NAMES, self.emb[row].tolist(), strict=True))
-            if self.sim is not None:
-                out.update((k, v * SIM_SCALE) for k, v in zip(SIM_NAMES, self.sim[row].tolist(), strict=True))
-        out[f"fr={foreign_bucket(self.foreign(n))}"] = 1.0
-        cue = self.cues.get(stem)
+            out.append("e_oov")
+        cue = self.cues.get(strip_clitics(n))
         if cue:
-            out.update(dict.fromkeys(cue_features(tuple(int(x) for x in cue[1:])), 1.0))
+            out.extend(cue_features(tuple(int(x) for x in cue[1:])))
+        return out
+
+    def dense(self, row: int) -> dict[str, float]:
+        out = dict(zip(_EMB_NAMES, self.emb[row].tolist(), strict=True))
+        if self.sim is not None:
+            out.update((k, v * SIM_SCALE) for k, v in zip(SIM_NAMES, self.sim[row].tolist(), strict=True))
+        return out
+
+    def features(self, n: str) -> dict[str, float]:
+        row = self.row(n)
+        out = dict.fromkeys(self.sparse(n, row), 1.0)
+        if row is not None:
+            out.update(self.dense(row))
+        return out
+
+    def dense_scores(self, weights_of: Callable[[str], np.ndarray]) -> np.ndarray:
+        """Every row's dense features times their CRF weights: (rows x labels)."""
+        w = np.stack([weights_of(k) for k in _EMB_NAMES])
+        out = self.emb @ w
+        if self.sim is not None:
+            out += (self.sim * SIM_SCALE) @ np.stack([weights_of(k) for k in SIM_NAMES])
         return out
 
 

@@ -12,6 +12,7 @@ from ..errors import ResourceError, require
 from ..text.normalize import norm_word
 from ..text.tokens import zipf
 from .ner_features import Featurizer, resource_path, strip_clitics, with_article
+from .ner_linear import WEIGHTS_FILE, FastScorer, LinearCRF
 
 MODEL_FILE = "crf.bin"
 CONLL_WINDOW = 30  # sentences either side that count as "the same document" in CoNLL input
@@ -113,7 +114,7 @@ class NerModel:
     """A CRF tagger over :class:`Featurizer` features; ``tag`` takes sentences of words."""
 
     def __init__(self, model_dir: str | Path | None = None, consistency: bool = True, names: bool = True,
-                 o_threshold: float = O_THRESHOLD) -> None:
+                 o_threshold: float = O_THRESHOLD, fast: bool = True) -> None:
         crfsuite = require("pycrfsuite", "ner")
         path = resource_path(MODEL_FILE, model_dir)
         if not path.is_file():
@@ -121,6 +122,8 @@ class NerModel:
         self.featurizer = Featurizer(model_dir)
         self.tagger = crfsuite.Tagger()
         self.tagger.open(str(path))
+        weights = resource_path(WEIGHTS_FILE, model_dir)
+        self.fast = FastScorer(self.featurizer, LinearCRF(weights)) if fast and weights.is_file() and o_threshold <= 0 else None
         self.entity_labels = [lab for lab in self.tagger.labels() if lab != "O"]
         self.o_threshold = o_threshold
         self.consistency = consistency
@@ -131,6 +134,8 @@ class NerModel:
         its likeliest entity tag (the model is more precise than it recalls: this trades)."""
         if not words:
             return []
+        if self.fast is not None:
+            return self.fast.tag([words])[0]
         tags = list(self.tagger.tag(self.featurizer.sentence(words)))
         if self.o_threshold > 0:
             marginal = self.tagger.marginal
@@ -142,7 +147,10 @@ class NerModel:
     def tag(self, sentences: Sequence[Sequence[str]], window: int = 0) -> list[list[str]]:
         """Tags for each sentence of one document (the consistency pass looks across them;
         ``window`` > 0 limits it to that many sentences either side)."""
-        tags = [self.tag_sentence(s) for s in sentences]
+        if self.fast is not None:
+            tags = self.fast.tag(sentences)
+        else:
+            tags = [self.tag_sentence(s) for s in sentences]
         if self.consistency:
             tags = propagate(sentences, tags, window)
         return apply_names(sentences, tags, self.names) if self.names else tags

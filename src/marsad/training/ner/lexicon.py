@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ...stages.ner_features import strip_clitics
-from ...stages.ner_lexicon import EMB_DIM, CharLM
+from ...stages.ner_lexicon import EMB_DIM, CharLM, Lexicon
 from ...text.normalize import norm_word
 from .corpus import Sentence, ant_sentences, read_conll
 from .embed import load_vectors
@@ -84,6 +84,15 @@ def build_foreign(gazetteer: Path, cache: Path, out: Path, common: int = 30000) 
         table[key] = {"size": size, "counts": counts}
     with gzip.GzipFile(out, "wb", mtime=0) as raw:
         raw.write(json.dumps(table, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def add_foreign_column(folder: Path) -> None:
+    """Store every dense-table word's foreignness score in ``dense.npz`` (the tagger then runs
+    the character models only on words outside the table)."""
+    lex = Lexicon(str(folder))
+    data = dict(np.load(folder / "dense.npz"))
+    data["foreign"] = np.array([lex.score_foreign(str(w)) for w in data["words"].tolist()], dtype=np.float64)
+    np.savez_compressed(folder / "dense.npz", **data)
 
 
 def _cue_table() -> dict[str, str]:

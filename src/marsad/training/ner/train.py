@@ -25,11 +25,12 @@ from ...stages.ner_features import (
     resource_path,
 )
 from ...stages.ner_lexicon import load_lexicon
+from ...stages.ner_linear import WEIGHTS_FILE, export_weights
 from ...stages.ner_model import CONLL_WINDOW, MODEL_FILE, NAMES_FILE, NerModel
 from .corpus import Sentence, read_conll
 from .embed import CLUSTER_SIZES, build_vectors, cluster_table, load_vectors, write_clusters
 from .gazetteer import build_gazetteer
-from .lexicon import add_similarity, build_aqmar, build_dense, build_foreign, mine_cues
+from .lexicon import add_foreign_column, add_similarity, build_aqmar, build_dense, build_foreign, mine_cues
 from .prior import priors
 from .scoring import Score, evaluate
 
@@ -66,6 +67,7 @@ def train_crf(sents: Sequence[Sentence], featurizer: Featurizer, out: Path, cfg:
         "feature.possible_transitions": True, **cfg.extra,
     })
     trainer.train(str(out))
+    export_weights(out, out.parent / WEIGHTS_FILE)  # for the NumPy decoder
     return time.perf_counter() - t0
 
 
@@ -128,6 +130,7 @@ def build_resources(shared: Path, model_dir: Path, cache: Path) -> dict[str, flo
     build_aqmar(shared / "ner" / "aqmar", model_dir / "aqmar.tsv.gz")
     t4 = time.perf_counter()
     mine_cues(shared / ANT, model_dir / "cues.tsv.gz")
+    add_foreign_column(model_dir)
     return {"gazetteer_s": t1 - t0, "vectors_s": t2 - t1, "clusters_s": t3 - t2, "lexicon_s": t4 - t3,
             "cues_s": time.perf_counter() - t4}
 
