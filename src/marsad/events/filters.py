@@ -67,7 +67,8 @@ def _titles(words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
 
 
 def document_cyber(sents: Sequence[Sequence[Word]]) -> bool:
-    """An article about computer attacks: three cyber cue words (its "attacks" are cyber attacks)."""
+    """An article about computer attacks: three cyber cue words other than إلكتروني (a website or
+    an e-mail is no cyber attack), so its "attacks" are cyber attacks."""
     return sum(1 for words in sents for w in words if _topic(w.norm) == 3) >= 3
 
 
@@ -88,7 +89,7 @@ def _topic(norm: str) -> int:
     """1 for a sport/culture/technology cue word, 2 for a conflict cue word, 3 for a cyber cue word,
     else 0 (cached)."""
     t = tags(norm)
-    if "cyber" in t:
+    if "cyber" in t and "كترون" not in norm:  # الإلكتروني is also a website or an e-mail
         return 3
     return 1 if _OFF_TOPIC & t else (2 if "conflict" in t else 0)
 
