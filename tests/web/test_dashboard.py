@@ -143,6 +143,9 @@ def test_article_view_names_the_selected_event_and_rtl_arrow(page: Any) -> None:
     assert "«عقد»" in summary.inner_text() and "CONSULT" in summary.inner_text()
     date = pg.locator(f"{ROWS} td.date").first
     assert date.evaluate("(td) => getComputedStyle(td).whiteSpace") == "nowrap"
+    # the quad-class bar starts the row: on the right in Arabic (the date cell must not be ltr)
+    assert date.evaluate("(td) => getComputedStyle(td).borderRightWidth") == "4px"
+    assert date.evaluate("(td) => getComputedStyle(td).borderLeftWidth") == "0px"
     # tooltip strings are HTML in ECharts: names from articles are escaped before they get there
     assert pg.evaluate("esc('<img src=x onerror=alert(1)>')") == "&#60;img src=x onerror=alert(1)&#62;"
     _only_local(page)

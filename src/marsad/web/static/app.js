@@ -209,9 +209,9 @@ function drawTable(data) {
   if (!data.items.length) body.append(el("tr", {}, el("td", { colspan: "6" }, t("no_events"))));
   for (const ev of data.items) {
     const row = el("tr", { class: `q${ev.quad_class}`, tabindex: "0", "data-event": ev.id, "data-article": ev.article_id },
-      el("td", { dir: "ltr", class: "date" }, ev.date || ""),
+      el("td", { class: "date" }, el("span", { dir: "ltr" }, ev.date || "")),  // the cell keeps the page direction: its quad-class bar sits at the row's start
       el("td", { class: "actor" }, actorLabel(ev.source)),
-      el("td", { title: ev.evidence || "" }, eventLabel(ev), el("br"), el("span", { class: "trigger" }, ev.trigger ? ev.trigger.text : "")),
+      el("td", { title: ev.evidence || "" }, el("bdi", { class: "ev-code" }, eventLabel(ev)), el("br"), el("span", { class: "trigger" }, ev.trigger ? ev.trigger.text : "")),
       el("td", { class: "actor" }, actorLabel(ev.target)),
       el("td", {}, ev.place ? ev.place.name : ""),
       el("td", { dir: "ltr" }, ev.confidence == null ? "" : ev.confidence.toFixed(2)));
