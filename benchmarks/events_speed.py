@@ -91,9 +91,11 @@ def _fresh_runs(args: argparse.Namespace, arts: list[Article]) -> list[dict[str,
         path.write_bytes(pickle.dumps(arts))
         cmd = [sys.executable, __file__, "--child", str(path), "--batch", str(args.batch)]
         cmd += (["--freeze"] if args.freeze else []) + (["--profile", args.profile] if args.profile else [])
-        for _ in range(args.repeat):
-            out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
-            runs.append(json.loads(out.strip().splitlines()[-1]))
+        for k in range(args.repeat):
+            done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
+            if done.returncode != 0:  # the child's traceback went to stderr
+                sys.exit(f"events_speed: run {k + 1} failed (exit {done.returncode}); see the error above")
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
     return runs
 
 
