@@ -123,7 +123,7 @@ async function drawMap(data) {
   const c = chart("map");
   c.setOption({
     animation: false,
-    tooltip: { formatter: (p) => (p.data ? `${esc(p.data.name)}${p.data.country ? " (" + esc(p.data.country) + ")" : ""}: ${t("events_axis")} ${p.data.value[2]}` : esc(p.name)) },
+    tooltip: { formatter: (p) => (p.data ? `${esc(p.data.name)}${p.data.country ? " (" + esc(p.data.country) + ")" : ""}: ${t("events_axis")}: ${p.data.value[2]}` : esc(p.name)) },
     geo: { map: "world", roam: true, center: [40, 28], zoom: 3.2, itemStyle: { areaColor: "#e8e6df", borderColor: "#aaa" },
       emphasis: { disabled: true } },
     series: [{ type: "scatter", coordinateSystem: "geo", data: points,
@@ -177,8 +177,8 @@ function drawNetwork(data) {
   c.setOption({
     animation: false,
     tooltip: { formatter: (p) => p.dataType === "edge"
-      ? `${esc(names.get(p.data.source))} (${esc(p.data.source)})${arrow()}${esc(names.get(p.data.target))} (${esc(p.data.target)}): ${t("events_axis")} ${p.data.events}, ${t("goldstein")} ${p.data.goldstein == null ? "–" : p.data.goldstein.toFixed(1)}`
-      : `${esc(p.data.fullName)} (${esc(p.data.id)}): ${t("events_axis")} ${p.data.events}` },
+      ? `${esc(names.get(p.data.source))} (${esc(p.data.source)})${arrow()}${esc(names.get(p.data.target))} (${esc(p.data.target)}): ${t("events_axis")}: ${p.data.events}, ${t("goldstein")} ${p.data.goldstein == null ? "–" : p.data.goldstein.toFixed(1)}`
+      : `${esc(p.data.fullName)} (${esc(p.data.id)}): ${t("events_axis")}: ${p.data.events}` },
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true, zoom: 1,
       force: { repulsion: 160, edgeLength: [40, 110], gravity: 0.2, layoutAnimation: false },
