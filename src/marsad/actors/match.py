@@ -45,20 +45,24 @@ class Match:
 
 
 _CACHE: dict[tuple[str, int, int], list[Word]] = {}
+#: Documents whose words are kept, oldest dropped first: two of Pipeline's batches of 64, so the
+#: places stage finds what the actors stage built; few enough that the garbage collector's full
+#: collections do not walk hundreds of documents' words.
+_KEEP = 128
 
 
 def doc_words(doc: Document) -> list[Word]:
     """The words of a document (from its normalised text) with sentence indices.
 
-    The last few hundred results are kept: the actors and places stages both need them.
+    The results for the last documents are kept: the actors and places stages both need them.
     """
     key = (doc.article.id, hash(doc.text), hash(tuple((x.start, x.end) for x in doc.sentences)))
     hit = _CACHE.get(key)
     if hit is not None:
         return hit
     out = _doc_words(doc)
-    if len(_CACHE) >= 512:
-        _CACHE.clear()
+    while len(_CACHE) >= _KEEP:
+        del _CACHE[next(iter(_CACHE))]  # the oldest (dicts keep insertion order)
     _CACHE[key] = out
     return out
 
