@@ -107,90 +107,121 @@ class LinearCRF:
         return out
 
 
-def sentence_scores(crf: LinearCRF, own: Sequence[np.ndarray], ctx: dict[int, Sequence[np.ndarray]],
-                    pads: dict[int, np.ndarray], rest: Sequence[list[str]]) -> np.ndarray:
-    """Sum the cached parts of each token's score: its own word's, each neighbour's (or the
-    padding's at the sentence edge) and the token's remaining feature names."""
-    size = len(own)
-    scores = np.array(own, dtype=np.float64)
-    for d, vecs in ctx.items():
-        lo, hi = max(0, -d), size - max(0, d)
-        if hi > lo:
-            scores[lo:hi] += np.array(vecs[lo + d : hi + d])
-        scores[:lo] += pads[d]
-        scores[max(hi, 0):] += pads[d]
-    toks: list[int] = []
-    rows: list[int] = []
-    for i, feats in enumerate(rest):
-        r = crf.rows(feats)
-        rows.extend(r)
-        toks.extend([i] * len(r))
-    if rows:
-        np.add.at(scores, toks, crf.weights[rows])
-    return scores
+class _Rows:
+    """A growing (rows x labels) matrix of cached score vectors, with a key -> row index."""
+
+    def __init__(self, labels: int, first: Sequence[np.ndarray] = ()) -> None:
+        self.mat = np.zeros((1024, labels))
+        self.index: dict[str, int] = {}
+        self.size = 0
+        for vec in first:
+            self.append(vec)
+
+    def append(self, vec: np.ndarray) -> int:
+        if self.size == len(self.mat):
+            self.mat = np.concatenate([self.mat, np.zeros_like(self.mat)])
+        self.mat[self.size] = vec
+        self.size += 1
+        return self.size - 1
 
 
 class FastScorer:
-    """State scores of a sentence with :class:`Featurizer`'s features, cached per word type."""
+    """State scores with :class:`Featurizer`'s features: each word's own part and each word's
+    part in its neighbours' scores are computed once per word type and kept as matrix rows,
+    so a document costs a few fancy-indexing sums."""
 
-    MAX_CACHE = 300_000
+    MAX_TYPES = 300_000
 
     def __init__(self, featurizer: Featurizer, crf: LinearCRF) -> None:
         self.fz, self.crf = featurizer, crf
-        self.own: dict[str, np.ndarray] = {}
-        self.ctx: dict[int, dict[str, np.ndarray]] = {d: {} for d in OFFSETS}
-        self.pads = {d: crf.score(_PAD[d]) for d in OFFSETS}
         self.lexicon = load_lexicon(featurizer.lexicon) if featurizer.lexicon is not None else None
         self.dense = self.lexicon.dense_scores(crf.weights_of) if self.lexicon is not None else None
+        self.clear()
 
-    def _own(self, word: str, n: str) -> np.ndarray:
-        vec = self.own.get(word)
-        if vec is None:
-            key = self.fz.clusters_key
-            feats = ["b", *word_features(word), *cluster_features(n, key)]
-            if self.lexicon is not None and self.dense is not None:
-                row = self.lexicon.row(n)
-                feats.extend(self.lexicon.sparse(n, row))
-                vec = self.crf.score(feats) if row is None else self.crf.score(feats) + self.dense[row]
-            else:
-                vec = self.crf.score(feats)
-            if len(self.own) > self.MAX_CACHE:
-                self.own.clear()
-            self.own[word] = vec
-        return vec
+    def clear(self) -> None:
+        labels = len(self.crf.labels)
+        self.own = _Rows(labels)
+        self.ctx = {d: _Rows(labels, [self.crf.score(_PAD[d])]) for d in OFFSETS}  # row 0: padding
 
-    def _ctx(self, n: str, d: int) -> np.ndarray:
-        table = self.ctx[d]
-        vec = table.get(n)
-        if vec is None:
-            if len(table) > self.MAX_CACHE:
-                table.clear()
-            vec = table[n] = self.crf.score(context_features(n, self.fz.clusters_key)[d])
-        return vec
+    def _own_row(self, word: str, n: str) -> int:
+        feats = ["b", *word_features(word), *cluster_features(n, self.fz.clusters_key)]
+        vec = None
+        if self.lexicon is not None and self.dense is not None:
+            row = self.lexicon.row(n)
+            feats.extend(self.lexicon.sparse(n, row))
+            vec = None if row is None else self.dense[row]
+        score = self.crf.score(feats)
+        return self.own.append(score if vec is None else score + vec)
 
-    def scores(self, words: Sequence[str]) -> np.ndarray:
-        norms = [norm_word(w) for w in words]
+    def _ctx_row(self, n: str) -> int:
+        parts = context_features(n, self.fz.clusters_key)
+        rows = [self.ctx[d].append(self.crf.score(parts[d])) for d in OFFSETS]
+        return rows[0]  # the same row in every offset's table
+
+    def _ids(self, words: Sequence[str], norms: Sequence[str]) -> tuple[list[int], list[int]]:
+        own, ctx = self.own.index, self.ctx[OFFSETS[0]].index
+        wid = []
+        for w, n in zip(words, norms, strict=True):
+            r = own.get(w)
+            if r is None:
+                r = own[w] = self._own_row(w, n)
+            wid.append(r)
+        nid = []
+        for n in norms:
+            r = ctx.get(n)
+            if r is None:
+                r = ctx[n] = self._ctx_row(n)
+            nid.append(r)
+        return wid, nid
+
+    def _rest(self, norms: Sequence[str]) -> list[list[str]]:
+        """Each token's features that are not cached per type: gazetteer matches (its own and
+        its neighbours'), AQMAR matches and bigrams."""
         gaz = gazetteer_tags(norms, self.fz.gaz)
         aq = gazetteer_tags(norms, self.fz.aqmar) if self.fz.lexicon is not None else None
-        size = len(words)
+        size = len(norms)
         rest: list[list[str]] = []
         for i in range(size):
             feats = list(gaz[i])
-            for d in (-1, 1):
-                j = i + d
-                if 0 <= j < size and gaz[j]:
-                    feats.extend(f"{d}{g}" for g in gaz[j])
             if i > 0:
                 feats.append(f"bg-={norms[i - 1]}|{norms[i]}")
+                if gaz[i - 1]:
+                    feats.extend(f"-1{g}" for g in gaz[i - 1])
             if i + 1 < size:
                 feats.append(f"bg+={norms[i]}|{norms[i + 1]}")
+                if gaz[i + 1]:
+                    feats.extend(f"1{g}" for g in gaz[i + 1])
             if aq is not None and aq[i]:
                 feats.extend("aq" + g for g in aq[i])
             rest.append(feats)
-        own = [self._own(w, n) for w, n in zip(words, norms, strict=True)]
-        ctx = {d: [self._ctx(n, d) for n in norms] for d in OFFSETS}
-        return sentence_scores(self.crf, own, ctx, self.pads, rest)
+        return rest
 
     def tag(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """Tags of several sentences (decoded together)."""
-        return self.crf.viterbi([self.scores(s) if s else np.zeros((0, len(self.crf.labels))) for s in sentences])
+        """Tags of several sentences (scored and decoded together)."""
+        if self.own.size > self.MAX_TYPES or self.ctx[1].size > self.MAX_TYPES:
+            self.clear()
+        wid: list[int] = []
+        near: dict[int, list[int]] = {d: [] for d in OFFSETS}
+        toks: list[int] = []
+        rows: list[int] = []
+        for words in sentences:
+            norms = [norm_word(w) for w in words]
+            w_ids, n_ids = self._ids(words, norms)
+            for i, feats in enumerate(self._rest(norms)):
+                r = self.crf.rows(feats)
+                rows.extend(r)
+                toks.extend([len(wid) + i] * len(r))
+            wid.extend(w_ids)
+            m = len(n_ids)
+            for d in OFFSETS:  # the neighbour's row, or row 0 (padding) past the sentence's edge
+                near[d].extend(([0] * -d + n_ids[: m + d])[:m] if d < 0 else (n_ids[d:] + [0] * d)[:m])
+        scores = self.own.mat[wid]
+        for d in OFFSETS:
+            scores += self.ctx[d].mat[near[d]]
+        if rows:
+            np.add.at(scores, toks, self.crf.weights[rows])
+        mats, start = [], 0
+        for words in sentences:
+            mats.append(scores[start : start + len(words)])
+            start += len(words)
+        return self.crf.viterbi(mats)
