@@ -155,8 +155,16 @@ class FastScorer:
 
     def _ctx_row(self, n: str) -> int:
         parts = context_features(n, self.fz.clusters_key)
-        rows = [self.ctx[d].append(self.crf.score(parts[d])) for d in OFFSETS]
-        return rows[0]  # the same row in every offset's table
+        segs: list[int] = []
+        rows: list[int] = []
+        for k, d in enumerate(OFFSETS):
+            r = self.crf.rows(parts[d])
+            rows.extend(r)
+            segs.extend([k] * len(r))
+        sums = np.zeros((len(OFFSETS), len(self.crf.labels)))
+        if rows:
+            np.add.at(sums, segs, self.crf.weights[rows])
+        return [self.ctx[d].append(sums[k]) for k, d in enumerate(OFFSETS)][0]  # same row in each table
 
     def _ids(self, words: Sequence[str], norms: Sequence[str]) -> tuple[list[int], list[int]]:
         own, ctx = self.own.index, self.ctx[OFFSETS[0]].index
