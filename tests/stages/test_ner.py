@@ -76,7 +76,7 @@ def test_eval_on_anercorp_test_meets_floor(shared_dir: Path) -> None:
     rows = {ln.split("\t")[0]: ln.split("\t") for ln in out.getvalue().splitlines()[1:]}
     assert set(rows) == {"LOC", "MISC", "ORG", "PERS", "micro"}
     assert int(rows["micro"][4]) == 2285  # gold entities, counting an I- after O as a start
-    assert float(rows["micro"][3]) >= 0.72  # the floor; the shipped model scores 0.724 (docs/ner.md)
+    assert float(rows["micro"][3]) >= 0.72  # the floor; the shipped model scores 0.725 (docs/ner.md)
 
 
 def test_surname_alone_is_tagged_after_the_full_name() -> None:
