@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..text.normalize import norm_word
+from ..text.tokens import span_text
 from ..types import Actor, ActorMention, Document
 from .build import (
     composed_actor,
@@ -394,4 +395,5 @@ def _remember(state: State, key: str, name: str, actor: Actor | None) -> None:
 
 def _emit(state: State, i: int, j: int, pre: int, actor: Actor, why: str) -> None:
     s, e = span_of(state.doc, state.words, i, j, pre)
-    state.out.append(ActorMention(s, e, state.doc.text[s:e], actor, state.words[i].sentence, why))
+    text = span_text(state.doc.text, state.doc.tokens, s, e)
+    state.out.append(ActorMention(s, e, text, actor, state.words[i].sentence, why))

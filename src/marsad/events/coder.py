@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from .. import __version__
 from ..ontology import ONTOLOGY_VERSION, cameo
+from ..text.tokens import span_text
 from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .agents import ActorTest, actor_test
 from .context import counts_for, event_date, modality, sentence_attributed, stated_counts
@@ -123,7 +125,7 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
     if span is None:
         return None
     ws = sent.words
-    a, b = ws[span[0]].start, ws[span[1] - 1].end
+    a, b = _after_clitics(doc, ws[span[0]].start), ws[span[1] - 1].end
     best, overlap = None, 0
     for am in doc.actors:
         if am.sentence != sent.index and not (am.start < b and a < am.end):
@@ -131,7 +133,7 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
         ov = min(b, am.end) - max(a, am.start)
         if ov > 0 and (best is None or am.start < best.start or (am.start == best.start and ov > overlap)):
             best, overlap = am, ov
-    text = doc.text[a:b]
+    text = span_text(doc.text, doc.tokens, a, b)
     if best is not None and exclude is not None and (best is exclude or best.actor is exclude.actor
                                                      and best.start == exclude.start):
         best = None  # one mention cannot be both source and target
@@ -139,15 +141,27 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
         if best.start <= a and b <= best.end and (best.end - best.start) > (b - a) + 12:
             # a mention much wider than the phrase: keep the phrase, take the mention's actor
             return ActorMention(a, b, text, best.actor, sent.index, why=f"structure:{rule} in {best.why}")
-        lead = [w for w in ws[span[0]:span[1]] if w.start < best.start]
+        lead = [w for w in ws[span[0]:span[1]] if w.end <= best.start]  # whole words before it
         if lead and is_content(lead[0]) and not in_list("quantifiers", lead[0].norm):
             # words before the mention belong to the actor's phrase (جنوداً متمردين): keep them
-            return ActorMention(a, best.end, doc.text[a:best.end], best.actor, sent.index,
+            return ActorMention(a, best.end, span_text(doc.text, doc.tokens, a, best.end), best.actor, sent.index,
                                 why=f"structure:{rule} with {best.why}")
         return best
     if span[1] - span[0] == 1 and (country := demonym(text)) is not None:
         return ActorMention(a, b, text, country, sent.index, why=f"structure:{rule} demonym")
     return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
+
+
+def _after_clitics(doc: Document, start: int) -> int:
+    """A phrase starts after the conjunction and preposition clitics of its first word: the actor
+    of ومنظمة التعاون is منظمة التعاون (و ف ب ل ك are not part of a name; ال is kept)."""
+    i = bisect_left(doc.tokens, start, key=lambda t: t.start)
+    if i == len(doc.tokens) or doc.tokens[i].start != start:
+        return start
+    for seg in doc.tokens[i].segments:
+        if seg.kind not in ("conj", "prep"):
+            return seg.start
+    return start
 
 
 def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:

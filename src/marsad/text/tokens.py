@@ -11,6 +11,7 @@ frequencies from ``wordfreq``), or be introduced by ال, and words listed in
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -234,3 +235,15 @@ def token_norms(text: str) -> list[str]:
 
 
 __all__ = ["tokenize", "token_norms", "segment_word", "zipf", "normalize"]
+
+
+def span_text(text: str, tokens: Sequence[Token], start: int, end: int) -> str:
+    """``text[start:end]`` as a name reads: where ل+ال was written لل (للأمم المتحدة) and the span
+    starts at the article's ل, the unwritten alef is restored (الأمم المتحدة)."""
+    out = text[start:end]
+    i = bisect_right(tokens, start, key=lambda t: t.start) - 1
+    if i >= 0 and tokens[i].start < start < tokens[i].end:
+        for seg in tokens[i].segments:
+            if seg.start == start and seg.kind == "det" and seg.text == "ل":
+                return "ا" + out
+    return out
