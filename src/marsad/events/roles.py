@@ -48,8 +48,10 @@ class Roles:
     target_rule: str = ""
 
 
-def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozenset[str]):
-    """The phrase after the first target preposition in ``[start, stop)``; clitic ب/ل too."""
+def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozenset[str],
+                   ok: ActorTest = accept_all):
+    """The phrase after the first target preposition in ``[start, stop)``; clitic ب/ل too, when the
+    phrase names an actor (بسرعة, بشدة are manner, not a target)."""
     for k in range(start, min(stop, len(words))):
         w = words[k]
         if w.kind == "punct" and w.norm in ".,;:!?":
@@ -58,7 +60,9 @@ def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozense
         if base in preps and w.kind == "word":
             return np_after(words, k + 1)
         if k > start and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w):
-            return np_after(words, k)
+            np = np_after(words, k)
+            if np is not None and ok(np):
+                return np
     return None
 
 
@@ -219,7 +223,7 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
         else:
             target, trule = both[0], "between"
     if target is None:
-        target = _first_prep_np(words, m.head + 1, stop, preps)
+        target = _first_prep_np(words, m.head + 1, stop, preps, ok)
         trule = "prep" if target else ""
     if target is None and rule in ("vso", "pronoun-subject") and not m.entry.stmt:
         target = np_after(words, after)
@@ -249,7 +253,7 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
         elif target is None:
             target, trule = both[0], "between"
     if target is None:
-        target = _first_prep_np(words, m.head + 1, stop, preps)
+        target = _first_prep_np(words, m.head + 1, stop, preps, ok)
         trule = "prep" if target else ""
     if source is None:
         light = _light_verb_subject(words, m.head)
