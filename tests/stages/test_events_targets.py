@@ -35,3 +35,12 @@ def test_clitic_lam_target_that_names_a_country_stays(nlp):
     aid = [e for e in doc.events if e.cameo.startswith("07")]
     assert aid and aid[0].target is not None and aid[0].target.actor.code == "YEM"
     assert aid[0].target.text == "اليمن"  # لليمن: the article's alef restored
+
+
+def test_manner_adverb_is_no_object_but_a_town_is(nlp):
+    doc = nlp(marsad.Article(id="criticise", text="انتقد الرئيس الفرنسي إسرائيل بشدة."))
+    crit = [e for e in doc.events if e.cameo.startswith("11")]
+    assert crit and (crit[0].target is None or "شدة" not in crit[0].target.text)
+    doc = nlp(marsad.Article(id="attack", text="هاجم مسلحون بلدة قرب الموصل."))
+    attack = [e for e in doc.events if e.cameo.startswith("18")]
+    assert attack and attack[0].target is not None and attack[0].target.text == "بلدة"

@@ -66,6 +66,11 @@ def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozense
     return None
 
 
+def _manner(words: Sequence[Word], span: tuple[int, int]) -> bool:
+    """بشدة, بسرعة, بقوة (the ``manner`` word list), alone: an adverb of manner, no actor."""
+    return span[1] - span[0] == 1 and in_list("manner", words[span[0]].norm)
+
+
 def _between(words: Sequence[Word], start: int, stop: int):
     for k in range(start, min(stop, start + BETWEEN_WINDOW, len(words))):
         if strip_clitics(words[k].norm) == "بين":
@@ -227,6 +232,8 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
         trule = "prep" if target else ""
     if target is None and rule in ("vso", "pronoun-subject") and not m.entry.stmt:
         target = np_after(words, after)
+        if target is not None and _manner(words, target) and not ok(target):
+            target = None  # انتقد X بشدة: a manner adverb after the subject is no object
         trule = "object" if target else ""
     return Roles(source, target, rule, trule)
 
