@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
 from .. import __version__
 from ..ontology import ONTOLOGY_VERSION, cameo
-from ..text.tokens import span_text
+from ..text.tokens import name_start, span_text, token_at
 from ..types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from .agents import ActorTest, actor_test
 from .context import counts_for, event_date, modality, sentence_attributed, stated_counts
@@ -153,15 +152,9 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
 
 
 def _after_clitics(doc: Document, start: int) -> int:
-    """A phrase starts after the conjunction and preposition clitics of its first word: the actor
-    of ومنظمة التعاون is منظمة التعاون (و ف ب ل ك are not part of a name; ال is kept)."""
-    i = bisect_left(doc.tokens, start, key=lambda t: t.start)
-    if i == len(doc.tokens) or doc.tokens[i].start != start:
-        return start
-    for seg in doc.tokens[i].segments:
-        if seg.kind not in ("conj", "prep"):
-            return seg.start
-    return start
+    """A phrase starts where a name in its first word would (ومنظمة التعاون -> منظمة التعاون)."""
+    tok = token_at(doc.tokens, start)
+    return name_start(tok)[0] if tok is not None and tok.start == start else start
 
 
 def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:

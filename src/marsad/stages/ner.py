@@ -14,21 +14,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import groupby
 
+from ..text.tokens import name_start as mention_start
 from ..types import Document, Mention, Token
 from .ner_model import NerModel, load_model
 
 LABELS = ("PERS", "ORG", "LOC", "MISC")
-
-
-def mention_start(token: Token) -> tuple[int, str]:
-    """Where a name starts inside its first token, and a prefix the mention text needs."""
-    for seg in token.segments:
-        if seg.kind in ("conj", "prep"):
-            continue
-        if seg.kind == "det" and seg.text == "ل":  # لل: the article's alef is not written
-            return seg.start, "ا"
-        return seg.start, ""
-    return token.start, ""
 
 
 def spans(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int, str]]:

@@ -237,13 +237,29 @@ def token_norms(text: str) -> list[str]:
 __all__ = ["tokenize", "token_norms", "segment_word", "zipf", "normalize"]
 
 
+def name_start(token: Token) -> tuple[int, str]:
+    """Where a name starts inside ``token`` (after its و ف ب ل ك clitics, keeping ال), and a
+    prefix its text needs: where ل+ال was written لل (وللأمم) the name starts at the article's ل
+    and its text restores the unwritten alef ("ا")."""
+    for seg in token.segments:
+        if seg.kind in ("conj", "prep"):
+            continue
+        if seg.kind == "det" and seg.text == "ل":
+            return seg.start, "ا"
+        return seg.start, ""
+    return token.start, ""
+
+
+def token_at(tokens: Sequence[Token], offset: int) -> Token | None:
+    """The token (sorted by start) that holds the original-text ``offset``, if any."""
+    i = bisect_right(tokens, offset, key=lambda t: t.start) - 1
+    return tokens[i] if i >= 0 and offset < tokens[i].end else None
+
+
 def span_text(text: str, tokens: Sequence[Token], start: int, end: int) -> str:
-    """``text[start:end]`` as a name reads: where ل+ال was written لل (للأمم المتحدة) and the span
-    starts at the article's ل, the unwritten alef is restored (الأمم المتحدة)."""
-    out = text[start:end]
-    i = bisect_right(tokens, start, key=lambda t: t.start) - 1
-    if i >= 0 and tokens[i].start < start < tokens[i].end:
-        for seg in tokens[i].segments:
-            if seg.start == start and seg.kind == "det" and seg.text == "ل":
-                return "ا" + out
-    return out
+    """``text[start:end]`` as a name reads: a span starting at the article's ل of لل (للأمم
+    المتحدة) gets its alef back (الأمم المتحدة), as :func:`name_start` says."""
+    tok = token_at(tokens, start)
+    if tok is not None and name_start(tok) == (start, "ا"):
+        return "ا" + text[start:end]
+    return text[start:end]
