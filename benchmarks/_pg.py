@@ -7,10 +7,14 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
-from marsad.store.testing import fresh_db
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from marsad.store.testing import pg_server as _server
+
+from pgserver import fresh_db  # noqa: E402
 
 __all__ = ["fresh_db", "pg_server"]
 

@@ -5,7 +5,7 @@
 For every gold side (source, target) whose code is not ``None None``, the gold words (a bag of
 words, sometimes reordered) are located in the sentence as the shortest window of words that holds
 all of them (compared as normalised, clitic-free words); that window is resolved with
-:func:`marsad.stages.actors.resolve_span`. The phrase alone is resolved when no window is found.
+:func:`marsad.components.actors.stage.resolve_span`. The phrase alone is resolved when no window is found.
 Scores: the first field (country, IGO, INT, IMG, KUR ...) on sides where the gold first field is not
 None, and the agent on sides where the gold agent is not None; each over all such sides and over
 those with gold text (an empty text cannot be resolved from the phrase).
@@ -20,12 +20,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from marsad.actors.build import agent_of
-from marsad.actors.lexicon import candidates, lexicon
-from marsad.actors.match import doc_words
-from marsad.stages.actors import resolve_span
+from marsad.components.actors.build import agent_of
+from marsad.components.actors.lexicon import candidates, lexicon
+from marsad.components.actors.match import doc_words
+from marsad.components.actors.stage import resolve_span
+from marsad.core.types import Article, Document
 from marsad.text.normalize import norm_word, normalize
-from marsad.types import Article, Document
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 XML = SHARED / "data" / "events" / "up-arabic-gold-dev.xml"

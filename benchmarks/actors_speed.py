@@ -14,9 +14,9 @@ import sys
 import time
 from pathlib import Path
 
-from marsad.ingest import read
+from marsad.core.types import Article, Document
+from marsad.readers import read
 from marsad.text.normalize import normalize
-from marsad.types import Article, Document
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 
@@ -30,8 +30,8 @@ def main(n: int) -> None:
                 break
     words = sum(len(d.text.split()) for d in docs)
     t = time.perf_counter()
-    from marsad.stages.actors import ActorsStage
-    from marsad.stages.places import PlacesStage
+    from marsad.components.actors.stage import ActorsStage
+    from marsad.components.places.stage import PlacesStage
 
     actors, places = ActorsStage(), PlacesStage()
     places.pipe(actors.pipe(docs[:5]))  # warm-up: word frequencies are loaded on first use

@@ -27,10 +27,10 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from marsad.events.pipeline import build_pipeline
-from marsad.ingest import read
-from marsad.serialize import event_to_dict
-from marsad.types import Article, Document
+from marsad.coding import build_pipeline
+from marsad.core.serialize import event_to_dict
+from marsad.core.types import Article, Document
+from marsad.readers import read
 
 ANT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus" / "ant-v2.1-multisource.tar.gz"
 CATEGORIES = ("middleEast", "internationalNews")

@@ -26,7 +26,7 @@ ANT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus" 
 
 
 def subset(n: int, out: Path) -> int:
-    from marsad.ingest import read
+    from marsad.readers import read
 
     taken = 0
     with out.open("w", encoding="utf-8") as f:

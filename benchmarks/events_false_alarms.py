@@ -16,10 +16,10 @@ import sys
 from pathlib import Path
 
 from marsad import Pipeline
-from marsad.events.coder import code_document
-from marsad.events.pipeline import build_pipeline
-from marsad.ingest import read
-from marsad.types import Article
+from marsad.coding import build_pipeline
+from marsad.components.events.coder import code_document
+from marsad.core.types import Article
+from marsad.readers import read
 
 ANT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus" / "ant-v2.1-multisource.tar.gz"
 CATS = ("sport", "culture", "technology")

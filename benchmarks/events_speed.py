@@ -32,7 +32,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from marsad.types import Article, Document
+from marsad.core.types import Article, Document
 
 ANT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus" / "ant-v2.1-multisource.tar.gz"
 CATEGORIES = ("middleEast", "internationalNews")
@@ -40,7 +40,7 @@ CATEGORIES = ("middleEast", "internationalNews")
 
 def read_articles(n: int) -> list[Article]:
     """The first ``n + 1`` ANT articles of the two news categories (the last one warms up)."""
-    from marsad.ingest import read
+    from marsad.readers import read
 
     it = (a for a in read(ANT, "auto") if isinstance(a, Article) and a.category in CATEGORIES)
     return list(islice(it, n + 1))
@@ -52,7 +52,7 @@ def _rss_mb() -> float:
 
 def measure(arts: list[Article], batch: int, freeze: bool, profile: str | None) -> dict[str, Any]:
     """Time each stage over the articles (all but the last, which warms up)."""
-    from marsad.events.pipeline import build_pipeline
+    from marsad.coding import build_pipeline
 
     t0 = time.process_time()
     pipe = build_pipeline(warn=lambda m: print("warning:", m, file=sys.stderr))

@@ -29,11 +29,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from marsad.actors.lexicon import bare_phrase
-from marsad.actors.places import geocode_document
-from marsad.ingest import read
+from marsad.components.actors.lexicon import bare_phrase
+from marsad.components.places.geocode import geocode_document
+from marsad.core.types import Article, Document
+from marsad.readers import read
 from marsad.text.normalize import normalize
-from marsad.types import Article, Document
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 ANT = SHARED / "data" / "corpus" / "ant-v2.1-multisource.tar.gz"

@@ -15,10 +15,10 @@ import time
 from collections import defaultdict
 from datetime import UTC
 
-from marsad.ingest import read
+from marsad.core.types import Article
+from marsad.readers import read
 from marsad.store import duplicates as d
 from marsad.text.normalize import normalize_text
-from marsad.types import Article
 
 
 def _naive(t):  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/ingest_store.py ../shared/data/corpus/ant-v2.1-multisource.tar.gz \
         --db /tmp/ant.db [--limit 5000] [--stages text,ner,actors,places,events] [--pipeline MOD:FUNC]
 
-Reads the corpus with ``marsad.ingest.read``, codes it with the pipeline and writes it with
+Reads the corpus with ``marsad.readers.read``, codes it with the pipeline and writes it with
 ``ingest_articles`` (what ``marsad ingest`` does, without the progress bar), then recomputes
 the duplicate clusters. Prints a markdown table row; memory is the process's resident set
 size sampled after each batch (peak so far), reported at each fifth of the run.
@@ -18,9 +18,9 @@ import resource
 import time
 from pathlib import Path
 
-from marsad.ingest import read
+from marsad.jobs.ingest import Counts, ingest_articles
+from marsad.readers import read
 from marsad.store import open_store
-from marsad.store.ingest import Counts, ingest_articles
 
 
 def rss_mb() -> float:

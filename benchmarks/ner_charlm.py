@@ -13,10 +13,10 @@ import argparse
 import time
 from pathlib import Path
 
-from marsad.neural.infer import MODEL_DIR, CharLMTagger
-from marsad.stages.ner_model import CONLL_WINDOW, apply_names, load_names, propagate, resource_path
+from marsad.components.ner.model import CONLL_WINDOW, apply_names, load_names, propagate, resource_path
 from marsad.training.ner.corpus import read_conll
 from marsad.training.ner.scoring import evaluate, format_table
+from marsad.training.neural.infer import MODEL_DIR, CharLMTagger
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -16,7 +16,7 @@ import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from marsad.stages.ner_model import CONLL_WINDOW, NerModel
+from marsad.components.ner.model import CONLL_WINDOW, NerModel
 from marsad.training.ner.corpus import read_conll
 from marsad.training.ner.scoring import entities
 

@@ -13,13 +13,13 @@ import os
 import time
 from pathlib import Path
 
-from marsad.stages.ner import NerStage
-from marsad.stages.ner_features import cluster_features, context_features, lexicon_features, word_features
-from marsad.stages.ner_model import load_model
+from marsad.components.ner.features import cluster_features, context_features, lexicon_features, word_features
+from marsad.components.ner.model import load_model
+from marsad.components.ner.stage import NerStage
+from marsad.core.types import Article, Document
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import tokenize
 from marsad.training.ner.corpus import ant_articles
-from marsad.types import Article, Document
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
 

@@ -36,8 +36,8 @@ def _rss_mb() -> float:
 
 
 def child(corpus: str, limit: int | None, analyze: bool) -> dict[str, object]:
-    from marsad.ingest import read
-    from marsad.types import ReadError
+    from marsad.core.types import ReadError
+    from marsad.readers import read
 
     if analyze:
         from marsad.text import analyze as run_analysis

@@ -1,13 +1,16 @@
-"""The Pipeline freezes the collector's view of the loaded models once, after its first batch."""
+"""gc.freeze(): off in the library by default; on request (the CLI) once, after the first batch."""
 
 from __future__ import annotations
 
 import gc
+import io
 
-import marsad.pipeline
-from marsad.pipeline import Pipeline
+import marsad.core.pipeline
+from marsad.cli.main import main
+from marsad.coding import build_pipeline
+from marsad.core.pipeline import Pipeline
+from marsad.core.types import Article, Document
 from marsad.text import TextStage
-from marsad.types import Article, Document
 
 TEXT = "القاهرة (أ ش أ) - التقى وزير الخارجية المصري نظيره الأردني في عمان اليوم الأحد."
 
@@ -21,7 +24,7 @@ def _calls(pipe: Pipeline, monkeypatch) -> list[int]:
         calls.append(1)
         real()
 
-    monkeypatch.setattr(marsad.pipeline.gc, "freeze", freeze)
+    monkeypatch.setattr(marsad.core.pipeline.gc, "freeze", freeze)
     seen = []
     for k in range(3):
         out = pipe.run_batch([Document(article=Article(id=f"a{k}", text=TEXT))])
@@ -31,9 +34,19 @@ def _calls(pipe: Pipeline, monkeypatch) -> list[int]:
 
 
 def test_first_batch_freezes_once(monkeypatch):
-    assert _calls(Pipeline([TextStage()]), monkeypatch) == [1, 1, 1]
+    assert _calls(Pipeline([TextStage()], freeze_gc=True), monkeypatch) == [1, 1, 1]
     assert gc.get_freeze_count() > 0
 
 
-def test_freeze_can_be_turned_off(monkeypatch):
-    assert _calls(Pipeline([TextStage()], freeze_gc=False), monkeypatch) == [0, 0, 0]
+def test_library_default_never_freezes(monkeypatch):
+    assert _calls(Pipeline([TextStage()]), monkeypatch) == [0, 0, 0]
+    assert _calls(build_pipeline(stages=["text"]), monkeypatch) == [0, 0, 0]
+
+
+def test_the_command_line_freezes(monkeypatch, tmp_path):
+    calls = []
+    monkeypatch.setattr(marsad.core.pipeline.gc, "freeze", lambda: calls.append(1))
+    path = tmp_path / "a.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert main(["code", str(path)], io.StringIO(), io.StringIO()) == 0
+    assert calls == [1]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from typing import TYPE_CHECKING
 
-from .pipeline import Pipeline, Stage
-from .types import (
+from marsad.core.pipeline import ErrorHandler, Pipeline, Stage
+from marsad.core.types import (
     Actor,
     ActorMention,
     Article,
@@ -22,6 +22,10 @@ from .types import (
     Span,
     Token,
 )
+from marsad.core.version import __version__
+
+if TYPE_CHECKING:
+    from marsad.store.store import Store
 
 __all__ = [
     "Actor", "ActorMention", "Article", "DateExpr", "Document", "Event", "Mention", "NormText",
@@ -32,22 +36,22 @@ __all__ = [
 
 def load(
     stages: list[str] | tuple[str, ...] | None = None,
-    on_error=None,  # type: ignore[no-untyped-def]
+    on_error: ErrorHandler | None = None,
     batch_size: int = 64,
 ) -> Pipeline:
     """The default pipeline (text, ner, actors, places, events), or the named stages in order.
 
     ``on_error(doc, err)`` receives each document a stage failed on; by default the
-    error is raised.
+    error is raised. See :func:`marsad.coding.build_pipeline` for the policy when a model is
+    missing.
     """
-    from . import stages as _stages
+    from marsad.coding import build_pipeline
 
-    names = list(stages) if stages is not None else _stages.available()
-    return Pipeline([_stages.make(n) for n in names], on_error=on_error, batch_size=batch_size)
+    return build_pipeline(stages=stages, on_error=on_error, batch_size=batch_size)
 
 
-def open(url: str = "marsad.db"):  # type: ignore[no-untyped-def]  # noqa: A001
+def open(url: str = "marsad.db") -> Store:  # noqa: A001
     """Open an event store: a SQLite path (the default ``marsad.db``) or a PostgreSQL URL."""
-    from .store import open_store
+    from marsad.store import open_store
 
     return open_store(url)

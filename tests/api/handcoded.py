@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from marsad.cli.demo import sample_articles
-from marsad.pipeline import Pipeline
-from marsad.types import Actor, ActorMention, Article, Document, Event, Place, PlaceMention, Span
+from marsad.core.pipeline import Pipeline
+from marsad.core.types import Actor, ActorMention, Article, Document, Event, Place, PlaceMention, Span
+from marsad.jobs.ingest import ingest
 
 DATA = json.loads((Path(__file__).with_name("handcoded.json")).read_text("utf-8"))
 EVENTS: list[dict[str, Any]] = DATA["events"]
@@ -99,7 +100,7 @@ def build_store(path: Path) -> Any:
     from marsad.store import open_store
 
     store = open_store(str(path))
-    store.ingest(articles(), pipeline=Pipeline([HandCoded()]))
+    ingest(store, articles(), pipeline=Pipeline([HandCoded()]))
     return store
 
 

@@ -12,13 +12,15 @@ from typing import Any
 import pytest
 from handcoded import EVENTS, HandCoded, articles
 
+from marsad.jobs.ingest import ingest
+
 pytestmark = pytest.mark.postgres
 psycopg = pytest.importorskip("psycopg")
 
 
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
-    from marsad.store.testing import drop_db, fresh_db, pg_bin, pg_server
+    from pgserver import drop_db, fresh_db, pg_bin, pg_server
 
     if not os.environ.get("MARSAD_TEST_PG_URL") and pg_bin() is None:
         pytest.skip("no PostgreSQL: set MARSAD_TEST_PG_URL or install the server binaries")
@@ -34,11 +36,11 @@ def pg_client(pg_url: str) -> Any:
 
     from marsad.api.app import Settings, create_app
     from marsad.api.db import read_engine
-    from marsad.pipeline import Pipeline
+    from marsad.core.pipeline import Pipeline
     from marsad.store import open_store
 
     store = open_store(pg_url)
-    store.ingest(articles(), pipeline=Pipeline([HandCoded()]))
+    ingest(store, articles(), pipeline=Pipeline([HandCoded()]))
     engine = read_engine(store.url, read_only=True)
     yield TestClient(create_app(engine, Settings(token=None, rate=0, cache_size=0)))
     engine.dispose()

@@ -12,7 +12,7 @@ schemathesis = pytest.importorskip("schemathesis")
 from handcoded import HandCoded, make_client  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 
-from marsad.pipeline import Pipeline  # noqa: E402
+from marsad.core.pipeline import Pipeline  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import pytest
 from handcoded import HandCoded, make_client
 
 from marsad.api.security import RateLimit
-from marsad.pipeline import Pipeline
+from marsad.core.pipeline import Pipeline
 
 
 def _is_error(resp: Any, status: int, code: str) -> None:

@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 
 from marsad.cli.main import main
+from marsad.jobs.ingest import Counts
 from marsad.store import open_store
-from marsad.store.ingest import Counts
 
 
 def _runs(*argv: str) -> tuple[int, str, str]:

@@ -60,8 +60,8 @@ def toy_pipeline():  # type: ignore[no-untyped-def]
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """A server URL: MARSAD_TEST_PG_URL, else a throwaway server started with initdb/pg_ctl."""
-    from marsad.store.testing import pg_bin
-    from marsad.store.testing import pg_server as server
+    from pgserver import pg_bin
+    from pgserver import pg_server as server
 
     if not os.environ.get("MARSAD_TEST_PG_URL") and pg_bin() is None:
         pytest.skip("no PostgreSQL: set MARSAD_TEST_PG_URL or install the server binaries")
@@ -73,7 +73,7 @@ def pg_server() -> Iterator[str]:
 def pg_url(pg_server: str) -> Iterator[str]:
     """A fresh, empty database on the test server, dropped afterwards."""
     pytest.importorskip("psycopg")
-    from marsad.store.testing import drop_db, fresh_db
+    from pgserver import drop_db, fresh_db
 
     name = f"marsad_t_{uuid.uuid4().hex[:12]}"
     yield fresh_db(pg_server, name)

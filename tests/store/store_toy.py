@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from marsad.pipeline import Pipeline
-from marsad.types import Actor, ActorMention, Document, Event, Mention, Sentence, Span
+from marsad.core.pipeline import Pipeline
+from marsad.core.types import Actor, ActorMention, Document, Event, Mention, Sentence, Span
 
 ACTORS = {  # Arabic name -> (id, CAMEO code, English name)
     "الأمم المتحدة": ("un", "IGOUNO", "United Nations"),

@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 pytest.importorskip("distributed")
 
-from marsad.distributed.dask_ingest import ingest_distributed  # noqa: E402
-from marsad.ingest import read  # noqa: E402
+from marsad.jobs.distributed import ingest_distributed  # noqa: E402
+from marsad.jobs.ingest import ingest_articles  # noqa: E402
+from marsad.readers import read  # noqa: E402
 from marsad.store import open_store  # noqa: E402
-from marsad.store.ingest import ingest_articles  # noqa: E402
 
 pytestmark = [pytest.mark.slow]
 

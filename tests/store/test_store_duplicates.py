@@ -6,8 +6,9 @@ import random
 from datetime import date, datetime
 from pathlib import Path
 
+from marsad.core.types import Article
+from marsad.jobs.ingest import ingest
 from marsad.store import duplicates, open_store
-from marsad.types import Article
 
 
 def _seed_text(seed_dir: Path) -> str:
@@ -26,7 +27,7 @@ def test_updated_copy_clusters_and_old_background_does_not(tmp_path: Path, seed_
         Article(id="other", text="مباراة كرة القدم انتهت بالتعادل بين الفريقين في الدوري", published=day),
     ]
     with open_store(tmp_path / "m.db") as store:
-        store.ingest(arts, toy_pipeline)
+        ingest(store, arts, toy_pipeline)
         assert store.duplicates() == {"orig": ["orig", "update"]}
 
 

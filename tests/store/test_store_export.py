@@ -32,7 +32,7 @@ def export(db: str, *argv: str) -> str:
 def test_jsonl_is_the_coders_json_plus_article_ids(db: str, ant_dir: Path) -> None:
     import store_toy
 
-    from marsad.ingest import read
+    from marsad.readers import read
 
     lines = [json.loads(x) for x in export(db, "--format", "jsonl").splitlines()]
     with open_store(db) as store:

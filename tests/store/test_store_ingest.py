@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from marsad.cli.main import main
+from marsad.core.types import Article, ReadError
+from marsad.jobs.ingest import ingest as run_ingest
 from marsad.store import open_store
 from marsad.store.schema import DATA_TABLES
-from marsad.types import Article, ReadError
 
 
 def ingest(db: Path | str, *paths: Path | str, extra: tuple[str, ...] = ()) -> tuple[int, str]:
@@ -80,18 +81,18 @@ def test_same_events_and_clusters_whatever_order_and_batches(tmp_path: Path, ant
                                                               toy_pipeline) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 
-    from marsad.ingest import read
+    from marsad.readers import read
 
     items = list(read([ant_dir]))
     # syndicated copies of 30 articles (same text and time, another id) among them
     items += [dataclasses.replace(x, id=x.id + "-copy") for x in items[::5] if isinstance(x, Article)]
     a, b = tmp_path / "a.db", tmp_path / "b.db"
     with open_store(a) as store:
-        store.ingest(items, toy_pipeline, batch_size=50)
+        run_ingest(store, items, toy_pipeline, batch_size=50)
     with open_store(b) as store:  # reversed, small batches, in two runs
         rev = items[::-1]
-        store.ingest(rev[:90], toy_pipeline, batch_size=7)
-        store.ingest(rev[90:], toy_pipeline, batch_size=13)
+        run_ingest(store, rev[:90], toy_pipeline, batch_size=7)
+        run_ingest(store, rev[90:], toy_pipeline, batch_size=13)
     assert data_counts(a) == data_counts(b)
     assert _events(a) == _events(b)
     assert any(n > 1 for _, _, _, n in _events(a))  # some events reported by several articles
@@ -104,9 +105,9 @@ def test_updated_article_replaces_its_rows(tmp_path: Path, toy_pipeline) -> None
     v1 = Article(id="x", text="قصف سوريا العراق. اجتماع مصر السعودية.")
     v2 = Article(id="x", text="اجتماع روسيا تركيا.")
     with open_store(db) as store:
-        store.ingest([v1], toy_pipeline)
+        run_ingest(store, [v1], toy_pipeline)
         assert store.counts()["event_mentions"] == 2
-        store.ingest([v2], toy_pipeline)
+        run_ingest(store, [v2], toy_pipeline)
         c = store.counts()
         assert c["articles"] == 1 and c["event_mentions"] == 1 and c["events"] == 1
         assert c["actor_mentions"] == 2
@@ -117,7 +118,7 @@ def test_updated_article_replaces_its_rows(tmp_path: Path, toy_pipeline) -> None
 def test_search_folds_arabic_spelling(tmp_path: Path, seed_dir: Path, toy_pipeline) -> None:  # type: ignore[no-untyped-def]
     text = (seed_dir / "000_cf51298b20422178.txt").read_text("utf-8")
     with open_store(tmp_path / "m.db") as store:
-        store.ingest([Article(id="seed", text=text), Article(id="other", text="مباراة كرة القدم")],
+        run_ingest(store, [Article(id="seed", text=text), Article(id="other", text="مباراة كرة القدم")],
                      toy_pipeline)
         for q in ("الأمم المتحدة", "الامم المتحده", "الأُمَم المُتَّحِدَة", "بان كى مون"):
             assert [a.id for a, _ in store.search(q)] == ["seed"], q
@@ -127,9 +128,9 @@ def test_search_folds_arabic_spelling(tmp_path: Path, seed_dir: Path, toy_pipeli
 
 def test_read_errors_only(tmp_path: Path, toy_pipeline) -> None:  # type: ignore[no-untyped-def]
     with open_store(tmp_path / "m.db") as store:
-        c = store.ingest([ReadError("a.xml", "not XML")], toy_pipeline)
+        c = run_ingest(store, [ReadError("a.xml", "not XML")], toy_pipeline)
         assert (c.articles, c.failures) == (0, 1)
-        store.ingest([ReadError("a.xml", "not XML")], toy_pipeline)
+        run_ingest(store, [ReadError("a.xml", "not XML")], toy_pipeline)
         assert store.counts()["failures"] == 1
 
 
@@ -147,7 +148,7 @@ def test_schema_has_every_data_table(tmp_path: Path, table: str) -> None:
 def test_row_the_database_refuses_is_a_store_failure(tmp_path: Path, toy_pipeline) -> None:  # type: ignore[no-untyped-def]
     arts = [Article(id="ok", text="اجتماع مصر وتركيا"), Article(id="bad", text="اجتماع \ud800 مصر")]
     with open_store(tmp_path / "m.db") as store:
-        c = store.ingest(arts, toy_pipeline)
+        c = run_ingest(store, arts, toy_pipeline)
         assert (c.articles, c.failures) == (1, 1)
         fail = store.failures()[0]
         assert fail["article_id"] == "bad" and fail["stage"] == "store" and "Encode" in fail["reason"]

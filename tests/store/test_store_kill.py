@@ -16,8 +16,8 @@ from sqlalchemy import update
 from store_helpers import toy_env
 
 from marsad.cli.main import main
+from marsad.jobs.ingest import Counts
 from marsad.store import open_store
-from marsad.store.ingest import Counts
 from marsad.store.schema import runs
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.jobs.ingest import ingest
 from marsad.store import open_store
 
 pytestmark = pytest.mark.postgres
@@ -18,26 +19,26 @@ def _snapshot(store) -> tuple:  # type: ignore[no-untyped-def]
 
 def test_postgres_equals_sqlite_and_reingest_adds_nothing(pg_url: str, tmp_path: Path, ant_dir: Path,
                                                           toy_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from marsad.ingest import read
+    from marsad.readers import read
 
     items = list(read([ant_dir]))
     with open_store(pg_url) as pg, open_store(tmp_path / "m.db") as lite:
         assert pg.dialect == "postgresql"
-        pg.ingest(items, toy_pipeline, batch_size=40)
-        lite.ingest(items, toy_pipeline, batch_size=40)
+        ingest(pg, items, toy_pipeline, batch_size=40)
+        ingest(lite, items, toy_pipeline, batch_size=40)
         snap = _snapshot(pg)
         assert snap == _snapshot(lite)
         assert snap[0]["articles"] == 160 and snap[0]["events"] > 10
-        again = pg.ingest(items[::-1], toy_pipeline, batch_size=9)
+        again = ingest(pg, items[::-1], toy_pipeline, batch_size=9)
         assert again.articles == 0 and again.skipped == 160
         assert _snapshot(pg) == snap
 
 
 def test_postgres_search_and_failures(pg_url: str, toy_pipeline) -> None:  # type: ignore[no-untyped-def]
-    from marsad.types import Article, ReadError
+    from marsad.core.types import Article, ReadError
 
     with open_store(pg_url) as store:
-        c = store.ingest([Article(id="a", text="اجتماع الأمم المتحدة فى جنيف"),
+        c = ingest(store, [Article(id="a", text="اجتماع الأمم المتحدة فى جنيف"),
                           Article(id="b", text="TOY-FAIL"), ReadError("f.xml", "truncated gzip"),
                           Article(id="nul", text="نص فيه\x00صفر")], toy_pipeline)
         assert c.failures == 2
@@ -55,7 +56,7 @@ def test_concurrent_writers_give_the_sequential_result(pg_url: str, tmp_path: Pa
 
     import store_toy
 
-    from marsad.ingest import read
+    from marsad.readers import read
 
     items = list(read([ant_dir]))
     halves = [items[:100], items[60:][::-1]]  # 40 articles in both, in opposite orders
@@ -64,7 +65,7 @@ def test_concurrent_writers_give_the_sequential_result(pg_url: str, tmp_path: Pa
     def work(part: list) -> None:  # type: ignore[type-arg]
         try:
             with open_store(pg_url) as store:
-                store.ingest(part, store_toy.load(), batch_size=8, dedup=False)
+                ingest(store, part, store_toy.load(), batch_size=8, dedup=False)
         except BaseException as exc:  # noqa: BLE001
             errors.append(exc)
 
@@ -76,7 +77,7 @@ def test_concurrent_writers_give_the_sequential_result(pg_url: str, tmp_path: Pa
     assert not errors
     with open_store(pg_url) as pg, open_store(tmp_path / "seq.db") as lite:
         pg.cluster_duplicates()
-        lite.ingest(items, store_toy.load(), batch_size=50)
+        ingest(lite, items, store_toy.load(), batch_size=50)
         assert _snapshot(pg) == _snapshot(lite)
         assert pg.counts()["failures"] == 0
 

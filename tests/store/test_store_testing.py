@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.store.testing import fresh_db, pg_bin, pg_server
+from pgserver import fresh_db, pg_bin, pg_server
 
 pytestmark = pytest.mark.postgres
 psycopg = pytest.importorskip("psycopg")

@@ -9,12 +9,12 @@ from dataclasses import dataclass, field
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.core.types import Segment, Token
 from marsad.text.fastnew import fast_constructor
 from marsad.text.normalize import _DELETE, _MARK_SET, normalize
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import tokenize, zipf
 from marsad.text.wordcache import trim_caches, word_cache
-from marsad.types import Segment, Token
 
 TEXT = st.text(
     alphabet=st.sampled_from(

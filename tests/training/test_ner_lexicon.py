@@ -6,8 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
-from marsad.stages.ner_features import load_gazetteer
-from marsad.stages.ner_lexicon import CharLM
+from marsad.components.ner.features import load_gazetteer
+from marsad.components.ner.lexicon import CharLM
 from marsad.training.ner.lexicon import build_aqmar, build_foreign
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.stages.ner_features import gazetteer_tags, strip_clitics
-from marsad.stages.ner_model import propagate
+from marsad.components.ner.features import gazetteer_tags, strip_clitics
+from marsad.components.ner.model import propagate
 from marsad.training.ner.corpus import split_words
 from marsad.training.ner.scoring import entities, evaluate
 

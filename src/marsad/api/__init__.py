@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from .app import Settings, create_app
+from marsad.api.app import Settings, create_app
 
 __all__ = ["Settings", "create_app"]

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import require
+from marsad.core.errors import require
 
 log = logging.getLogger("marsad.api")
 
@@ -48,7 +48,7 @@ def _error_handlers(app: Any) -> None:
     from fastapi.responses import JSONResponse
     from starlette.exceptions import HTTPException
 
-    from .security import error_body
+    from marsad.api.security import error_body
 
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, HTTPException)
@@ -93,10 +93,10 @@ def _pages(app: Any) -> None:
 def create_app(engine: Any, settings: Settings | None = None, store: Any = None) -> Any:
     """The ASGI app over ``engine`` (a SQLAlchemy engine of a marsad store)."""
     fastapi = require("fastapi", "web")
-    from .. import __version__
-    from .cache import AnswerCache
-    from .routes import router, warm
-    from .security import BodyLimit, RateLimit, SecurityHeaders
+    from marsad.api.cache import AnswerCache
+    from marsad.api.routes import router, warm
+    from marsad.api.security import BodyLimit, RateLimit, SecurityHeaders
+    from marsad.core.version import __version__
 
     settings = settings or Settings()
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from ..store import schema as S
+from marsad.store import schema as S
 
 
 def store_version(conn: Connection) -> tuple[Any, ...]:

@@ -6,35 +6,37 @@ bound; parallel requests would only share the same cores).
 
 from __future__ import annotations
 
+import logging
 import threading
 from datetime import datetime
 from typing import Any
 
 from fastapi import HTTPException
 
-from ..errors import MarsadError, MissingExtra, PipelineError, ResourceError, StageError
-from ..types import Article
+from marsad.core.errors import MarsadError, MissingExtra, PipelineError, ResourceError, StageError
+from marsad.core.pipeline import Pipeline
+from marsad.core.types import Article
 
 _LOCK = threading.Lock()
+_LOG = logging.getLogger(__name__)
 
 
-def _pipeline(state: Any) -> Any:
+def _pipeline(state: Any) -> Pipeline:
+    """The app's pipeline, built once on first use (a stage that cannot run is logged and left out)."""
     if getattr(state, "pipeline", None) is None:
-        import marsad
+        from marsad.coding import build_pipeline
 
-        load = getattr(marsad, "load", None)
-        if load is None:
-            raise HTTPException(501, "this marsad build has no pipeline (marsad.load); coding is unavailable")
         try:
-            state.pipeline = load()
+            state.pipeline = build_pipeline(warn=lambda m: _LOG.warning("marsad api: %s", m))
         except MarsadError as exc:
             raise _as_http(exc) from exc
-    return state.pipeline
+    pipeline: Pipeline = state.pipeline
+    return pipeline
 
 
 def code_text(state: Any, text: str, title: str | None, published: datetime | None) -> list[dict[str, Any]]:
     """Code one posted text and return its events as ``marsad code`` prints them."""
-    from ..store.rows import event_dict
+    from marsad.store.rows import event_dict
 
     article = Article(id="posted", text=text, title=title, published=published, source="api")
     with _LOCK:
@@ -55,7 +57,7 @@ def _as_http(exc: MarsadError) -> HTTPException:
 
 def ingest_one(state: Any, body: Any) -> dict[str, Any]:
     """Code and store one article (the write endpoint; the route checks the token)."""
-    from ..store import ingest as store_ingest
+    import marsad.jobs.ingest as store_ingest
 
     article = Article(id=body.id, text=body.text, title=body.title, published=body.published,
                       source=body.source, url=body.url)

@@ -13,7 +13,7 @@ def read_engine(url: str, read_only: bool = True) -> Any:
     if url.startswith("postgresql"):
         options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
         return create_engine(url, pool_pre_ping=True, connect_args=options)
-    from ..store.sqlite import SqliteBackend
+    from marsad.store.sqlite import SqliteBackend
 
     engine = SqliteBackend.make_engine(url)
 

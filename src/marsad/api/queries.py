@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, String, and_, case, func, literal, literal_column, or_, select, text
 from sqlalchemy.sql import ColumnElement, Select
 
-from ..store import schema as S
+from marsad.store import schema as S
 
 EV = S.events.c
 INTERVALS = ("day", "week", "month", "year")
@@ -49,12 +49,12 @@ def _prefix(col: Any, prefix: str) -> ColumnElement[bool]:
 
 def _text_condition(q: str, dialect: str) -> ColumnElement[bool]:
     """Events whose article matches the full-text query (FTS5 on SQLite, tsvector on PostgreSQL)."""
-    from ..text.normalize import normalize_text
+    from marsad.text.normalize import normalize_text
 
     if dialect == "postgresql":
         sub = text("SELECT article_id FROM article_search WHERE tsv @@ plainto_tsquery('simple', :fts)")
         return EV.article_id.in_(sub.bindparams(fts=normalize_text(q)).columns(article_id=String))
-    from ..store.sqlite import fts_query
+    from marsad.store.sqlite import fts_query
 
     expr = fts_query(q)
     if not expr:

@@ -10,9 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from sqlalchemy import Connection
 
-from .. import __version__
-from . import queries
-from .models import (
+from marsad.api import queries
+from marsad.api.models import (
     ActorList,
     ArticleIn,
     ArticleOut,
@@ -26,6 +25,7 @@ from .models import (
     PlaceList,
     Timeline,
 )
+from marsad.core.version import __version__
 
 router = APIRouter(prefix="/api", responses={
     422: {"model": ErrorBody, "description": "invalid parameters"},
@@ -136,7 +136,7 @@ def get_article(conn: Conn, article_id: Annotated[str, Path(max_length=200, patt
 @router.post("/code", response_model=CodeResponse, summary="Code posted text (nothing is stored)",
              responses={413: {"model": ErrorBody}, 503: {"model": ErrorBody, "description": "no pipeline here"}})
 def post_code(request: Request, body: CodeRequest) -> dict[str, Any]:
-    from .coding import code_text
+    from marsad.api.coding import code_text
 
     return {"events": code_text(request.app.state, body.text, body.title, body.published)}
 
@@ -154,7 +154,7 @@ def require_token(request: Request) -> None:
              summary="Code an article and store it (needs the token)",
              responses={401: {"model": ErrorBody}, 403: {"model": ErrorBody}, 413: {"model": ErrorBody}})
 def post_article(request: Request, body: ArticleIn) -> dict[str, Any]:
-    from .coding import ingest_one
+    from marsad.api.coding import ingest_one
 
     out = ingest_one(request.app.state, body)
     request.app.state.cache.clear()

@@ -63,7 +63,7 @@ class RunTracker:
     """
 
     def __init__(self, store: Any, run_id: int, progress: Progress) -> None:
-        from ..store.ingest import Counts
+        from marsad.jobs.ingest import Counts
 
         self.store, self.run_id, self.progress = store, run_id, progress
         self.total = Counts()

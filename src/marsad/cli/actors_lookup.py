@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from marsad.cli.status import ExitStatus
+
 COMMAND = ("actors", "lookup")
 HELP = "show what an Arabic phrase resolves to in the actor dictionaries, and why"
 
@@ -15,16 +17,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..stages.actors import lookup
+    from marsad.components.actors.stage import lookup
 
     text = " ".join(args.text).strip()
     if not text:
         print("error: give a phrase to look up, e.g. marsad actors lookup 'الجيش الإسرائيلي'", file=stderr)
-        return 2
+        return ExitStatus.USAGE
     found = lookup(text)
     if not found or found[0].kind != "result":
         print(f"{text}: no actor (no dictionary phrase matched; add one to resources/actors/*.tsv)", file=stdout)
-        return 1
+        return ExitStatus.PARTIAL
     best = found[0]
     a = best.actor
     assert a is not None
@@ -36,4 +38,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.all:
         for c in found[1:]:
             print(f"  entry: {c.text} = {c.kind} {c.key} ({c.why})", file=stdout)
-    return 0
+    return ExitStatus.OK

@@ -7,14 +7,15 @@ import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from ..types import Article, Document, Event, ReadError
+from marsad.cli.status import ExitStatus
+from marsad.core.types import Article, Document, Event, ReadError
 
 COMMAND = ("code",)
 HELP = "code events (CAMEO and PLOVER) in articles and print them as JSON Lines or a table"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..ingest import FORMATS
+    from marsad.readers import FORMATS
 
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives or - (stdin)")
     parser.add_argument("--format", default="jsonl", choices=["jsonl", "table"],
@@ -47,7 +48,7 @@ TABLE_HEADER = "article\tsent\tdate\tcameo\ttype\tsource\ttrigger\ttarget\tplace
 
 
 def _articles(paths: list[str], input_format: str, errors: list[ReadError]) -> Iterator[Article]:
-    from ..ingest import read
+    from marsad.readers import read
 
     for item in read(paths, input_format):
         if isinstance(item, ReadError):
@@ -57,13 +58,14 @@ def _articles(paths: list[str], input_format: str, errors: list[ReadError]) -> I
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..serialize import event_to_dict
+    from marsad.core.serialize import event_to_dict
 
     errors: list[ReadError] = []
     failed: list[str] = []
-    from ..events.pipeline import build_pipeline
+    from marsad.coding import build_pipeline
 
-    pipe = build_pipeline(args.dictionary, warn=lambda m: print(f"marsad code: warning: {m}", file=stderr))
+    pipe = build_pipeline(args.dictionary, warn=lambda m: print(f"marsad code: warning: {m}", file=stderr),
+                          freeze_gc=True)
     pipe.on_error = lambda doc, err: failed.append(str(err))
     if args.format == "table":
         stdout.write(TABLE_HEADER + "\n")
@@ -83,8 +85,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     print(f"marsad code: {n_docs} articles, {n_events} events, {len(errors) + len(failed)} failed",
           file=stderr)
     if n_docs == 0 and errors:
-        return 2
-    return 1 if errors or failed else 0
+        return ExitStatus.USAGE
+    return ExitStatus.of(len(errors) + len(failed))
 
 
 def _events(doc: Document, min_confidence: float) -> list[Event]:

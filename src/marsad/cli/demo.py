@@ -17,8 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..types import Article
-from .serve import serve
+from marsad.cli.serve import serve
+from marsad.cli.status import ExitStatus
+from marsad.core.pipeline import Pipeline
+from marsad.core.types import Article
 
 COMMAND = ("demo",)
 HELP = "build a demo event store from sample Arabic articles shipped with marsad, then serve the dashboard"
@@ -47,31 +49,21 @@ def sample_articles(limit: int | None = None) -> Iterator[Article]:
                           category=rec.get("category"), origin=f"marsad:samples/{SAMPLES}")
 
 
-def pipeline(stderr: TextIO) -> Any:
-    """``marsad.load()``; if a stage of it cannot run here (a model not built yet), the events
-    module's pipeline that runs without that stage, with a warning."""
-    import marsad
+def pipeline(stderr: TextIO) -> Pipeline:
+    """The default pipeline, with a warning for each stage that cannot run here."""
+    from marsad.coding import build_pipeline
 
-    from ..errors import MarsadError
-
-    try:
-        pipe = marsad.load()
-        pipe(next(sample_articles(1)))
-        return pipe
-    except MarsadError as exc:
-        from ..events.pipeline import build_pipeline
-
-        print(f"marsad demo: warning: {exc}", file=stderr)
-        return build_pipeline(warn=lambda m: print(f"marsad demo: warning: {m}", file=stderr))
+    return build_pipeline(warn=lambda m: print(f"marsad demo: warning: {m}", file=stderr), freeze_gc=True)
 
 
 def build(db: str, limit: int | None, stderr: TextIO) -> tuple[Any, Any]:
     """Open (creating) the store at ``db`` and ingest the samples; returns (store, counts)."""
-    from ..store import open_store
+    from marsad.jobs.ingest import ingest
+    from marsad.store import open_store
 
     store = open_store(db)
     started = time.perf_counter()
-    counts = store.ingest(sample_articles(limit), pipeline=pipeline(stderr))
+    counts = ingest(store, sample_articles(limit), pipeline=pipeline(stderr))
     took = time.perf_counter() - started
     print(f"marsad demo: {Path(db)}: {counts.articles} articles, {counts.events} events, "
           f"{counts.failures} failures, {counts.skipped} already stored ({took:.1f} s)", file=stderr)
@@ -82,9 +74,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     store, counts = build(args.db, args.limit, stderr)
     if args.no_serve:
         store.close()
-        return 0 if not counts.failures else 1
-    from ..api.app import Settings, create_app
-    from ..api.db import read_engine
+        return ExitStatus.of(counts.failures)
+    from marsad.api.app import Settings, create_app
+    from marsad.api.db import read_engine
 
     app = create_app(read_engine(store.url, read_only=True), Settings(token=None), store=store)
     return serve(app, args.host, args.port, stderr)

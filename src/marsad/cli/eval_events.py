@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import InputError
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import InputError
 
 COMMAND = ("eval", "events")
 HELP = "score coded events against a gold XML file (the dev set's format)"
@@ -44,7 +45,7 @@ def _table_types(rows: dict[str, Any]) -> str:
 
 
 def _details(path: str, sentences: list, coded: list) -> None:
-    from ..serialize import event_to_dict
+    from marsad.core.serialize import event_to_dict
 
     with open(path, "w", encoding="utf-8") as fh:
         for s, evs in zip(sentences, coded, strict=True):
@@ -56,8 +57,8 @@ def _details(path: str, sentences: list, coded: list) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..events.evaluate import code_gold, per_type_report, single_type_report
-    from ..events.gold import read_gold
+    from marsad.evaluation.events import code_gold, per_type_report, single_type_report
+    from marsad.evaluation.gold import read_gold
 
     if not Path(args.gold).is_file():
         raise InputError(f"no such gold file: {args.gold}; give an XML file in the dev set's format")
@@ -72,11 +73,11 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.format == "json":
         stdout.write(json.dumps({"gold": args.gold, "sentences": len(sentences), "single": single,
                                  "per_type": types}, ensure_ascii=False, indent=1) + "\n")
-        return 0
+        return ExitStatus.OK
     stdout.write(f"gold: {args.gold} ({len(sentences)} sentences)\n\n")
     if all(len(s.events) <= 1 for s in sentences):
         stdout.write("per sentence, for the event of the gold type (top = most confident of that type):\n")
         stdout.write(_table_single(single) + "\n")
     stdout.write("per type, an event matches a gold event of its type whose trigger it overlaps (by type alone where the gold trigger is empty):\n")
     stdout.write(_table_types(types))
-    return 0
+    return ExitStatus.OK

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ..errors import InputError
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import InputError
 
 COMMAND = ("eval", "ner")
 HELP = "precision, recall and F1 per type and micro of the NER model on a gold CoNLL file (conlleval counting)"
@@ -20,9 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..stages.ner_model import CONLL_WINDOW, NerModel
-    from ..training.ner.corpus import read_conll
-    from ..training.ner.scoring import evaluate, format_table
+    from marsad.components.ner.model import CONLL_WINDOW, NerModel
+    from marsad.training.ner.corpus import read_conll
+    from marsad.training.ner.scoring import evaluate, format_table
 
     try:
         gold = read_conll(args.gold)
@@ -35,4 +36,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     pred = model.tag([[w for w, _ in s] for s in gold], window)
     scores = evaluate([[t for _, t in s] for s in gold], pred)
     stdout.write(format_table(scores) + "\n")
-    return 0
+    return ExitStatus.OK

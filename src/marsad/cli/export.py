@@ -5,15 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from ..errors import ConfigError
-from .ingest import require_existing
+from marsad.cli.ingest import require_existing
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import ConfigError
 
 COMMAND = ("export",)
 HELP = "Export stored events as CSV (GDELT-like), JSON Lines, PLOVER JSON or Parquet."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..store.export import FORMATS
+    from marsad.store.export import FORMATS
 
     parser.add_argument("--db", default="marsad.db",
                         help="SQLite file (default marsad.db) or postgresql://USER@HOST/DB")
@@ -31,8 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..store import open_store
-    from ..store.export import export
+    from marsad.store import open_store
+    from marsad.store.export import export
 
     filters = {k: getattr(args, k) for k in ("since", "until", "actor", "country", "event_type", "cameo",
                                              "place", "outlet", "article_id")}
@@ -51,4 +52,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     finally:
         store.close()
     print(f"exported {n:,} events ({args.format})", file=stderr)
-    return 0
+    return ExitStatus.OK

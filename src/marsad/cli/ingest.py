@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
-import importlib
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import ConfigError
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import ConfigError
+from marsad.core.pipeline import Pipeline
 
 COMMAND = ("ingest",)
 HELP = "Code articles from files, folders, archives or feeds and store them in an event database."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..ingest import FORMATS
+    from marsad.readers import FORMATS
 
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives or - (stdin)")
     parser.add_argument("--db", default="marsad.db",
@@ -42,31 +42,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="articles per Dask task with --workers/--scheduler (default 256)")
 
 
-def load_pipeline(spec: str | None, dictionary: str | None = None, stderr: TextIO | None = None) -> Any:
-    """The pipeline ``marsad code`` runs (with ``dictionary``), or the one ``module:function`` returns."""
-    if spec:
-        module, _, func = spec.partition(":")
-        try:
-            return getattr(importlib.import_module(module), func or "load")()
-        except (ImportError, AttributeError) as exc:
-            raise ConfigError(f"cannot load pipeline {spec!r} ({exc}); give MODULE:FUNCTION.") from exc
-    try:
-        from ..events.pipeline import build_pipeline
-    except ImportError:  # pragma: no cover - events not installed
-        from .. import load
+def load_pipeline(spec: str | None, dictionary: str | None, stderr: TextIO) -> Pipeline:
+    """The pipeline an ingest or recode runs, with warnings on ``stderr`` and gc.freeze on."""
+    from marsad.coding import pipeline_from_spec
 
-        return load()
-    pipeline = build_pipeline(dictionary, warn=lambda m: print(f"marsad: warning: {m}", file=stderr)
-                              if stderr else None)
-    if dictionary:  # an edited dictionary outside the package is part of the coder version
-        digest = hashlib.sha256(Path(dictionary).read_bytes()).hexdigest()[:16]
-        pipeline.coder = {"dictionary_file": digest}
+    pipeline = pipeline_from_spec(spec, dictionary, warn=lambda m: print(f"marsad: warning: {m}", file=stderr))
+    pipeline.freeze_gc = True  # a command-line process: freezing the loaded models is safe
     return pipeline
 
 
 def require_existing(db: str) -> None:
     """Reading commands on a SQLite path that does not exist: say so instead of creating it."""
-    from ..store.core import to_url
+    from marsad.store.core import to_url
 
     url = to_url(db)
     if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
@@ -82,12 +69,12 @@ def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> 
 
 
 def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tracker: Any) -> None:
-    from ..ingest import read
-    from ..store.ingest import Counts, ingest_articles
+    from marsad.jobs.ingest import Counts, ingest_articles
+    from marsad.readers import read
 
     items = read(args.paths, args.input_format)
     if args.workers or args.scheduler:
-        from ..distributed.dask_ingest import ingest_distributed
+        from marsad.jobs.distributed import ingest_distributed
 
         ingest_distributed(store, args.db, items, workers=args.workers, scheduler=args.scheduler,
                            pipeline_spec=args.pipeline, batch_size=args.batch_size,
@@ -102,8 +89,8 @@ def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tr
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..store import open_store
-    from ._progress import Progress, RunTracker
+    from marsad.cli._progress import Progress, RunTracker
+    from marsad.store import open_store
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
@@ -124,4 +111,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if tracker.total.failures:
         print_failures(store, run_id, stderr)
     store.close()
-    return 1 if tracker.total.failures else 0
+    return ExitStatus.of(tracker.total.failures)

@@ -17,18 +17,21 @@ import argparse
 import importlib
 import pkgutil
 import sys
+import traceback
 from collections.abc import Sequence
 from types import ModuleType
 from typing import TextIO
 
-from .. import __version__
-from ..errors import MarsadError
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import MarsadError
+from marsad.core.version import __version__
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_INTERNAL = (ExitStatus.OK, ExitStatus.PARTIAL, ExitStatus.USAGE,
+                                                 ExitStatus.INTERNAL)
 
 
 def _command_modules() -> list[ModuleType]:
-    from .. import cli
+    from marsad import cli
 
     mods = []
     for info in sorted(pkgutil.iter_modules(cli.__path__), key=lambda m: m.name):
@@ -45,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="marsad", description="Arabic news to political event data (CAMEO and PLOVER)."
     )
     parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    parser.add_argument("--debug", action="store_true", help="print the traceback of an internal error")
     top = parser.add_subparsers(dest="command", metavar="COMMAND")
     groups: dict[str, argparse._SubParsersAction] = {}  # type: ignore[type-arg]
     for mod in _command_modules():
@@ -62,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run one command; returns its :class:`ExitStatus`."""
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     parser = build_parser()
@@ -83,6 +88,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug: one line, the traceback on request
+        if getattr(args, "debug", False):
+            traceback.print_exc(file=stderr)
+        print(f"marsad: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback "
+              "and report it)", file=stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":  # pragma: no cover

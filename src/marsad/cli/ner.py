@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import InputError
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import InputError
 
 COMMAND = ("ner",)
 HELP = "tag the tokens of a CoNLL file (first column) with PERS/ORG/LOC/MISC IOB tags"
@@ -41,7 +42,7 @@ def read_tokens(path: str) -> list[list[str]]:
 
 
 def tag_file(path: str, model_dir: str | None, window: int | None, consistency: bool) -> tuple[list[list[str]], list[list[str]]]:
-    from ..stages.ner_model import CONLL_WINDOW, NerModel
+    from marsad.components.ner.model import CONLL_WINDOW, NerModel
 
     sents = read_tokens(path)
     model = NerModel(model_dir, consistency=consistency)
@@ -53,4 +54,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     for words, ts in zip(sents, tags, strict=True):
         stdout.write("".join(f"{w}\t{t}\n" for w, t in zip(words, ts, strict=True)))
         stdout.write("\n")
-    return 0
+    return ExitStatus.OK

@@ -15,7 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..types import Article, DateExpr, Document, ReadError, Sentence, Token
+from marsad.cli.status import ExitStatus
+from marsad.core.types import Article, DateExpr, Document, ReadError, Sentence, Token
 
 COMMAND = ("parse",)
 HELP = "read articles (text, JSON Lines, ANT/TREC, HTML, RSS, WARC, archives) and print each as JSON"
@@ -24,7 +25,7 @@ _ISO_CUT = {"year": 4, "month": 7, "day": 10, "minute": 16}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from ..ingest import FORMATS
+    from marsad.readers import FORMATS
 
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="files, folders, archives (.tar.gz, .tgz, .tar, .zip, .gz) or - for stdin")
@@ -87,13 +88,13 @@ def _one_line(text: str) -> str:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..ingest import read
-    from ..text import analyze
+    from marsad.readers import read
+    from marsad.text import analyze
 
     missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
     if missing:
         print(f"marsad parse: error: no such file or directory: {missing[0]} (check the path)", file=stderr)
-        return 2
+        return ExitStatus.USAGE
     failed = 0
     for item in read(args.paths, args.input_format):
         if isinstance(item, ReadError):
@@ -109,4 +110,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             continue
         data = document_to_dict(doc, tokens=not args.no_tokens)
         stdout.write(json.dumps(data, ensure_ascii=False, indent=2 if args.pretty else None) + "\n")
-    return 1 if failed else 0
+    return ExitStatus.of(failed)

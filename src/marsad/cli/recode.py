@@ -6,8 +6,9 @@ import argparse
 import time
 from typing import TextIO
 
-from ..errors import ConfigError
-from .ingest import require_existing
+from marsad.cli.ingest import require_existing
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import ConfigError
 
 COMMAND = ("recode",)
 HELP = "Re-run the pipeline over stored articles whose coder version differs from the current one."
@@ -33,11 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..store import open_store
-    from ..store.recode import recode, select_articles
-    from ..store.version import coder_version, version_id
-    from ._progress import Progress, RunTracker
-    from .ingest import load_pipeline, print_failures
+    from marsad.cli._progress import Progress, RunTracker
+    from marsad.cli.ingest import load_pipeline, print_failures
+    from marsad.jobs.recode import recode, select_articles
+    from marsad.store import open_store
+    from marsad.store.version import coder_version, version_id
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.dry_run:
         cvid = None if args.everything else version_id(coder_version(pipeline))
         print(f"{len(select_articles(store, cvid, **filters)):,} articles to re-code", file=stdout)
-        return 0
+        return ExitStatus.OK
     run_id = store.start_run("recode", {**filters, "all": args.everything}, pipeline)
     progress = Progress(stderr, getattr(args, "clock", time.monotonic))
     tracker = RunTracker(store, run_id, progress)
@@ -66,4 +67,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if done.failures:
         print_failures(store, run_id, stderr)
     store.close()
-    return 1 if done.failures else 0
+    return ExitStatus.of(done.failures)

@@ -6,8 +6,9 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from ..errors import ConfigError
-from .ingest import require_existing
+from marsad.cli.ingest import require_existing
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import ConfigError
 
 COMMAND = ("runs",)
 HELP = "List the ingest and recode runs of a store: status (running, done, failed, interrupted) and counts."
@@ -32,7 +33,7 @@ def _cell(value: Any) -> str:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..store import open_store
+    from marsad.store import open_store
 
     if args.limit < 1:
         raise ConfigError(f"--limit must be at least 1, not {args.limit}.")
@@ -43,10 +44,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.json:
         for r in rows:
             print(json.dumps({k: r[k] for k in _COLUMNS}, default=str, ensure_ascii=False), file=stdout)
-        return 0
+        return ExitStatus.OK
     table = [list(_COLUMNS)] + [[_cell(r[k]) for k in _COLUMNS] for r in rows]
     widths = [max(len(row[i]) for row in table) for i in range(len(_COLUMNS))]
     for row in table:
         print("  ".join(c.rjust(w) if c[:1].isdigit() else c.ljust(w) for c, w in zip(row, widths, strict=True))
               .rstrip(), file=stdout)
-    return 0
+    return ExitStatus.OK

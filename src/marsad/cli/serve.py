@@ -6,7 +6,8 @@ import argparse
 import os
 from typing import Any, TextIO
 
-from ..errors import ConfigError, require
+from marsad.cli.status import ExitStatus
+from marsad.core.errors import ConfigError, require
 
 COMMAND = ("serve",)
 HELP = "serve the HTTP API and the offline dashboard over an event store"
@@ -24,9 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def make_app(args: argparse.Namespace) -> Any:
-    from ..api.app import Settings, create_app
-    from ..api.db import read_engine
-    from ..store import open_store
+    from marsad.api.app import Settings, create_app
+    from marsad.api.db import read_engine
+    from marsad.store import open_store
 
     store = open_store(args.db)  # creates or upgrades the schema
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
@@ -40,7 +41,7 @@ def serve(app: Any, host: str, port: int, stderr: TextIO) -> int:
         raise ConfigError(f"port {port} is out of range; give 1-65535")
     print(f"marsad: serving http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops", file=stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
-    return 0
+    return ExitStatus.OK
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:

@@ -9,6 +9,8 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+from marsad.cli.status import ExitStatus
+
 COMMAND = ("train", "ner")
 HELP = "rebuild the NER model from the shared data (needs the 'train' extra; 30-60 minutes on 2 cores)"
 
@@ -24,19 +26,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", type=Path, default=None,
                         help="the shared data folder (default: $MARSAD_SHARED/data or ../shared/data)")
     parser.add_argument("--out", type=Path, default=None,
-                        help="model folder to write (default: the package's resources/models/ner)")
+                        help="model folder to write (default: ./marsad-models/ner; use it with MARSAD_RESOURCES, docs/ner.md)")
     parser.add_argument("--keep-resources", action="store_true",
                         help="reuse the gazetteer and cluster files in --out and the cached ANT vectors instead of rebuilding them")
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from ..stages.ner_features import resource_path
-    from ..training.ner.train import TrainConfig, train
+    from marsad.training.ner.train import TrainConfig, train
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=stderr)
     data = args.data or default_data()
-    out = args.out or resource_path(".").resolve()
+    out = (args.out or Path("marsad-models") / "ner").resolve()
     report = train(data, out, TrainConfig(), rebuild_resources=not args.keep_resources)
     stdout.write(json.dumps({k: report[k] for k in ("dev", "test", "timings")}, indent=1) + "\n")
     stdout.write(f"model written to {out}\n")
-    return 0
+    return ExitStatus.OK

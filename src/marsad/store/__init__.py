@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .store import Store
+    from marsad.store.store import Store
 
-__all__ = ["Store", "open_store", "ingest_articles"]
+__all__ = ["Store", "open_store"]
 
 
 def open_store(url_or_path: str | Path | None = None) -> Store:
@@ -22,21 +22,17 @@ def open_store(url_or_path: str | Path | None = None) -> Store:
 
     Without an argument it opens ``marsad.db`` in the current directory.
     """
-    from ..errors import require
+    from marsad.core.errors import require
 
     require("sqlalchemy", "store")  # a clear "pip install 'marsad[store]'" when missing
-    from .store import Store
+    from marsad.store.store import Store
 
     return Store(url_or_path)
 
 
 def __getattr__(name: str) -> Any:
     if name == "Store":
-        from .store import Store
+        from marsad.store.store import Store
 
         return Store
-    if name == "ingest_articles":
-        from .ingest import ingest_articles
-
-        return ingest_articles
     raise AttributeError(name)

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, select
 
-from . import duplicates, schema
+from marsad.store import duplicates, schema
 
 
 def candidate_pairs(conn: Any) -> list[tuple[str, str]]:

@@ -41,7 +41,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from ..errors import require
+from marsad.core.errors import require
 
 NUM_PERM = 64
 BANDS = 16

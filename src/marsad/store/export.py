@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO, TextIO
 
-from .. import __version__
-from ..errors import ConfigError, require
-from . import schema
-from .queries import StoredEvent, event_filter
+from marsad.core.errors import ConfigError, require
+from marsad.core.version import __version__
+from marsad.store import schema
+from marsad.store.queries import StoredEvent, event_filter
 
 FORMATS = ("csv", "jsonl", "plover", "parquet")
 PAGE = 1000

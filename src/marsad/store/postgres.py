@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..text.normalize import normalize_text
-from .core import Backend
+from marsad.store.backend import Backend
+from marsad.text.normalize import normalize_text
 
 SEARCH_DDL = (
     "CREATE TABLE IF NOT EXISTS article_search ("

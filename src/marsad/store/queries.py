@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
-from ..errors import ConfigError, require
-from . import schema
+from marsad.core.errors import ConfigError, require
+from marsad.store import schema
 
 E = schema.events
 

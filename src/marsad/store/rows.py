@@ -1,4 +1,4 @@
-"""From a coded :class:`~marsad.types.Document` to rows of the store's tables."""
+"""From a coded :class:`~marsad.core.types.Document` to rows of the store's tables."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ..types import Article, Document, Event
-from . import schema
+from marsad.core.types import Article, Document, Event
+from marsad.store import schema
 
 
 def content_hash(article: Article) -> str:
@@ -19,9 +19,9 @@ def content_hash(article: Article) -> str:
 
 
 def event_dict(event: Event) -> dict[str, Any]:
-    """The event as ``marsad code`` prints it (``marsad.serialize.event_to_dict`` when present)."""
+    """The event as ``marsad code`` prints it (``marsad.core.serialize.event_to_dict`` when present)."""
     try:
-        from ..serialize import event_to_dict  # type: ignore[attr-defined]
+        from marsad.core.serialize import event_to_dict  # type: ignore[attr-defined]
     except ImportError:
         return _event_dict(event)
     return dict(event_to_dict(event))
@@ -36,7 +36,7 @@ def _actor(am: Any) -> dict[str, Any] | None:
 
 
 def _event_dict(e: Event) -> dict[str, Any]:
-    """Fallback with the field list of issue 5 (used until ``marsad.serialize`` exists)."""
+    """Fallback with the field list of issue 5 (used until ``marsad.core.serialize`` exists)."""
     place = None
     if e.place is not None:
         p = e.place.place

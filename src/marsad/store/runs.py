@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import os
 import socket
+from dataclasses import dataclass, fields
 from typing import Any
 
 from sqlalchemy import select, update
 
-from . import schema
+from marsad.store import schema
 
 R = schema.runs
 
@@ -56,3 +57,21 @@ def mark_interrupted(store: Any) -> list[int]:
             conn.execute(update(R).where(R.c.id.in_(stale), R.c.status == "running")
                          .values(status="interrupted"))
     return stale
+
+
+@dataclass
+class Counts:
+    """What a run did. ``articles``: coded and stored; ``skipped``: already stored."""
+
+    articles: int = 0
+    skipped: int = 0
+    events: int = 0
+    failures: int = 0
+
+    def add(self, other: Counts) -> Counts:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+        return self
+
+    def as_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -1,7 +1,7 @@
 """The event store's schema: SQLAlchemy Core tables shared by SQLite and PostgreSQL.
 
 Column names of ``events`` and ``event_mentions`` equal the field names of the event
-JSON that ``marsad code`` prints (``marsad.serialize.event_to_dict``); nested objects are
+JSON that ``marsad code`` prints (``marsad.core.serialize.event_to_dict``); nested objects are
 flattened with an underscore (``source.actor_id`` -> ``source_actor_id``,
 ``trigger.start`` -> ``trigger_start``, ``place.lat`` -> ``place_lat``). ``counts`` and
 ``coder`` are JSON text. The whole dict, as the coder made it, is kept in

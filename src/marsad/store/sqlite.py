@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..text.normalize import normalize_text
-from .core import Backend
+from marsad.store.backend import Backend
+from marsad.text.normalize import normalize_text
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select, update
 
-from ..types import Article, ReadError
-from . import schema
-from .core import make_backend, migrate, now, to_url
-from .ingest import Counts, ingest_articles
-from .queries import QueryMixin
-from .runs import mark_interrupted, this_process
-from .version import coder_version, version_id
+from marsad.store import schema
+from marsad.store.core import make_backend, migrate, now, to_url
+from marsad.store.queries import QueryMixin
+from marsad.store.runs import Counts, mark_interrupted, this_process
+from marsad.store.version import coder_version, version_id
 
 
 class Store(QueryMixin):
@@ -71,21 +69,6 @@ class Store(QueryMixin):
             conn.execute(update(schema.runs).where(schema.runs.c.id == run_id).values(**values))
 
     # -- work -----------------------------------------------------------------------------------
-    def ingest(self, items: Iterable[Article | ReadError], pipeline: Any = None, *, batch_size: int = 64,
-               dedup: bool = True, **kw: Any) -> Counts:
-        """Code and store ``items`` (articles or reader errors); see :func:`ingest_articles`."""
-        if pipeline is None:
-            from ..cli.ingest import load_pipeline
-
-            pipeline = load_pipeline(None)
-        run_id = self.start_run("ingest", {"batch_size": batch_size}, pipeline)
-        with self.finishing_run(run_id, Counts()):
-            counts = ingest_articles(self, items, pipeline, batch_size=batch_size, run_id=run_id, **kw)
-            if dedup:
-                self.cluster_duplicates()
-        self.update_run(run_id, counts, "done")
-        return counts
-
     @contextmanager
     def finishing_run(self, run_id: int, counts: Counts) -> Iterator[None]:
         """On an exception inside, mark the run ``interrupted`` (Ctrl-C) or ``failed``, and re-raise."""
@@ -99,7 +82,7 @@ class Store(QueryMixin):
 
     def cluster_duplicates(self, threshold: float | None = None) -> int:
         """Recompute near-duplicate article clusters; returns the number of clustered articles."""
-        from .dedup_run import cluster_articles
+        from marsad.store.dedup_run import cluster_articles
 
         return cluster_articles(self, threshold)
 

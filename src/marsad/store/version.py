@@ -10,28 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from .. import __version__
-
-_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-_SKIP_DIRS = {"__pycache__", "samples"}
-
-
-@lru_cache(maxsize=4)
-def resources_hash(root: str = str(_RESOURCES)) -> str:
-    """sha256 (first 16 hex digits) over the names and bytes of every shipped resource file."""
-    h = hashlib.sha256()
-    base = Path(root)
-    for path in sorted(p for p in base.rglob("*") if p.is_file()):
-        rel = path.relative_to(base)
-        if _SKIP_DIRS & set(rel.parts) or path.suffix in {".py", ".pyc"}:
-            continue
-        h.update(str(rel).encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()[:16]
+from marsad.core.version import __version__
 
 
 def _stage_id(stage: Any) -> str:
@@ -46,8 +27,9 @@ def _stage_id(stage: Any) -> str:
 
 
 def coder_version(pipeline: Any = None) -> dict[str, Any]:
-    """What codes the events: marsad's version, the resources' hash, the stages and their versions."""
-    info: dict[str, Any] = {"marsad": __version__, "resources": resources_hash()}
+    """What codes the events: marsad's version, the stages and their versions, and the coder
+    identity the pipeline declares (:mod:`marsad.coding`: the resources' digest, the dictionary)."""
+    info: dict[str, Any] = {"marsad": __version__}
     if pipeline is not None:
         stages = getattr(pipeline, "stages", [])
         info["stages"] = [_stage_id(s) for s in stages]

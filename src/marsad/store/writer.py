@@ -16,9 +16,9 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, select
 
-from . import duplicates, schema
-from .core import now
-from .rows import DocRows
+from marsad.store import duplicates, schema
+from marsad.store.core import now
+from marsad.store.rows import DocRows
 
 _EVENT_COLS = [c.name for c in schema.events.columns]
 _MENTION_COLS = [c.name for c in schema.event_mentions.columns]

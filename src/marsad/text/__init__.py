@@ -1,6 +1,6 @@
 """The Arabic text layer: normalisation, sentences, tokens and dates.
 
-``analyze(article)`` builds a :class:`~marsad.types.Document` with the normalised
+``analyze(article)`` builds a :class:`~marsad.core.types.Document` with the normalised
 text and its offset map, sentences, tokens (with clitic segments) and the date
 expressions of the body resolved against the publication date.
 """
@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..types import Article, Document
-from .normalize import norm_word, normalize, normalize_text, to_original
+from marsad.core.types import Article, Document
+from marsad.text.normalize import norm_word, normalize, normalize_text, to_original
 
 
 def analyze(article: Article | Document) -> Document:
     """Normalise, split, tokenise and date one article."""
-    from .dates import find_dates
-    from .sentences import split_sentences
-    from .tokens import tokenize
+    from marsad.text.dates import find_dates
+    from marsad.text.sentences import split_sentences
+    from marsad.text.tokens import tokenize
 
     doc = article if isinstance(article, Document) else Document(article=article)
     text = doc.article.text

@@ -19,9 +19,9 @@ import re
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
-from .normalize import normalize_text
+import marsad.resources as resource_files
+from marsad.text.normalize import normalize_text
 
 _HIJRI_EPOCH_JDN = 1948440  # 1 Muharram 1 AH, civil (Friday) epoch
 _ORDINAL_OFFSET = 1721425  # JDN of 0000-12-31 proleptic Gregorian: ordinal = JDN - this
@@ -29,8 +29,8 @@ _ORDINAL_OFFSET = 1721425  # JDN of 0000-12-31 proleptic Gregorian: ordinal = JD
 
 def _rows(name: str) -> list[list[str]]:
     """Rows of ``resources/calendar/<name>`` without comments and without the header line."""
-    path = resources.files("marsad.resources").joinpath(f"calendar/{name}")
-    lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    text = resource_files.read_text("calendar", name)
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return [ln.split("\t") for ln in lines[1:]]
 
 

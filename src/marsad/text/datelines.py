@@ -27,8 +27,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from .caltables import alternation, hijri_to_gregorian, meridiem, month_names, months, timezones, weekdays
-from .normalize import normalize_text
+from marsad.text.caltables import (
+    alternation,
+    hijri_to_gregorian,
+    meridiem,
+    month_names,
+    months,
+    timezones,
+    weekdays,
+)
+from marsad.text.normalize import normalize_text
 
 _MAX_EXTRA_WORDS = 4  # words besides the date and time that a dateline may carry
 _ISO = re.compile(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .caltables import (
+from marsad.text.caltables import (
     future_cues,
     gregorian_to_hijri,
     hijri_to_gregorian,
@@ -297,7 +297,7 @@ def _future_verb(word: str) -> bool:
 
 
 def _zipf(word: str) -> float:
-    from .tokens import zipf
+    from marsad.text.tokens import zipf
 
     return zipf(word)
 

@@ -1,6 +1,6 @@
 """Date expressions in article bodies, resolved against the publication date.
 
-``find_dates(text, published)`` returns :class:`~marsad.types.DateExpr` spans of ``text``
+``find_dates(text, published)`` returns :class:`~marsad.core.types.DateExpr` spans of ``text``
 (offsets index the original text; matching runs on the normalised text, so diacritics,
 tatweel, Arabic-Indic digits and alef/ى/ة spellings do not matter). Each has a value, a
 precision (day, month, year) and a kind:
@@ -45,9 +45,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
-from ..types import DateExpr, NormText
-from . import dateres as R
-from .caltables import (
+from marsad.core.types import DateExpr, NormText
+from marsad.text import dateres as R
+from marsad.text.caltables import (
     alternation,
     markers,
     month_names,
@@ -57,8 +57,8 @@ from .caltables import (
     units,
     weekdays,
 )
-from .datelines import looks_like_dateline, parse_dateline
-from .normalize import normalize, to_original
+from marsad.text.datelines import looks_like_dateline, parse_dateline
+from marsad.text.normalize import normalize, to_original
 
 __all__ = ["find_dates", "looks_like_dateline", "parse_dateline"]
 

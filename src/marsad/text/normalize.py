@@ -22,8 +22,8 @@ import re
 import unicodedata
 from array import array
 
-from ..types import NormText
-from .wordcache import word_cache
+from marsad.core.types import NormText
+from marsad.text.wordcache import word_cache
 
 # Characters deleted without trace. Marks (diacritics, tatweel) are glued to the
 # previous kept character when mapping spans back.

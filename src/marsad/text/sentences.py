@@ -1,6 +1,6 @@
 """Sentence splitting for Arabic (and mixed Latin) news text.
 
-``split_sentences(text)`` returns :class:`~marsad.types.Sentence` spans whose offsets
+``split_sentences(text)`` returns :class:`~marsad.core.types.Sentence` spans whose offsets
 index ``text``; each span is trimmed of surrounding whitespace and invisible format
 characters (zero-width and bidi marks, BOM), and together the spans cover every other
 character of ``text`` exactly once, in order.
@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
-from ..types import Sentence
-from .normalize import norm_word
+import marsad.resources as resource_files
+from marsad.core.types import Sentence
+from marsad.text.normalize import norm_word
 
 # Line breaks: \n \v \f \r, FS GS RS (U+001C-U+001E), NEL (U+0085), LS PS (U+2028 U+2029).
 _BREAK = "\n\x0b\x0c\r\x1c\x1d\x1e\x85\u2028\u2029"
@@ -80,8 +80,8 @@ _PAIRS = {'"': ('"', '"'), "'": ("'", "'"), "\u00bb": ("\u00ab", "\u00bb"),
 @lru_cache(maxsize=1)
 def _abbreviation_table() -> tuple[frozenset[str], frozenset[str]]:
     """(abbreviations, web-address suffixes), normalised; the suffixes are the lines with a dot."""
-    path = resources.files("marsad.resources").joinpath("text/abbreviations.txt")
-    lines = [norm_word(ln.strip()) for ln in path.read_text("utf-8").splitlines()]
+    text = resource_files.read_text("text", "abbreviations.txt")
+    lines = [norm_word(ln.strip()) for ln in text.splitlines()]
     entries = [ln for ln in lines if ln and not ln.startswith("#")]
     return (frozenset(e for e in entries if not e.startswith(".")),
             frozenset(e[1:] for e in entries if e.startswith(".")))

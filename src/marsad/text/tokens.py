@@ -14,12 +14,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from importlib import resources
 
-from ..types import Segment, Sentence, Token
-from .fastnew import fast_constructor
-from .normalize import norm_word, normalize
-from .wordcache import trim_caches, word_cache
+import marsad.resources as resource_files
+from marsad.core.types import Segment, Sentence, Token
+from marsad.text.fastnew import fast_constructor
+from marsad.text.normalize import norm_word, normalize
+from marsad.text.wordcache import trim_caches, word_cache
 
 _TOKEN = re.compile(
     r"(?P<word>[\u0621-\u064A\u066E-\u06D3\u06D5\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]"  # Arabic letters
@@ -40,7 +40,7 @@ _MIN_STEM = 3
 
 @lru_cache(maxsize=1)
 def _protected() -> frozenset[str]:
-    text = resources.files("marsad.resources.lexicon").joinpath("unsegmentable.txt").read_text("utf-8")
+    text = resource_files.read_text("lexicon", "unsegmentable.txt")
     words = (line.strip() for line in text.splitlines())
     return frozenset(norm_word(w) for w in words if w and not w.startswith("#"))
 

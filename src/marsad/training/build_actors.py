@@ -27,9 +27,10 @@ import csv
 import re
 from pathlib import Path
 
-from ..text.normalize import norm_word
+import marsad.resources as resource_files
+from marsad.text.normalize import norm_word
 
-HERE = Path(__file__).resolve().parents[1] / "resources" / "actors"
+HERE = resource_files.path("actors")
 SOURCE = Path(__file__).resolve().parents[3] / ".." / "shared" / "data" / "dictionaries" / "universalpetrarch-arabic"
 AGENTS = {"GOV", "MIL", "COP", "REB", "OPP", "CVL", "JUD", "LEG", "MED", "REF", "BUS", "EDU", "HLH", "UAF",
           "PTY", "CRM", "REL", "ELI", "SPY", "LAB", "AGR", "DEV", "HRI", "ENV", "IGO", "NGO", "MNC", "RAD"}

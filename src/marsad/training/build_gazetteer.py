@@ -23,9 +23,10 @@ import json
 import re
 from pathlib import Path
 
-from ..errors import require
+import marsad.resources as resource_files
+from marsad.core.errors import require
 
-OUT = Path(__file__).resolve().parents[1] / "resources" / "gazetteer"
+OUT = resource_files.path("gazetteer")
 # Arabic letters U+0621-U+064A, marks U+064B-U+0652, alef wasla U+0671, space, hyphen, apostrophe.
 _ARABIC_NAME = re.compile("^[\u0621-\u064a\u064b-\u0652\u0671 \\-']+$")
 # Letters that Arabic spelling does not use: پ چ ژ گ ک ی ے ڈ ٹ ں ګ ۍ ہ ھ (U+067E U+0686 U+0698 U+06AF

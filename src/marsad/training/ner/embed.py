@@ -9,14 +9,14 @@ from __future__ import annotations
 import gzip
 import logging
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 
-from ...errors import require
-from ...text.normalize import norm_word
-from .corpus import ant_sentences, read_conll
+from marsad.core.errors import require
+from marsad.text.normalize import norm_word
+from marsad.training.ner.corpus import ant_sentences, read_conll
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def cluster_table(words: list[str], vectors: np.ndarray, sizes: Iterable[int] = 
     return {w: [int(col[i]) for col in columns] for i, w in enumerate(words)}
 
 
-def write_clusters(path: Path, table: dict[str, list[int]]) -> None:
+def write_clusters(path: Path, table: Mapping[str, Sequence[int | str]]) -> None:
     """One line per word: ``word<TAB>c64<TAB>c256<TAB>c1024``, gzip-compressed, sorted."""
     with gzip.GzipFile(path, "wb", mtime=0) as raw:
         lines = ("\t".join([w, *map(str, ids)]) + "\n" for w, ids in sorted(table.items()))

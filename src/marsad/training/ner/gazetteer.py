@@ -14,9 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ...errors import require
-from ...text.normalize import norm_word
-from .corpus import split_words
+from marsad.core.errors import require
+from marsad.text.normalize import norm_word
+from marsad.training.ner.corpus import split_words
 
 # A name may hold only basic Arabic letters (U+0621-U+064A), spaces and hyphens; this drops
 # Persian and Urdu spellings (پ چ ژ گ ڈ ...) in GeoNames' alternate names.

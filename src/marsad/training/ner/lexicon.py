@@ -1,4 +1,4 @@
-"""Building the NER lexicon files (see :mod:`marsad.stages.ner_lexicon`) from the shared data.
+"""Building the NER lexicon files (see :mod:`marsad.components.ner.lexicon`) from the shared data.
 
 ``dense.npz`` (PCA of the ANT vectors; the label-similarity column is added per training set,
 like the label prior), ``foreign.json.gz`` (character models of names and of common words),
@@ -11,17 +11,17 @@ import gzip
 import json
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
-from ...stages.ner_features import strip_clitics
-from ...stages.ner_lexicon import EMB_DIM, CharLM, Lexicon
-from ...text.normalize import norm_word
-from .corpus import Sentence, ant_sentences, read_conll
-from .embed import load_vectors
-from .gazetteer import write_gazetteer
+import marsad.resources as resource_files
+from marsad.components.ner.features import strip_clitics
+from marsad.components.ner.lexicon import EMB_DIM, CharLM, Lexicon
+from marsad.text.normalize import norm_word
+from marsad.training.ner.corpus import Sentence, ant_sentences, read_conll
+from marsad.training.ner.embed import load_vectors
+from marsad.training.ner.gazetteer import write_gazetteer
 
 LABELS = ("O", "PERS", "ORG", "LOC", "MISC")
 
@@ -96,7 +96,7 @@ def add_foreign_column(folder: Path) -> None:
 
 
 def _cue_table() -> dict[str, str]:
-    path = resources.files("marsad.resources").joinpath("models/ner/cue_words.tsv")
+    path = resource_files.path("models", "ner", "cue_words.tsv")
     cue: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):

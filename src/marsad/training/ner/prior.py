@@ -14,8 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ...text.normalize import norm_word
-from .corpus import Sentence
+from marsad.text.normalize import norm_word
+from marsad.training.ner.corpus import Sentence
 
 LABELS = ("O", "PERS", "ORG", "LOC", "MISC")
 

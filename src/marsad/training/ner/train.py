@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...errors import InputError, require
-from ...stages.ner_features import (
+from marsad.components.ner.features import (
     Featurizer,
     cluster_features,
     context_features,
@@ -24,15 +23,29 @@ from ...stages.ner_features import (
     load_clusters,
     resource_path,
 )
-from ...stages.ner_lexicon import load_lexicon
-from ...stages.ner_linear import WEIGHTS_FILE, export_weights
-from ...stages.ner_model import CONLL_WINDOW, MODEL_FILE, NAMES_FILE, NerModel
-from .corpus import Sentence, read_conll
-from .embed import CLUSTER_SIZES, build_vectors, cluster_table, load_vectors, write_clusters
-from .gazetteer import build_gazetteer
-from .lexicon import add_foreign_column, add_similarity, build_aqmar, build_dense, build_foreign, mine_cues
-from .prior import priors
-from .scoring import Score, evaluate
+from marsad.components.ner.lexicon import load_lexicon
+from marsad.components.ner.linear import WEIGHTS_FILE, export_weights
+from marsad.components.ner.model import CONLL_WINDOW, MODEL_FILE, NAMES_FILE, NerModel
+from marsad.core.errors import InputError, require
+from marsad.training.ner.corpus import Sentence, read_conll
+from marsad.training.ner.embed import (
+    CLUSTER_SIZES,
+    build_vectors,
+    cluster_table,
+    load_vectors,
+    write_clusters,
+)
+from marsad.training.ner.gazetteer import build_gazetteer
+from marsad.training.ner.lexicon import (
+    add_foreign_column,
+    add_similarity,
+    build_aqmar,
+    build_dense,
+    build_foreign,
+    mine_cues,
+)
+from marsad.training.ner.prior import priors
+from marsad.training.ner.scoring import Score, evaluate
 
 log = logging.getLogger(__name__)
 

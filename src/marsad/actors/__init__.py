@@ -1,7 +1,0 @@
-"""Actor dictionaries and their resolution: see :mod:`marsad.stages.actors` for the stage."""
-
-from __future__ import annotations
-
-from .lexicon import Lexicon, lexicon
-
-__all__ = ["Lexicon", "lexicon"]

@@ -1,0 +1,128 @@
+"""The one pipeline factory: every face (CLI, HTTP API, Python API, store jobs, Dask workers)
+builds its pipeline here.
+
+Policy when a model or extra is missing: the default pipeline replaces a stage that cannot be
+loaded or cannot run here (the NER model not installed, say) by a pass-through stage with the
+same contract and says so through ``warn``; events are still coded from sentence structure,
+with fewer actor codes. A pipeline of explicitly named stages (``stages=[...]``) is built
+exactly as asked and raises :class:`~marsad.core.errors.PipelineError` instead.
+
+The coder identity (which dictionary, which file) is the pipeline's declared ``coder`` field;
+the store records it with every run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from marsad import resources
+from marsad.components import registry
+from marsad.components.events.dictionary import Dictionary, default_dictionary, load_dictionary
+from marsad.components.events.stage import EventsStage
+from marsad.core.errors import ConfigError
+from marsad.core.pipeline import ErrorHandler, Pipeline, Stage
+from marsad.core.types import Article, Document
+
+PROBE = Article(id="probe", text="التقى وزير الخارجية المصري نظيره الأردني في عمان أمس.")
+
+Warn = Callable[[str], None]
+
+
+class PassThrough:
+    """Stands in for a stage that cannot run here; produces nothing new."""
+
+    def __init__(self, stage: Stage) -> None:
+        self.name = stage.name
+        self.requires = frozenset(stage.requires)
+        self.produces = frozenset(stage.produces)
+
+    def pipe(self, docs: Sequence[Document]) -> list[Document]:
+        return list(docs)
+
+
+class _Empty:
+    """Declares an empty field (no places stage installed yet): events are coded without it."""
+
+    def __init__(self, field: str) -> None:
+        self.name = f"no-{field}"
+        self.requires: frozenset[str] = frozenset()
+        self.produces = frozenset({field})
+
+    def pipe(self, docs: Sequence[Document]) -> list[Document]:
+        return list(docs)
+
+
+def _dictionary(dictionary: str | Path | Dictionary | None) -> tuple[Dictionary, dict[str, str]]:
+    """The trigger dictionary to code with and what the coder identity says of it."""
+    if dictionary is None:
+        d = default_dictionary()
+        return d, {"dictionary": d.version}
+    if isinstance(dictionary, Dictionary):
+        return dictionary, {"dictionary": dictionary.version}
+    d = load_dictionary(str(dictionary))
+    digest = hashlib.sha256(Path(dictionary).read_bytes()).hexdigest()[:16]
+    return d, {"dictionary": d.version, "dictionary_file": digest}
+
+
+def _default_stages(warn: Warn) -> list[Stage]:
+    """The default stages before ``events``, each probed once on a tiny article."""
+    built: list[Stage] = []
+    doc = Document(article=PROBE)
+    for name in [n for n in registry.available() if n != "events"]:
+        try:
+            stage = registry.make(name)
+        except Exception as exc:  # noqa: BLE001 - report and go on without it
+            warn(f"stage '{name}' cannot be loaded ({exc}); running without it")
+            continue
+        try:
+            doc = stage.pipe([doc])[0]
+        except Exception as exc:  # noqa: BLE001
+            warn(f"stage '{name}' cannot run here ({exc}); running without it")
+            stage = PassThrough(stage)
+        built.append(stage)
+    have = {"article"} | {f for s in built for f in s.produces}
+    built += [_Empty(field) for field in ("actors", "places") if field not in have]
+    return built
+
+
+def build_pipeline(
+    dictionary: str | Path | Dictionary | None = None,
+    *,
+    stages: Sequence[str] | None = None,
+    warn: Warn | None = None,
+    on_error: ErrorHandler | None = None,
+    batch_size: int = 64,
+    freeze_gc: bool = False,
+) -> Pipeline:
+    """The pipeline: text, ner, actors, places, events (or the named ``stages`` in order).
+
+    ``dictionary`` is a trigger dictionary file (docs/triggers.md) to code with instead of the
+    shipped one; ``warn`` receives one line per stage left out; ``on_error(doc, err)`` each
+    document a stage failed on (by default the error is raised); ``freeze_gc`` calls
+    ``gc.freeze()`` after the first batch (the CLI turns it on; it affects the whole process).
+    """
+    d, coder = _dictionary(dictionary)
+    coder = {"resources": resources.digest(), **coder}
+    if stages is not None:
+        built: list[Stage] = [EventsStage(d) if n == "events" else registry.make(n) for n in stages]
+    else:
+        built = [*_default_stages(warn or (lambda message: None)), EventsStage(d)]
+    return Pipeline(built, on_error=on_error, batch_size=batch_size, freeze_gc=freeze_gc, coder=coder)
+
+
+def pipeline_from_spec(spec: str | None, dictionary: str | None = None, warn: Warn | None = None) -> Pipeline:
+    """The default pipeline, or the one a ``module:function`` spec returns (a user's own stages)."""
+    if not spec:
+        return build_pipeline(dictionary, warn=warn)
+    module, _, func = spec.partition(":")
+    try:
+        pipeline: Pipeline = getattr(importlib.import_module(module), func or "load")()
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"cannot load pipeline {spec!r} ({exc}); give MODULE:FUNCTION.") from exc
+    return pipeline
+
+
+__all__ = ["PassThrough", "build_pipeline", "pipeline_from_spec"]

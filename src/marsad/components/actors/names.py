@@ -1,0 +1,90 @@
+"""Reading personal names from the text next to titles (for people outside the dictionaries)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from marsad.components.actors.match import Word, match_at, span_of
+from marsad.core.types import Document
+from marsad.text.normalize import normalize
+from marsad.text.tokens import zipf
+
+if TYPE_CHECKING:
+    from marsad.components.actors.state import State
+
+
+def pers_words(doc: Document, words: list[Word]) -> frozenset[int]:
+    """Indices of the words inside the NER stage's PERS mentions (none if the stage has not run)."""
+    spans = [(m.start, m.end) for m in doc.mentions if m.label in ("PERS", "PER")]
+    if not spans:
+        return frozenset()
+    norm = doc.norm or normalize(doc.text)
+    ends = norm.ends
+    last = [ends[w.end - 1] - 1 for w in words]  # original offset of each word's last character (ascending)
+    out: set[int] = set()
+    for a, b in spans:
+        out.update(range(bisect_left(last, a), bisect_left(last, b)))
+    return frozenset(out)
+
+
+def name_ok(state: State, w: Word, first: bool) -> bool:
+    t = w.text
+    if w.index in state.pers:
+        return match_at(state.lex, state.words, w.index, w.index + 1) is None or t not in state.lex.stopwords
+    if len(t) < 2 or t in state.lex.stopwords or t.isdigit():
+        return False
+    if match_at(state.lex, state.words, w.index, w.index + 1) is not None:
+        return False
+    return not (first and t.startswith("ال"))
+
+
+def common_noun(state: State, i: int) -> bool:
+    """A first name word that is a common noun (frequent with and without ال: جلسة/الجلسة)."""
+    if i in state.pers:
+        return False
+    t = text_of(state, i, i + 1)
+    other = t[2:] if t.startswith("ال") else "ال" + t
+    return zipf(t) >= 4.3 and zipf(other) >= 3.6
+
+
+def name_after(state: State, i: int, stop: int, strict: bool = True) -> int:
+    """End of a 2-4 word name starting at word ``i`` (``i`` if none). ``strict`` (not after an
+    honorific such as السفير): the first word must not be a common noun."""
+    if strict and i < len(state.words) and common_noun(state, i):
+        return i
+    j = i
+    while j < min(stop, i + 4) and not state.words[j].brk and name_ok(state, state.words[j], j == i):
+        j += 1
+    return j if j - i >= 2 or (j > i and i in state.pers) else i
+
+
+def name_before(state: State, i: int, lo: int) -> int | None:
+    """Start of a 2-4 word name ending just before word ``i`` that begins a clause."""
+    j = i
+    while j > lo and i - j < 4 and not state.words[j].brk and name_ok(state, state.words[j - 1], False):
+        j -= 1
+    if j < i and all(k in state.pers for k in range(j, i)):
+        return j  # an NER person name right before a title
+    if i - j < 2 or not (state.words[j].brk or j == lo) or state.words[j].text.startswith("ال"):
+        return None
+    return None if common_noun(state, j) else j
+
+
+def name_text(state: State, i: int, j: int) -> str:
+    """The original text of a name on words ``i..j-1``, without a leading و/ف that is a conjunction."""
+    if i >= j:
+        return ""
+    first = state.words[i].text
+    pre = int(first[0] in "وف" and zipf(first[1:]) > zipf(first))
+    return text_of(state, i, j, pre)
+
+
+def word_like(word: str) -> bool:
+    other = word[2:] if word.startswith("ال") else "ال" + word
+    return zipf(word) >= 4.3 and zipf(other) >= 3.6
+
+
+def text_of(state: State, i: int, j: int, pre: int = 0) -> str:
+    s, e = span_of(state.doc, state.words, i, j, pre)
+    return state.doc.text[s:e]

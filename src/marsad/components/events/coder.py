@@ -1,0 +1,271 @@
+"""Coding one document: triggers -> events with actors, place, date, modality and counts."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from marsad.components.events.agents import ActorTest, actor_test
+from marsad.components.events.context import (
+    counts_for,
+    event_date,
+    modality,
+    sentence_attributed,
+    stated_counts,
+)
+from marsad.components.events.dictionary import Dictionary, Match, default_dictionary, match_words
+from marsad.components.events.filters import (
+    background,
+    cyber_background,
+    document_cyber,
+    document_off_topic,
+    keep_matches,
+)
+from marsad.components.events.links import (
+    attacker_adjective,
+    attackers,
+    casualties,
+    demonym,
+    drop_nested,
+    merge_close,
+    participants,
+    possessors,
+    reported_speech,
+    shared_subject,
+)
+from marsad.components.events.rank import adjustment
+from marsad.components.events.roles import Roles, find_roles, self_roles
+from marsad.components.events.words import Word, in_list, is_content
+from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Span
+from marsad.core.version import __version__
+from marsad.resources.ontology import ONTOLOGY_VERSION, cameo
+from marsad.text.tokens import name_start, span_text, token_at
+
+CODER = "marsad-rules"
+
+
+@dataclass(slots=True)
+class SentenceInput:
+    index: int
+    text: str
+    start: int
+    words: list[Word]
+
+
+def sentence_words(doc: Document) -> list[SentenceInput]:
+    """The document's sentences with their words (from the text layer's tokens)."""
+    tokens = doc.tokens
+    if not tokens:
+        from marsad.text import analyze
+
+        doc = analyze(doc)
+        tokens = doc.tokens
+    by_sent: dict[int, list[Word]] = {}
+    for t in tokens:
+        if not t.norm:
+            continue
+        lst = by_sent.setdefault(t.sentence, [])
+        lst.append(Word(len(lst), t.start, t.end, t.text, t.norm, t.kind))
+    out = []
+    sents = {s.index: s for s in doc.sentences}
+    for idx in sorted(by_sent):
+        ws = by_sent[idx]
+        s = sents.get(idx)
+        text = s.text if s else doc.text[ws[0].start: ws[-1].end]
+        out.append(SentenceInput(idx, text, s.start if s else ws[0].start, ws))
+    return out
+
+
+def _published(doc: Document) -> date | None:
+    pub = doc.article.published
+    return pub.date() if pub is not None else None
+
+
+def code_document(doc: Document, dictionary: Dictionary | None = None,
+                  drop_background: bool = True) -> tuple[Event, ...]:
+    """All events of one document, in sentence and trigger order (``drop_background=False`` keeps
+    the background conflict events of sport, culture and technology articles and the uncoded
+    attacks of articles about computer attacks, for measuring)."""
+    d = dictionary or default_dictionary()
+    events: list[Event] = []
+    sents = sentence_words(doc)
+    doc_off = document_off_topic([s.words for s in sents])
+    for sent in sents:
+        events.extend(code_sentence(doc, sent, d, doc_off))
+    if doc_off and drop_background:
+        events = [e for e in events if not background(e)]
+    if drop_background and document_cyber([s.words for s in sents]):
+        events = [e for e in events if not cyber_background(e)]
+    return tuple(events)
+
+
+def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bool = False) -> list[Event]:
+    words = sent.words
+    if not words:
+        return []
+    matches = match_words([w.norm for w in words], d, [w.text for w in words])
+    if not matches:
+        return []
+    matches = keep_matches(words, matches, doc_off)
+    ok = actor_test(doc, words)
+    found = [_roles(words, m, matches, ok) for m in matches]
+    found = [(m, attacker_adjective(words, m, r)) for m, r in found]
+    found = merge_close(drop_nested(found))
+    found = shared_subject(words, possessors(words, found))
+    found = reported_speech(casualties(attackers(words, participants(found))))
+    attributed = sentence_attributed(words)
+    counts = stated_counts(words)
+    return [_event(doc, sent, m, roles, attributed, counts, d.version) for m, roles in found]
+
+
+def _roles(words: list[Word], m: Match, matches: list[Match], ok: ActorTest) -> tuple[Match, Roles]:
+    """Roles of a match; a participant trigger (المتظاهرون) moves to its untriggered verb."""
+    if not m.entry.self:
+        return m, find_roles(words, m, ok)
+    roles, verb = self_roles(words, m)
+    taken = {i for other in matches for i in other.words}
+    if verb is not None and verb not in taken:
+        m = replace(m, words=(verb,))
+    return m, roles
+
+
+def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rule: str,
+           exclude: ActorMention | None = None) -> ActorMention | None:
+    if span is None:
+        return None
+    ws = sent.words
+    a, b = _after_clitics(doc, ws[span[0]].start), ws[span[1] - 1].end
+    best, overlap = None, 0
+    for am in doc.actors:
+        if am.sentence != sent.index and not (am.start < b and a < am.end):
+            continue
+        ov = min(b, am.end) - max(a, am.start)
+        if ov > 0 and (best is None or am.start < best.start or (am.start == best.start and ov > overlap)):
+            best, overlap = am, ov
+    text = span_text(doc.text, doc.tokens, a, b)
+    if best is not None and exclude is not None and (best is exclude or best.actor is exclude.actor
+                                                     and best.start == exclude.start):
+        best = None  # one mention cannot be both source and target
+    if best is not None:
+        if best.start <= a and b <= best.end and (best.end - best.start) > (b - a) + 12:
+            # a mention much wider than the phrase: keep the phrase, take the mention's actor
+            return ActorMention(a, b, text, best.actor, sent.index, why=f"structure:{rule} in {best.why}")
+        lead = [w for w in ws[span[0]:span[1]] if w.end <= best.start]  # whole words before it
+        if lead and is_content(lead[0]) and not in_list("quantifiers", lead[0].norm):
+            # words before the mention belong to the actor's phrase (جنوداً متمردين): keep them
+            return ActorMention(a, best.end, span_text(doc.text, doc.tokens, a, best.end), best.actor, sent.index,
+                                why=f"structure:{rule} with {best.why}")
+        return best
+    if span[1] - span[0] == 1 and (country := demonym(text)) is not None:
+        return ActorMention(a, b, text, country, sent.index, why=f"structure:{rule} demonym")
+    return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
+
+
+def _after_clitics(doc: Document, start: int) -> int:
+    """A phrase starts where a name in its first word would (ومنظمة التعاون -> منظمة التعاون)."""
+    tok = token_at(doc.tokens, start)
+    return name_start(tok)[0] if tok is not None and tok.start == start else start
+
+
+def _place(doc: Document, sent: SentenceInput, trigger_start: int) -> PlaceMention | None:
+    cands = [p for p in doc.places if p.sentence == sent.index and _located(doc, p)]
+    if not cands:
+        return None
+
+    def score(p: PlaceMention) -> tuple[int, int]:
+        before = doc.text[max(0, p.start - 4): p.start]
+        fi = 0 if ("في" in before or "فى" in before or before.endswith("ب")) else 1
+        return fi, abs(p.start - trigger_start)
+
+    return min(cands, key=score)
+
+
+def _located(doc: Document, p: PlaceMention) -> bool:
+    """A place on the map (geocoded) or a LOC mention of the NER stage: never an adverb (بسرعة)."""
+    if p.place.geonameid is not None or p.place.lat is not None:
+        return True
+    return any(m.label == "LOC" and m.start <= p.start and p.end <= m.end for m in doc.mentions)
+
+
+def _mention_of(doc: Document, am: ActorMention | None) -> ActorMention | None:
+    """The document's actor mention an event actor came from, if any."""
+    if am is None:
+        return None
+    return next((x for x in doc.actors if x.start <= am.start and am.end <= x.end and x.actor is am.actor), None)
+
+
+def _recode(m: Match, ws: list[Word], source: tuple[int, int] | None) -> str:
+    code = m.entry.cameo
+    if source is not None and code[:2] in ("17", "18", "19"):
+        text = " ".join(w.norm for w in ws[source[0]:source[1]])
+        if any(k in text for k in ("متظاهر", "محتج", "معتصم")):
+            return "145"  # protesters burning and breaking things: a riot
+    return code
+
+
+def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_conflict: bool,
+                words: list[Word]) -> float:
+    moved = m.words[0] != m.head
+    c = m.entry.weight + (0.06 if m.entry.pos == "V" else 0.0) + adjustment(words, m, roles, moved)
+    c += 0.08 if roles.source else 0.0
+    c += 0.05 if src is not None and src.actor.code else 0.0
+    c += 0.04 if roles.target else 0.0
+    c -= 0.2 if mod.negated else 0.0
+    c -= 0.1 if mod.hypothetical else 0.0
+    c -= 0.1 if (m.entry.weak and not strong_conflict) else 0.0
+    return round(min(0.99, max(0.05, c)), 3)
+
+
+def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attributed: bool,
+           counts: dict[str, int], dictionary_version: str) -> Event:
+    ws = sent.words
+    first, last = trigger_words(m, ws)
+    t0, t1 = ws[first].start, ws[last].end
+    source = _actor(doc, sent, roles.source, roles.source_rule)
+    target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source))
+    code = _recode(m, ws, roles.source)
+    entry = cameo(code)
+    mod = modality(ws, m.head, attributed)
+    when = event_date(ws, m.head, doc.dates, _published(doc))
+    strong = not m.entry.weak
+    key = f"{doc.article.id}|{sent.index}|{t0}|{code}"
+    return Event(
+        id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
+        article_id=doc.article.id, sentence=sent.index, cameo=code,
+        event_type=entry.plover_type, mode=entry.plover_mode, quad_class=entry.quad_class,
+        goldstein=entry.goldstein, trigger=Span(t0, t1, doc.text[t0:t1]),
+        source=source, target=target, place=_place(doc, sent, t0),
+        date=when.value, date_precision=when.precision,
+        negated=mod.negated, hypothetical=mod.hypothetical, future=mod.future,
+        historical=when.historical, attributed=mod.attributed,
+        counts=counts_for(entry.plover_type, counts),
+        confidence=_confidence(m, roles, source, mod, strong, ws),
+        evidence=sent.text,
+        coder={
+            "coder": CODER, "marsad": __version__, "dictionary": dictionary_version,
+            "ontology": ONTOLOGY_VERSION, "rule": m.entry.rule,
+            "roles": f"source:{roles.source_rule or '-'} target:{roles.target_rule or '-'}",
+            "date": when.rule,
+        },
+    )
+
+
+def trigger_words(m: Match, words: list[Word]) -> tuple[int, int]:
+    """First and last word of the trigger: the head and the pattern words right after it; when
+    words split the pattern of a light verb (ألقت المخابرات التركية القبض, فرضت واشنطن عقوبات)
+    the noun that carries the meaning."""
+    runs: list[list[int]] = [[m.words[0]]]
+    for k in sorted(m.words[1:]):
+        if k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    light = m.entry.pos == "V" and in_list("light_verbs", words[m.head].norm)
+    run = runs[-1] if light and len(runs) > 1 else runs[0]
+    return run[0], run[-1]
+
+
+def code_documents(docs: Sequence[Document]) -> list[Document]:
+    return [replace(doc, events=code_document(doc)) for doc in docs]

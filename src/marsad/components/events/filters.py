@@ -1,0 +1,153 @@
+"""Which trigger matches name events: context filters for ambiguous and figurative words.
+
+* ``weak`` conflict words (هجوم is also a football attack) need a conflict cue in the sentence other
+  than their own words, or a strong conflict trigger beside them;
+* in sentences about sport, culture or technology (cue words, no conflict cue) only ``strong``
+  triggers stay; in articles about them (more such cues than conflict cues) a conflict event needs
+  a strong trigger and a conflict cue of its own sentence;
+* a sentence that names a work (a film, series, novel, game, video, song, exhibition piece) and has
+  no conflict cue besides the trigger tells a story: no conflict event;
+* a conflict word inside a quoted title (فيلماً بعنوان "قتلوا أبي أولاً") names no event;
+* so does a sentence about animals, illness or suicide; attack words next to computer words are cyber
+  attacks (no ASSAULT); a violence noun governed by a charge (التهمة ... بالاغتصاب) is alleged;
+* definite violence nouns in a list (القتل والتدمير) name no event;
+* in articles about sport, culture or technology, past conflict events and conflict events with no
+  coded actor are background (:func:`background`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.components.events.dictionary import Match
+from marsad.components.events.words import Word, in_list, tags
+from marsad.core.types import Event
+
+_OFF_TOPIC = frozenset({"sport", "culture", "tech"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCues:
+    off_topic: bool  # a sport, culture or technology cue word
+    fiction: bool  # a work of fiction or art is named
+    conflict: frozenset[int]  # indexes of conflict cue words
+    nature: bool = False  # animals, illness, suicide
+    cyber: bool = False  # computers: cyber attacks
+    accusation: frozenset[int] = frozenset()  # indexes of charge and accusation words
+    titles: tuple[tuple[int, int], ...] = ()  # quoted titles of works: word ranges
+    off_count: int = 0  # how many sport, culture or technology cue words
+
+
+def sentence_cues(words: Sequence[Word]) -> SentenceCues:
+    found: dict[str, set[int]] = {}
+    for w in words:
+        for t in tags(w.norm):
+            found.setdefault(t, set()).add(w.i)
+    off = set().union(*(found.get(t, set()) for t in _OFF_TOPIC))
+    return SentenceCues(bool(off), "fiction" in found, frozenset(found.get("conflict", ())),
+                        "nature" in found, "cyber" in found, frozenset(found.get("accusation", ())),
+                        _titles(words), len(off))
+
+
+_OPEN = frozenset('"«“')  # " « “
+_CLOSE = frozenset('"»”')  # " » ”
+
+
+def _titles(words: Sequence[Word]) -> tuple[tuple[int, int], ...]:
+    """Quoted spans right after a work or an authoring verb: كتب "اغتيال جياني فيرساتشي"."""
+    out = []
+    for k, w in enumerate(words):
+        if w.text in _OPEN and k > 0 and (in_list("fiction", words[k - 1].norm) or in_list("authoring", words[k - 1].norm)):
+            end = next((j for j in range(k + 1, min(len(words), k + 12)) if words[j].text in _CLOSE), None)
+            if end is not None:
+                out.append((k + 1, end))
+    return tuple(out)
+
+
+def document_cyber(sents: Sequence[Sequence[Word]]) -> bool:
+    """An article about computer attacks: three cyber cue words other than إلكتروني (a website or
+    an e-mail is no cyber attack), so its "attacks" are cyber attacks."""
+    return sum(1 for words in sents for w in words if _topic(w.norm) == 3) >= 3
+
+
+def document_off_topic(sents: Sequence[Sequence[Word]]) -> bool:
+    """An article about sport, culture or technology: three such cue words, at least half as many as
+    conflict words (a review of a war film still reads as culture)."""
+    off = conflict = 0
+    for words in sents:
+        for w in words:
+            t = _topic(w.norm)
+            off += t == 1
+            conflict += t == 2
+    return off >= 3 and 2 * off >= conflict
+
+
+@lru_cache(maxsize=200_000)
+def _topic(norm: str) -> int:
+    """1 for a sport/culture/technology cue word, 2 for a conflict cue word, 3 for a cyber cue word,
+    else 0 (cached)."""
+    t = tags(norm)
+    if "cyber" in t and "كترون" not in norm:  # الإلكتروني is also a website or an e-mail
+        return 3
+    return 1 if _OFF_TOPIC & t else (2 if "conflict" in t else 0)
+
+
+def generic(words: Sequence[Word], m: Match) -> bool:
+    """القتل والتدمير والاحتلال: a definite violence noun in a list names no event."""
+    if m.entry.pos != "N" or int(m.entry.cameo[:2]) < 17 or m.end != m.head + 1:
+        return False
+    head = words[m.head].norm
+    if not head.startswith(("ال", "وال")):
+        return False
+    nxt = words[m.head + 1] if m.head + 1 < len(words) else None
+    prev = words[m.head - 1] if m.head > 0 else None
+    listed = (nxt is not None and nxt.norm.startswith("وال")) or head.startswith("وال")
+    return listed and (prev is None or not prev.norm.startswith(("ب", "ل")) or head.startswith("وال"))
+
+
+def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> bool:
+    """Does the match name an event in its sentence's context?"""
+    root = int(m.entry.cameo[:2])
+    conflict = any(i != m.head for i in cues.conflict)  # a trigger word is no evidence of itself
+    if cues.off_topic and not conflict and not m.entry.strong and (root >= 13 or cues.off_count >= 2):
+        return False  # one culture word (الكاتب) does not make a phone call a cultural event
+    if root >= 18 and (cues.fiction or cues.nature) and not (conflict or strong_conflict):
+        return False  # the plot of a film, a game, an exhibition piece; hunting animals; suicide
+    if root >= 13 and cues.titles and any(a <= m.head < b for a, b in cues.titles):
+        return False  # فيلماً بعنوان "قتلوا أبي أولاً": a title
+    if root >= 18 and cues.cyber:
+        return False  # cyber attacks and their victims
+    if root >= 18 and m.entry.pos == "N" and any(m.head - 6 <= i < m.head for i in cues.accusation):
+        return False  # اتهامات بالاغتصاب: the charge is the event, the violence is alleged
+    if doc_off and root >= 13 and not (m.entry.strong and conflict):
+        return False  # sport/culture articles: only strong conflict words among conflict cues
+    own = bool(cues.conflict) and not cues.off_topic  # in news context a conflict word supports itself
+    return not (m.entry.weak and root >= 13 and not (conflict or strong_conflict or own))
+
+
+def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> list[Match]:
+    cues = sentence_cues(words)
+    out = []
+    for m in matches:
+        strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
+        if keep(m, cues, strong_conflict, doc_off) and not generic(words, m):
+            out.append(m)
+    return out
+
+
+def background(e: Event) -> bool:
+    """In an article about sport, culture or technology, a conflict event that is past (historical)
+    or names no coded actor on either side is background to the story (a singer's arrest in 2012, a
+    film's killing, "these attacks" on computers), not an event of the news."""
+    if e.cameo[:2] < "13":
+        return False
+    coded = any(a is not None and a.actor.code for a in (e.source, e.target))
+    return e.historical or not coded
+
+
+def cyber_background(e: Event) -> bool:
+    """In an article about computer attacks, an attack with no coded actor is one of them."""
+    coded = any(a is not None and a.actor.code for a in (e.source, e.target))
+    return e.cameo[:2] in ("18", "19", "20") and not coded

@@ -1,0 +1,179 @@
+"""Relations between the events of one sentence: shared subjects, reported speech, one event
+named twice, participants and attackers named by another trigger."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+from marsad.components.events.dictionary import Match
+from marsad.components.events.morph import strip_clitics
+from marsad.components.events.rank import embedded
+from marsad.components.events.roles import Roles
+from marsad.components.events.words import Word, in_list
+from marsad.core.types import Actor
+
+Found = list[tuple[Match, Roles]]
+
+
+def reported_speech(found: Found) -> Found:
+    """قال X إن ...: code the reported event, not a 010 for the report; X speaks its verbal acts.
+
+    A sentence keeps one 010 at most (its first speech verb), and none when it reports an event.
+    """
+    out: Found = []
+    said = False
+    for m, r in found:
+        if m.entry.stmt and (said or any(not m2.entry.stmt and m2.head > m.head for m2, _ in found)):
+            continue  # the content is coded, or the sentence's speech act already is (قالت ... في بيان)
+        said = said or m.entry.stmt
+        out.append((m, r))
+    speakers = [(m, r) for m, r in found if m.entry.stmt and r.source]
+    for i, (m, r) in enumerate(out):
+        if r.source is None and not m.entry.stmt and int(m.entry.cameo[:2]) in (1, 2, 3, 5, 9, 10, 11, 12, 13):
+            sp = next((rs for ms, rs in reversed(speakers) if ms.head < m.head), None)
+            if sp is not None:
+                out[i] = (m, replace(r, source=sp.source, source_rule="speaker"))
+    return out
+
+
+def shared_subject(words: list[Word], found: Found) -> Found:
+    """A verb without its own subject shares the subject named before it.
+
+    ``اقتحم مسلحون المطار وخطفوا أربعة`` (a verb joined by و/ف with no subject of its own), ``قال الجيش إنه قتل`` and
+    ``إن جنوداً نفذوا الغارة وإنهم اختطفوا`` (the pronoun of أنه refers to the last named agent).
+    """
+    out = list(found)
+    for i, (m, r) in enumerate(out):
+        if r.source is not None or m.entry.pos != "V" or m.words[0] != m.head or r.target_rule == "victim-subject":
+            continue
+        prev = [(m2, r2) for m2, r2 in out[:i] if r2.source and r2.source[1] <= m.head]
+        if not prev:
+            continue
+        m2, r2 = max(prev, key=lambda x: x[1].source[1] if x[1].source else 0)
+        w = words[m.head].norm
+        pronoun = m.head > 0 and strip_clitics(words[m.head - 1].norm) in _ANNAHU
+        if pronoun or (w[0] in "وف" and not w.startswith(m.stem) and m.head - m2.head <= 15):
+            out[i] = (m, replace(r, source=r2.source, source_rule="shared-subject"))
+    return out
+
+
+def participants(found: Found) -> Found:
+    """المتظاهرون, انتحاري: participants named by a noun are the source of the event of their root
+    that has none (مظاهرات ... المتظاهرون; انتحارياً يقود سيارة مفخخة فجر نفسه); a participant
+    noun that gave its source away and stands alone (no verb of its own) is no second event."""
+    out = list(found)
+    gone: set[int] = set()
+    for k, (m, r) in enumerate(found):
+        if not m.entry.self or r.source is None:
+            continue
+        root = m.entry.cameo[:2]
+        takers = [i for i, (m2, r2) in enumerate(out) if i != k and not m2.entry.self
+                  and m2.entry.cameo[:2] == root and r2.source is None]
+        for i in takers:
+            out[i] = (out[i][0], replace(out[i][1], source=r.source, source_rule="participants"))
+        if takers and m.words[0] == m.head:
+            gone.add(k)
+    return [x for i, x in enumerate(out) if i not in gone]
+
+
+def attackers(words: list[Word], found: Found) -> Found:
+    """قتل 150 مدنياً في ضربات جوية أميركية: the victims' killer is the attacker of the attack they died in."""
+    out = list(found)
+    for i, (m, r) in enumerate(out):
+        if r.source is not None or r.target_rule != "victim-subject":
+            continue
+        att = [r2.source for m2, r2 in out if r2.source and m2.entry.cameo[:2] in ("18", "19", "20")
+               and m2.head > m.head and m2.head - m.head <= 12 and embedded(words, m2)]
+        if att:
+            out[i] = (m, replace(r, source=att[0], source_rule="attacker"))
+    return out
+
+
+_ANNAHU = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم"})  # أنه أنها بأنه
+
+
+MERGE_WINDOW = 3  # words: two triggers of one type this close name one event (مظاهرة احتجاجية)
+
+
+def merge_close(found: Found) -> Found:
+    """Keep one event where triggers of the same CAMEO root stand within ``MERGE_WINDOW`` words."""
+    kept: Found = []
+    for m, r in sorted(found, key=lambda x: (-x[0].entry.weight, x[0].head)):
+        root = m.entry.cameo[:2]
+        if any(k.entry.cameo[:2] == root and abs(k.head - m.head) <= MERGE_WINDOW for k, _ in kept):
+            continue
+        kept.append((m, r))
+    return sorted(kept, key=lambda x: x[0].head)
+
+
+def drop_nested(found: Found) -> Found:
+    """Drop a trigger that lies inside another event's source or target (المتظاهرون as a source)."""
+    kept = []
+    for m, r in found:
+        others = [x for m2, r2 in found if m2 is not m for x in (r2.source, r2.target) if x]
+        if not m.entry.self or not any(a <= m.head < b for a, b in others):
+            kept.append((m, r))
+    return kept
+
+
+def attacker_adjective(ws: list[Word], m: Match, roles: Roles) -> Roles:
+    """ضربة جوية أميركية, هجوم انتحاري إسرائيلي: a nationality adjective after an attack noun."""
+    if roles.source is not None or m.entry.cameo[:2] not in ("18", "19", "20") or m.entry.pos == "V":
+        return roles
+    for k in range(m.end, min(len(ws), m.end + 3)):
+        if ws[k].kind != "word":
+            break
+        if demonym(ws[k].text) is not None:
+            return replace(roles, source=(k, k + 1), source_rule="nationality")
+    return roles
+
+
+@lru_cache(maxsize=50_000)
+def demonym(word: str) -> Actor | None:
+    """The country a one-word nationality adjective names (أميركية -> USA), via the actors lookup."""
+    if not word.endswith(("ي", "ية", "يه", "يون", "يين")):  # ي ية: nisba endings only
+        return None
+    try:
+        from marsad.components.actors.stage import lookup
+    except ImportError:  # pragma: no cover - no actors module installed
+        return None
+    try:
+        found = lookup(word)
+    except Exception:  # noqa: BLE001 - the lookup is a bonus, never a failure
+        return None
+    for c in found:
+        if c.kind == "result" and c.actor is not None and c.actor.type == "country":
+            return c.actor
+    return None
+
+
+
+
+def casualties(found: Found) -> Found:
+    """ضربات جوية ... قتلت 30 شخصاً: a killing whose subject is the attack coded in the same sentence
+    is that attack's result (its counts), not a second event."""
+    attacks = [set(m.words) for m, _ in found if m.entry.cameo[:2] in ("18", "19", "20") and not m.entry.casualty]
+    if not attacks:
+        return found
+    return [(m, r) for m, r in found if not (m.entry.casualty and r.source is not None
+                                             and any(set(range(*r.source)) & a for a in attacks))]
+
+
+_POSSESSIVE = ("هما", "هم", "ها", "ه")  # attached possessive pronouns
+
+
+def possessors(words: list[Word], found: Found) -> Found:
+    """قال الجيش التركي إن طائراته قصفت: forces named with a possessive pronoun belong to the actor
+    named before them (the speaker), who is the source."""
+    out = list(found)
+    for i, (m, r) in enumerate(out):
+        if r.source is None or r.source[1] - r.source[0] != 1:
+            continue
+        n = strip_clitics(words[r.source[0]].norm)
+        if not any(n.endswith(p) and len(n) > len(p) + 2 and in_list("agents", n[: -len(p)]) for p in _POSSESSIVE):
+            continue
+        before = [r2.source for m2, r2 in out if r2.source and r2.source[1] <= r.source[0] and r2 is not r]
+        if before:
+            out[i] = (m, replace(r, source=max(before, key=lambda s: s[1]), source_rule="possessor"))
+    return out

@@ -1,0 +1,281 @@
+"""Source and target of a trigger from the sentence's structure.
+
+Noun phrases are runs of content words (:func:`is_content`), at most ``MAX_NP`` long. A verb's
+subject is the phrase right before it (subject-verb-object) when one is there, else the phrase
+after it (verb-subject-object); its target is the phrase after a target preposition of the entry
+(مع ب على إلى ضد ...) or the object after the subject. ``بين X و Y`` gives both sides. A noun
+trigger takes the phrase after it (اعتقال X: target; مظاهرات X: source), the agent of a relative
+clause (الدعم الذي قدمته X, هجوم شنته X) and ``من قبل X`` / ``على يد X``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.components.events.agents import ActorTest, accept_all
+from marsad.components.events.dictionary import Match
+from marsad.components.events.morph import strip_clitics
+from marsad.components.events.phrases import np_after, np_before, skip_quantifiers, verb_with_object
+from marsad.components.events.subjects import (  # noqa: F401 - re-exported for rank.py
+    _SKIP_BEFORE,
+    PREPOSITIONS_BEFORE_NOUN,
+    masdar_reading,
+    plural_verb,
+    subject_of_verb,
+)
+from marsad.components.events.words import Word, in_list, is_content, number_value, word_lists
+from marsad.text.normalize import norm_word
+
+_HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # tanween, short vowels, shadda, sukun
+BETWEEN_WINDOW = 4  # بين must come within this many words after the trigger
+_DEFAULT_PREPS: dict[int, frozenset[str]] = {
+    **{r: frozenset({"مع", "ب"}) for r in (4,)},
+    **{r: frozenset({"ب", "ل", "مع"}) for r in (3, 5, 6)},
+    **{r: frozenset({"الي", "ل"}) for r in (7, 8)},
+    **{r: frozenset({"علي", "ضد", "ب"}) for r in (9, 10, 11, 12, 13)},
+    **{r: frozenset({"ضد", "علي", "امام"}) for r in (14, 15, 16)},
+    **{r: frozenset({"علي", "ضد"}) for r in (17, 18, 19, 20)},
+}
+_DEFAULT_GEN = {14: "source", 17: "target", 18: "target", 19: "target", 20: "target", 16: "target"}
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    source: tuple[int, int] | None = None  # word range [a, b)
+    target: tuple[int, int] | None = None
+    source_rule: str = ""
+    target_rule: str = ""
+
+
+def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozenset[str],
+                   ok: ActorTest = accept_all):
+    """The phrase after the first target preposition in ``[start, stop)``; clitic ب/ل too, when the
+    phrase names an actor (بسرعة, بشدة are manner, not a target)."""
+    for k in range(start, min(stop, len(words))):
+        w = words[k]
+        if w.kind == "punct" and w.norm in ".,;:!?":
+            return None
+        base = strip_clitics(w.norm)
+        if base in preps and w.kind == "word":
+            return np_after(words, k + 1)
+        if k > start and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w):
+            np = np_after(words, k)
+            if np is not None and ok(np):
+                return np
+    return None
+
+
+def _manner(words: Sequence[Word], span: tuple[int, int]) -> bool:
+    """بشدة, بسرعة, بقوة (the ``manner`` word list), alone: an adverb of manner, no actor."""
+    return span[1] - span[0] == 1 and in_list("manner", words[span[0]].norm)
+
+
+def _between(words: Sequence[Word], start: int, stop: int):
+    for k in range(start, min(stop, start + BETWEEN_WINDOW, len(words))):
+        if strip_clitics(words[k].norm) == "بين":
+            x = np_after(words, k + 1)
+            if x is None:
+                return None
+            y_start = x[1]
+            if y_start < len(words) and words[y_start].norm.startswith("و"):
+                y = np_after(words, y_start, allow_conj=True)
+                if y:
+                    return x, y
+            return x, None
+    return None
+
+
+def _is_victim(words: Sequence[Word], span: tuple[int, int]) -> bool:
+    """A number, a person noun, or a counted phrase (قتلت 47 إرهابياً): the victims, not the killers."""
+    head = words[span[0]]
+    counted = span[0] > 0 and number_value(words[span[0] - 1]) is not None
+    return counted or number_value(head) is not None or in_list("victims", head.norm)
+
+
+def _relative_agent(words: Sequence[Word], e: int) -> tuple[int, int] | None:
+    """Agent of a relative clause after a noun: الدعم الذي قدمته X, هجوم شنته X."""
+    for k in range(e, min(e + 8, len(words))):
+        w = words[k]
+        if w.kind == "punct":
+            return None
+        if in_list("relative", w.norm):
+            continue
+        n = w.norm
+        if w.kind == "word" and (n.endswith(("ته", "تها")) or verb_with_object(n)):
+            return np_after(words, skip_quantifiers(words, k + 1))
+        base = strip_clitics(n)
+        if base in ("قبل", "يد") and k > 0 and strip_clitics(words[k - 1].norm) in ("من", "علي"):
+            return np_after(words, skip_quantifiers(words, k + 1))
+        if base in _BY_WEAPON:  # بنيران مسلحين, برصاص قناص
+            return np_after(words, skip_quantifiers(words, k + 1))
+    return None
+
+
+_BY_WEAPON = frozenset({"بنيران", "برصاص", "بقذائف", "بقذيفه", "بصاروخ", "بصواريخ", "بغاره", "بغارات", "بايدي"})
+
+
+def self_roles(words: Sequence[Word], m: Match) -> tuple[Roles, int | None]:
+    """Roles for a trigger that names its participants (المتظاهرون, انتحاري) and their verb's index.
+
+    The participants are the source; the verb they are the subject of (تجمع آلاف المتظاهرين,
+    وهتف المتظاهرون, متظاهرون ... قد حطموا) becomes the trigger.
+    """
+    h = m.head
+    a = h
+    while a - 1 >= 0 and h - a < 4 and (in_list("quantifiers", words[a - 1].norm)
+                                        or number_value(words[a - 1]) is not None):
+        a -= 1
+    np = np_after(words, h) or (h, h + 1)
+    source = (a, np[1])
+    verb = _verb_before(words, a)
+    if verb is None:
+        verb = _verb_after(words, np[1])
+    preps = _DEFAULT_PREPS.get(int(m.entry.cameo[:2]), frozenset())
+    target = _first_prep_np(words, np[1], min(len(words), np[1] + 10), preps)
+    return Roles(source, target, "self", "prep" if target else ""), verb
+
+
+def _verb_before(words: Sequence[Word], a: int) -> int | None:
+    """The verb right before the participants, over time words (خرج مساء أول من أمس مئات)."""
+    v = a - 1
+    while v > 0 and a - v < 5 and (in_list("quantifiers", words[v].norm) or words[v].norm == "اول"
+                                   or _preposition_with_pronoun(words[v].norm)):
+        v -= 1
+    if v < 0:
+        return None
+    w = words[v]
+    n = strip_clitics(w.norm)
+    if w.kind != "word" or len(n) < 3 or in_list("function", w.norm) or in_list("verbs", w.norm) or n.startswith("ال"):
+        return None
+    if w.text.rstrip(_HARAKAT).endswith("\u0629"):  # ة: a noun (صورة الانتحاري), never a verb
+        return None
+    if in_list("victims", w.norm) or number_value(w) is not None or n.endswith(("ات", "ين")):
+        return None
+    return v
+
+
+def _preposition_with_pronoun(norm: str) -> bool:
+    """فيها, خلالها, عليهم: a preposition carrying a pronoun (ورفع خلالها المتظاهرون نعوشاً)."""
+    n = strip_clitics(norm)
+    return any(n.endswith(p) and len(n) > len(p) + 1 and in_list("function", n[: -len(p)])
+               for p in ("هما", "هم", "ها", "ه"))
+
+
+def _verb_after(words: Sequence[Word], b: int) -> int | None:
+    """The plural verb the participants are the subject of, over a phrase between
+    (متظاهرون بمدينة العريش قد حطموا, المتظاهرين من تلاميذ مرحلة الأساس ... تدفقوا)."""
+    for k in range(b, min(len(words), b + 8)):
+        w = words[k]
+        if w.kind == "punct" or in_list("relative", w.norm):
+            return None
+        if w.kind != "word" or w.norm in _SKIP_BEFORE or in_list("verbs", w.norm):
+            continue
+        n = strip_clitics(w.norm)
+        if n.startswith("ال") or len(n) < 4:
+            continue
+        if n.endswith("وا") or (n[0] in "يت" and n.endswith("ون")):
+            return k
+    return None
+
+
+_BENEFIT = frozenset(norm_word(w) for w in ("لفائدة", "لصالح"))  # for the benefit of
+
+
+def _beneficiary(words: Sequence[Word], start: int, stop: int) -> tuple[int, int] | None:
+    for k in range(start, min(stop, len(words))):
+        if strip_clitics(words[k].norm) in _BENEFIT:
+            return np_after(words, k + 1)
+    return None
+
+
+def find_roles(words: Sequence[Word], m: Match, ok: ActorTest = accept_all) -> Roles:
+    """Source and target word ranges for one trigger match (sources pass the actor test ``ok``)."""
+    _entry, root = m.entry, int(m.entry.cameo[:2])
+    if root in (6, 7):
+        ben = _beneficiary(words, m.end, min(len(words), m.end + 20))
+        if ben:
+            base = find_roles_plain(words, m, root, ok)
+            return Roles(base.source, ben, base.source_rule, "beneficiary")
+    return find_roles_plain(words, m, root, ok)
+
+
+def find_roles_plain(words: Sequence[Word], m: Match, root: int, ok: ActorTest = accept_all) -> Roles:
+    entry = m.entry
+    preps = entry.target_preps or _DEFAULT_PREPS.get(root, frozenset())
+    stop = min(len(words), m.end + 12)
+    both = _between(words, m.end, stop)
+    if both and not ok(both[0]):
+        both = None  # بين شهري أغسطس وديسمبر: a time span, not two sides
+    if entry.pos == "V" and not masdar_reading(words, m):
+        return _verb_roles(words, m, preps, stop, both, ok)
+    return _noun_roles(words, m, root, preps, stop, both, ok)
+
+
+def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) -> Roles:
+    subj, rule, after = subject_of_verb(words, m, ok)
+    source, target, trule = subj, None, ""
+    if subj and ((m.entry.victim and _is_victim(words, subj)) or m.entry.passive):
+        source, target, trule = None, subj, "victim-subject"
+    if source is None and not both:
+        agent = _relative_agent(words, m.end)
+        if agent and ok(agent):
+            source, rule = agent, "relative-agent"
+    if both:
+        if source is None:
+            source, rule = both[0], "between"
+            target, trule = both[1], "between"
+        else:
+            target, trule = both[0], "between"
+    if target is None:
+        target = _first_prep_np(words, m.head + 1, stop, preps, ok)
+        trule = "prep" if target else ""
+    if target is None and rule in ("vso", "pronoun-subject") and not m.entry.stmt:
+        target = np_after(words, after)
+        if target is not None and _manner(words, target) and not ok(target):
+            target = None  # انتقد X بشدة: a manner adverb after the subject is no object
+        trule = "object" if target else ""
+    return Roles(source, target, rule, trule)
+
+
+def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = accept_all) -> Roles:
+    gen = m.entry.gen if m.entry.gen is not None or m.entry.pos == "X" else _DEFAULT_GEN.get(root)
+    source = target = None
+    srule = trule = ""
+    head = words[m.head].norm
+    definite = head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+    after = None if definite else np_after(words, m.head + 1, stop=frozenset(m.words))
+    if after and gen == "source" and ok((after[0], after[0] + 1)):
+        source, srule = after, "genitive"
+    elif after and gen == "target":
+        target, trule = after, "genitive"
+    used = after is not None and gen in ("source", "target")
+    agent = _relative_agent(words, after[1] if used and after else m.end)
+    if agent and source is None and ok(agent):
+        source, srule = agent, "relative-agent"
+    if both:
+        if source is None:
+            source, srule = both[0], "between"
+            target, trule = both[1], "between"
+        elif target is None:
+            target, trule = both[0], "between"
+    if target is None:
+        target = _first_prep_np(words, m.head + 1, stop, preps, ok)
+        trule = "prep" if target else ""
+    if source is None:
+        light = _light_verb_subject(words, m.head)
+        if light and ok(light):
+            source, srule = light, "light-verb"
+    return Roles(source, target, srule, trule)
+
+
+def _light_verb_subject(words: Sequence[Word], h: int) -> tuple[int, int] | None:
+    """For ``شن الجيش هجوما`` / ``نظم المعارضون مظاهرة``: the light verb's subject."""
+    for k in range(max(0, h - 7), h):
+        if in_list("light_verbs", words[k].norm):
+            np = np_after(words, skip_quantifiers(words, k + 1), stop=frozenset({h}))
+            if np and np[1] <= h:
+                return np
+            conj = words[k].norm[0] in "وف" and words[k].norm not in word_lists()["light_verbs"]
+            return np_before(words, k - 1) if k > 0 and not conj else None
+    return None

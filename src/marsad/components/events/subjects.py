@@ -1,0 +1,130 @@
+"""The subject of a verb trigger: before it (SVO, relative clauses, the pluperfect كان ... قد),
+after it (VSO, over quantifiers), or carried by the verb itself (خطفوا: a plural suffix)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.components.events.agents import ActorTest, accept_all
+from marsad.components.events.dictionary import Match
+from marsad.components.events.morph import strip_clitics
+from marsad.components.events.phrases import MAX_NP, has_conj, np_after, np_before, skip_quantifiers
+from marsad.components.events.words import Word, in_list, is_content, number_value
+
+_SKIP_BEFORE = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "وكان", "وكانت", "فقد", "وقد"})
+
+
+def subject_of_verb(words: Sequence[Word], m: Match,
+                     ok: ActorTest = accept_all) -> tuple[tuple[int, int] | None, str, int]:
+    """(subject span, rule, index after the subject) for a verb trigger; subjects must be actor-like."""
+    h, e = m.head, m.end
+    p = h - 1
+    while p >= 0 and (words[p].norm in _SKIP_BEFORE or words[p].text in _QUOTES):
+        p -= 1
+    before = _subject_before(words, m, p, ok)
+    if before is not None:
+        return before[0], before[1], e
+    if plural_verb(words[h].norm, m.stem):  # وخطفوا أربعة أوروبيين: the suffix is the subject
+        return None, "pronoun-subject", e
+    # pattern words may be the subject when they name people (خرج +متظاهرون)
+    stop = frozenset(k for k in m.words if k == h or not (
+        in_list("participants", words[k].norm) or in_list("victims", words[k].norm)))
+    j = h + 1
+    q = skip_quantifiers(words, j)
+    np = np_after(words, q, stop=stop) if q > j else None
+    np = np or np_after(words, j, stop=stop)
+    if np is None and j < len(words) and number_value(words[j]) is not None:
+        np = (j, min(j + 2, len(words)))
+    if np and ok(np):
+        return np, "vso", max(np[1], e)
+    return None, "", e
+
+
+def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> tuple[tuple[int, int], str] | None:
+    """A subject before the verb: relative (الذين يحتجون), pluperfect (وكانت X قد قتلت), SVO."""
+    h = m.head
+    if p >= 0 and in_list("relative", words[p].norm):  # المواطنين الغاضبين، الذين يحتجون
+        np = _antecedent(words, p - 1, ok)
+        if np:
+            return np, "relative-subject"
+    if p < h - 1:  # قد was skipped: وكانت فرقة من قوات مكافحة الإرهاب قد قتلت
+        kana = next((k for k in range(p, max(-1, p - 9), -1) if strip_clitics(words[k].norm) in _KANA), None)
+        np = np_after(words, kana + 1) if kana is not None else None
+        if np and ok(np):
+            return np, "kana-subject"
+    if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
+        np = _actor_np_before(words, p, ok)
+        if np and _partitive(words, np[0]):  # الآلاف من النيباليين خرجوا
+            return (np[0] - 2, np[1]), "svo"
+        if np and not _after_preposition(words, np[0]):
+            return np, "svo"
+    return None
+
+
+def masdar_reading(words: Sequence[Word], m: Match) -> bool:
+    """A verb form right after a preposition is its verbal noun (بعد ساعات على قصف منزل)."""
+    return m.kind == "*" and not m.entry.passive and m.head > 0 and words[m.head - 1].kind == "word" and (
+        strip_clitics(words[m.head - 1].norm) in PREPOSITIONS_BEFORE_NOUN)
+
+
+PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "خلال", "جراء", "اثر", "عقب", "بعد", "قبل", "عن", "علي", "من", "ضد",
+                                      "نتيجه", "بسبب", "منذ", "حول", "ازاء", "لدي", "اثناء", "اعقاب", "الي", "مع"})
+_QUOTES = frozenset("«»\"'“”")
+
+
+def _actor_np_before(words: Sequence[Word], p: int, ok: ActorTest) -> tuple[int, int] | None:
+    """The actor phrase ending at ``p``: مستوطني براخة (the actor word need not be the last one)."""
+    np = np_before(words, p)
+    if np and ok(np):
+        return np
+    for k in range(p - 1, max(-1, p - 3), -1):
+        if not is_content(words[k]):
+            return None
+        if ok((k, k + 1)):
+            a = np_before(words, k)
+            return (a[0] if a else k, p + 1)
+    return None
+
+
+def _antecedent(words: Sequence[Word], q: int, ok: ActorTest) -> tuple[int, int] | None:
+    """The human antecedent of الذين/التي: the nearest actor phrase, over a place phrase between
+    (السكان المحليين في مدينة بلد وين الذين خرجوا)."""
+    for k in range(q, max(-1, q - 7), -1):
+        if words[k].kind == "punct" and words[k].norm not in ",،":
+            return None
+        if is_content(words[k]) and ok((k, k + 1)):
+            a = k
+            while a > 0 and k - a < MAX_NP - 1 and is_content(words[a - 1]) and ok((a - 1, a)):
+                a -= 1
+            return (a, k + 1)
+    return None
+
+
+_KANA = frozenset({"كان", "كانت", "كانوا"})
+
+
+def plural_verb(norm: str, stem: str) -> bool:
+    """A verb that carries a plural subject (خطفوا, يطلقون): a following noun is its object."""
+    n = strip_clitics(norm)
+    if len(n) < 4:
+        return False
+    return n.endswith("وا") or (n[:1] in "يت" and n.endswith("ون"))
+
+
+def _partitive(words: Sequence[Word], a: int) -> bool:
+    """Is the phrase at ``a`` the X of ``آلاف من X`` / ``عدد من X``?"""
+    return a >= 2 and strip_clitics(words[a - 1].norm) == "من" and (
+        in_list("quantifiers", words[a - 2].norm) or number_value(words[a - 2]) is not None)
+
+
+def _after_preposition(words: Sequence[Word], a: int) -> bool:
+    """Is the phrase starting at ``a`` the object of a preposition (في غواتيمالا), not a subject?"""
+    n = words[a].norm
+    if len(n) > 3 and n[0] == "ب" or n.startswith(("لل", "وب", "فب")):
+        return True
+    return a > 0 and strip_clitics(words[a - 1].norm) in _PREPOSITIONS
+
+
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حول", "عند", "لدي", "منذ", "خلال", "بعد", "قبل"})
+
+

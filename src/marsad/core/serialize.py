@@ -1,0 +1,97 @@
+"""The JSON shape of an event: the single source of truth for ``marsad code``, the store and the API.
+
+``event_to_dict(event)`` gives a plain dict of JSON types with these keys, in this order:
+``id, article_id, sentence, date, date_precision, event_type, mode, cameo, quad_class, goldstein,
+source, target, trigger, place, negated, hypothetical, future, historical, attributed, counts,
+confidence, evidence, coder``. ``source`` and ``target`` are ``{text, start, end, actor_id, code,
+name_en, role}`` or null; ``trigger`` is ``{text, start, end}``; ``place`` is ``{name, country,
+lat, lon, geonameid, precision}`` or null. Offsets index the original article text.
+``event_from_dict`` reverses it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from marsad.core.types import Actor, ActorMention, Event, Place, PlaceMention, Span
+
+EVENT_KEYS = (
+    "id", "article_id", "sentence", "date", "date_precision", "event_type", "mode", "cameo",
+    "quad_class", "goldstein", "source", "target", "trigger", "place", "negated", "hypothetical",
+    "future", "historical", "attributed", "counts", "confidence", "evidence", "coder",
+)
+
+
+def actor_to_dict(am: ActorMention | None) -> dict[str, Any] | None:
+    if am is None:
+        return None
+    a = am.actor
+    return {
+        "text": am.text, "start": am.start, "end": am.end, "actor_id": a.id or None,
+        "code": a.code or None, "name_en": a.name_en, "role": a.role,
+    }
+
+
+def place_to_dict(pm: PlaceMention | None) -> dict[str, Any] | None:
+    if pm is None:
+        return None
+    p = pm.place
+    return {
+        "name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
+        "geonameid": p.geonameid, "precision": p.precision,
+    }
+
+
+def event_to_dict(event: Event) -> dict[str, Any]:
+    """The event as a dict of JSON types (the output of ``marsad code``)."""
+    return {
+        "id": event.id, "article_id": event.article_id, "sentence": event.sentence,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "event_type": event.event_type, "mode": event.mode, "cameo": event.cameo,
+        "quad_class": event.quad_class, "goldstein": event.goldstein,
+        "source": actor_to_dict(event.source), "target": actor_to_dict(event.target),
+        "trigger": {"text": event.trigger.text, "start": event.trigger.start, "end": event.trigger.end},
+        "place": place_to_dict(event.place),
+        "negated": event.negated, "hypothetical": event.hypothetical, "future": event.future,
+        "historical": event.historical, "attributed": event.attributed,
+        "counts": dict(event.counts), "confidence": event.confidence, "evidence": event.evidence,
+        "coder": dict(event.coder),
+    }
+
+
+def _actor_from(d: dict[str, Any] | None, sentence: int) -> ActorMention | None:
+    if not d:
+        return None
+    actor = Actor(id=d.get("actor_id") or "", code=d.get("code") or "", name_ar=d["text"],
+                  name_en=d.get("name_en"), role=d.get("role"))
+    return ActorMention(d["start"], d["end"], d["text"], actor, sentence)
+
+
+def _place_from(d: dict[str, Any] | None, sentence: int) -> PlaceMention | None:
+    if not d:
+        return None
+    place = Place(d["name"], d.get("country"), d.get("lat"), d.get("lon"), d.get("geonameid"),
+                  d.get("precision") or "unknown")
+    return PlaceMention(-1, -1, d["name"], place, sentence)
+
+
+def event_from_dict(d: dict[str, Any]) -> Event:
+    """Rebuild an :class:`Event` from :func:`event_to_dict`'s output (place offsets are not kept)."""
+    s = d["sentence"]
+    t = d["trigger"]
+    return Event(
+        id=d["id"], article_id=d["article_id"], sentence=s, cameo=d["cameo"],
+        event_type=d.get("event_type"), mode=d.get("mode"), quad_class=d["quad_class"],
+        goldstein=d.get("goldstein"), trigger=Span(t["start"], t["end"], t["text"]),
+        source=_actor_from(d.get("source"), s), target=_actor_from(d.get("target"), s),
+        place=_place_from(d.get("place"), s),
+        date=date.fromisoformat(d["date"]) if d.get("date") else None,
+        date_precision=d.get("date_precision"),
+        negated=bool(d.get("negated")), hypothetical=bool(d.get("hypothetical")),
+        future=bool(d.get("future")), historical=bool(d.get("historical")),
+        attributed=bool(d.get("attributed")), counts=dict(d.get("counts") or {}),
+        confidence=float(d.get("confidence", 0.5)), evidence=d.get("evidence", ""),
+        coder=dict(d.get("coder") or {}),
+    )

@@ -1,8 +1,0 @@
-"""Event coding: trigger dictionary, morphology, roles, modality and the ``events`` stage."""
-
-from __future__ import annotations
-
-from .coder import code_document
-from .dictionary import default_dictionary, load_dictionary
-
-__all__ = ["code_document", "default_dictionary", "load_dictionary"]

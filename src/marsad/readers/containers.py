@@ -1,0 +1,186 @@
+"""Folders, archives and compressed files, read as streams, member by member.
+
+``.tar``/``.tar.gz``/``.tgz`` (and bz2/xz) are read in tarfile's stream mode, so an archive of
+any size is read without being unpacked or held in memory; ``.zip`` is read member by member
+(from the file itself, or spooled to a temporary file when it arrives as a stream); a lone
+``.gz``/``.bz2``/``.xz`` is decompressed on the fly. Archives may nest. A member names its
+item as ``archive:member``. A truncated or corrupt archive yields a ReadError after the members
+that could be read.
+"""
+
+from __future__ import annotations
+
+import bz2
+import contextlib
+import gzip
+import importlib
+import lzma
+import os
+import shutil
+import sys
+import tarfile
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from marsad.core.errors import MissingExtra
+from marsad.core.types import ReadError
+from marsad.readers.base import MAX_BYTES, READ_ERRORS, Reader, Result, describe, over_limit, with_head
+from marsad.readers.detect import container_kind, detect, inner_name, skip_member
+
+MAX_DEPTH = 4
+_ZIP_OPEN_ERRORS: tuple[type[BaseException], ...] = (NotImplementedError, *READ_ERRORS)
+_READERS = {
+    "seed": ("seed", "read_seed"),
+    "jsonl": ("jsonl", "read_jsonl"),
+    "ant": ("ant", "read_ant"),
+    "html": ("html", "read_html"),
+    "rss": ("feeds", "read_feed"),
+    "warc": ("warc", "read_warc"),
+}
+_STREAMED = ("jsonl", "warc")  # formats whose size limit applies per line / record
+_DECOMPRESS: dict[str, Callable[[BinaryIO], BinaryIO]] = {
+    "gzip": lambda f: cast(BinaryIO, gzip.GzipFile(fileobj=f, mode="rb")),
+    "bz2": lambda f: cast(BinaryIO, bz2.BZ2File(f, "rb")),
+    "xz": lambda f: cast(BinaryIO, lzma.LZMAFile(f, "rb")),  # noqa: SIM115
+}
+
+
+def get_reader(fmt: str) -> Reader:
+    module, func = _READERS[fmt]
+    return getattr(importlib.import_module(f"marsad.readers.{module}"), func)  # type: ignore[no-any-return]
+
+
+def read_path(path: str | Path, fmt: str = "auto") -> Iterator[Result]:
+    """Every article under one path: a file, a folder, an archive, or '-' for stdin."""
+    name = str(path)
+    if name == "-":
+        yield from read_stream("<stdin>", sys.stdin.buffer, fmt)
+        return
+    p = Path(name)
+    if p.is_dir():
+        yield from _read_dir(p, fmt)
+    elif p.exists():
+        yield from _read_file(p, name, fmt)
+    else:
+        yield ReadError(name, "no such file or directory")
+
+
+def _read_dir(root: Path, fmt: str) -> Iterator[Result]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for fname in sorted(files):
+            path = Path(folder) / fname
+            if not skip_member(str(path.relative_to(root))):
+                yield from _read_file(path, str(path), fmt)
+
+
+def _read_file(path: Path, name: str, fmt: str) -> Iterator[Result]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield ReadError(name, f"cannot open: {describe(exc)}")
+        return
+    with handle:
+        try:
+            size = os.fstat(handle.fileno()).st_size
+        except OSError:
+            size = None
+        yield from read_stream(name, handle, fmt, size=size, path=path)  # type: ignore[arg-type]
+
+
+def read_stream(
+    name: str, raw: BinaryIO, fmt: str = "auto", depth: int = 0, size: int | None = None,
+    path: Path | None = None, hint: str | None = None,
+) -> Iterator[Result]:
+    """Articles from one stream: unpack it if it is compressed or an archive, else read it.
+
+    ``name`` names the items in results; ``hint`` is the name used for detection (``a.jsonl``
+    inside ``a.jsonl.gz``).
+    """
+    hint = hint or name
+    if depth > MAX_DEPTH:
+        yield ReadError(name, f"archives nested more than {MAX_DEPTH} deep; unpack it first")
+        return
+    head, stream = with_head(raw)
+    kind = container_kind(head)
+    if kind in _DECOMPRESS:
+        # .warc.gz too: gzip reports a truncated stream, which warcio would pass over silently
+        unpacked = _DECOMPRESS[kind](stream)
+        yield from read_stream(name, unpacked, fmt, depth + 1, hint=inner_name(hint))
+    elif kind == "tar":
+        yield from _read_tar(name, stream, fmt, depth)
+    elif kind == "zip":
+        yield from _read_zip(name, stream, fmt, depth, path)
+    else:
+        leaf = detect(hint, head) if fmt == "auto" else fmt
+        yield from _read_leaf(name, stream, leaf, size)
+
+
+def _read_leaf(name: str, stream: BinaryIO, fmt: str, size: int | None) -> Iterator[Result]:
+    if size is not None and size > MAX_BYTES and fmt not in _STREAMED:
+        yield over_limit(name, size)
+        return
+    try:
+        yield from get_reader(fmt)(stream, name)
+    except MissingExtra as exc:
+        yield ReadError(name, str(exc))
+    except Exception as exc:  # a reader must never stop the run; report and go on
+        yield ReadError(name, f"reader '{fmt}' failed: {describe(exc)}")
+
+
+def _member_name(archive: str, member: str) -> str:
+    return f"{archive}:{member.lstrip('./') or member}"
+
+
+def _read_tar(name: str, stream: BinaryIO, fmt: str, depth: int) -> Iterator[Result]:
+    try:
+        tar = tarfile.open(fileobj=stream, mode="r|")  # noqa: SIM115 - closed by the with below
+    except READ_ERRORS as exc:
+        yield ReadError(name, f"not a readable tar archive: {describe(exc)}")
+        return
+    with tar:
+        try:
+            while (member := tar.next()) is not None:
+                tar.members.clear()  # type: ignore[attr-defined]  # stream mode keeps every header otherwise: memory would grow
+                if not member.isfile() or skip_member(member.name):
+                    continue
+                handle = tar.extractfile(member)
+                if handle is not None:
+                    item = _member_name(name, member.name)
+                    yield from read_stream(item, cast(BinaryIO, handle), fmt, depth + 1, member.size)
+        except READ_ERRORS as exc:
+            yield ReadError(name, f"truncated or corrupt archive; members after this point lost: {describe(exc)}")
+
+
+def _read_zip(name: str, stream: BinaryIO, fmt: str, depth: int, path: Path | None) -> Iterator[Result]:
+    with contextlib.ExitStack() as stack:
+        try:
+            if path is None:  # zip needs random access: spool the stream to a temporary file
+                spool = stack.enter_context(tempfile.TemporaryFile())
+                shutil.copyfileobj(stream, spool, 1 << 20)
+                spool.seek(0)
+            archive = stack.enter_context(zipfile.ZipFile(path if path is not None else spool))
+        except READ_ERRORS as exc:
+            yield ReadError(name, f"not a readable zip archive: {describe(exc)}")
+            return
+        for info in archive.infolist():
+            yield from _read_zip_member(name, archive, info, fmt, depth)
+
+
+def _read_zip_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, fmt: str, depth: int) -> Iterator[Result]:
+    if info.is_dir() or skip_member(info.filename):
+        return
+    item = _member_name(name, info.filename)
+    if info.flag_bits & 0x1:
+        yield ReadError(item, "encrypted zip member; decrypt the archive first")
+        return
+    try:
+        handle = archive.open(info)
+    except _ZIP_OPEN_ERRORS as exc:
+        yield ReadError(item, f"cannot open zip member: {describe(exc)}")
+        return
+    with handle:
+        yield from read_stream(item, handle, fmt, depth + 1, info.file_size)  # type: ignore[arg-type]

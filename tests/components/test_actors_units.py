@@ -1,0 +1,139 @@
+"""Actor dictionaries, clitic-aware matching, resolve_span, lookup and the CLI."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from marsad.cli.main import main
+from marsad.components.actors.lexicon import candidates, lexicon, lookup_exact, nisba_forms
+from marsad.components.actors.stage import ActorsStage, lookup, resolve_span
+from marsad.components.places.stage import PlacesStage
+from marsad.core.types import Article, Document, Mention
+from marsad.text.normalize import normalize
+
+
+def doc_of(text: str, published: datetime | None = None) -> Document:
+    return Document(article=Article(id="t", text=text, published=published), norm=normalize(text))
+
+
+def code_of(text: str) -> str | None:
+    found = lookup(text)
+    return found[0].actor.code if found and found[0].actor else None
+
+
+def test_every_country_has_an_arabic_name():
+    lex = lexicon()
+    missing = [iso3 for iso3, (_, ar) in lex.countries.items() if not ar]
+    assert not missing
+    assert len(lex.countries) >= 240
+
+
+def test_clitic_readings():
+    forms = {f for f, _, _ in candidates("للامم")}
+    assert "امم" in forms
+    assert ("جيهان", 1, False) in candidates("وجيهان")
+    assert "تونسيين" in set(nisba_forms("تونسي")) and "تونسيه" in set(nisba_forms("تونسي"))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("الجيش الإسرائيلي", "ISRMIL"),
+        ("والجيش الاسرائيلى", "ISRMIL"),
+        ("قوات الأمن العراقية", "IRQCOP"),
+        ("الحكومة اللبنانية", "LBNGOV"),
+        ("حكومة لبنان", "LBNGOV"),
+        ("المتظاهرون", "CVL"),
+        ("المتظاهرين التونسيين", "TUNCVL"),
+        ("أفغان متظاهرون", "AFGCVL"),
+        ("الشعب الصومالي", "SOMCVL"),
+        ("المسلحون", "UAF"),
+        ("المعارضة", "OPP"),
+        ("الأمم المتحدة", "IGOUNO"),
+        ("للأمم المتحدة", "IGOUNO"),
+        ("برنامج الأمم المتحدة الإنمائي", "IGOUNODEV"),
+        ("منظمة التعاون الإسلامى", "IGOOIC"),
+        ("حزب الله", "LBNPTYHEZ"),
+        ("واشنطن", "USAGOV"),
+        ("الكرملين", "RUSGOV"),
+        ("البنتاغون", "USAMIL"),
+        ("التونسيين", "TUN"),
+        ("الإسرائيلية", "ISR"),
+        ("إسطنبول", None),
+    ],
+)
+def test_lookup_codes(phrase, code):
+    assert code_of(phrase) == code
+
+
+def test_parents_and_types():
+    lex = lexicon()
+    assert lex.orgs["UNDP"].parent == "UN" and lex.orgs["IRCICA"].parent == "OIC"
+    assert lex.orgs["UN"].code == "IGOUNO"
+    assert lookup_exact(lex, "السلطان")[0].need_det  # السلطان is a title; سلطان alone may be a name
+    assert not [e for e in lookup_exact(lex, "سلطان") if e.kind == "role" and not e.need_det]
+
+
+def test_resolve_span_in_context():
+    """The country of a bare agent comes from the actors and the places the document holds."""
+    text = "وفرقت الشرطة المتظاهرين في أنقرة أمس."
+    doc = PlacesStage().pipe([doc_of(text)])[0]
+    s = text.index("المتظاهرين")
+    m = resolve_span(doc, s, s + len("المتظاهرين"))
+    assert m is not None and m.actor.code == "TURCVL" and "sentence" in m.why
+    bare = resolve_span(doc, s, s + len("المتظاهرين"), infer_country=False)
+    assert bare is not None and bare.actor.code == "CVL"
+    assert resolve_span(doc, 0, 1) is None
+
+
+def test_office_holder_by_date_and_reference():
+    text = "وقال الأمين العام للأمم المتحدة إن المنظمة الدولية تدعم الحل."
+    when = ActorsStage().pipe([doc_of(text, datetime(2019, 3, 1))])[0].actors
+    assert when[0].actor.id == "antonio_guterres"
+    undated = ActorsStage().pipe([doc_of(text)])[0].actors
+    assert undated[0].actor.code == "IGOUNO" and undated[0].actor.type == "agent"
+
+
+def test_person_from_text_coded_by_country():
+    text = "وقال السفير السوداني جون أكيج إن بلاده ترحب بالقرار."
+    actors = ActorsStage().pipe([doc_of(text)])[0].actors
+    people = [m for m in actors if m.actor.type == "person"]
+    assert people and people[0].actor.code == "SDNGOV" and people[0].actor.name_ar == "جون أكيج"
+
+
+def test_country_after_preposition_is_a_place_not_an_actor():
+    actors = ActorsStage().pipe([doc_of("وصل الوفد إلى تونس أمس، وقالت تونس إنها ترحب.")])[0].actors
+    assert [m.text for m in actors if m.actor.code == "TUN"] == ["تونس"]
+    assert actors[0].start > 20
+
+
+def test_cli_lookup():
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["actors", "lookup", "الجيش", "الإسرائيلي"], stdout=out, stderr=err) == 0
+    assert "ISRMIL" in out.getvalue() and "why:" in out.getvalue()
+    out = io.StringIO()
+    assert main(["actors", "lookup", "qqq"], stdout=out, stderr=err) == 1
+
+
+def test_ner_person_mentions_are_names():
+    text = "وقال السفير الإيراني كاظمي إن بلاده ترفض القرار."
+    plain = ActorsStage().pipe([doc_of(text)])[0].actors
+    assert not [m for m in plain if m.actor.type == "person"]
+    s = text.index("كاظمي")
+    doc = replace(doc_of(text), mentions=(Mention(s, s + 5, "PERS", "كاظمي"),))
+    people = [m for m in ActorsStage().pipe([doc])[0].actors if m.actor.type == "person"]
+    assert people and people[0].actor.code == "IRNGOV" and people[0].actor.name_ar == "كاظمي"
+
+
+def test_adjectives_and_common_nouns_are_not_actors():
+    text = "غير الطيران الروسي موازين القوى في الأزمة السورية. ودعا الرئيس للبرلمان جلسة تجديد الثقة. وطالب الوزير بقوة."
+    actors = ActorsStage().pipe([doc_of(text)])[0].actors
+    codes = {m.text: m.actor.code for m in actors}
+    assert codes.get("الطيران الروسي") == "RUSMIL"
+    assert "السورية" not in codes
+    assert not [m for m in actors if m.actor.type == "person"]
+    assert not [m for m in actors if m.actor.agent in ("EDU", "MIL") and m.text in ("طالب", "قوة")]

@@ -1,0 +1,101 @@
+"""Ontology tables and trigger dictionary: codes, conventions, morphology, argument patterns."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.components.events.dictionary import default_dictionary, match_words, parse_line
+from marsad.components.events.morph import candidates
+from marsad.core.errors import ResourceError
+from marsad.resources.ontology import cameo, cameo_codes, plover_for, plover_types, quad_class
+from marsad.text.tokens import token_norms
+
+
+def codes(sentence: str) -> list[str]:
+    return [m.entry.cameo for m in match_words(token_norms(sentence), surfaces=sentence.split())]
+
+
+def test_ontology_conventions() -> None:
+    assert len(cameo_codes()) == 311
+    assert len(plover_types()) == 16
+    assert plover_for("010") == (None, None) and plover_for("0231") == (None, None)
+    assert cameo("173").plover_type == "COERCE" and cameo("173").goldstein == -5.0
+    assert cameo("163").plover_type == "SANCTION"
+    assert [quad_class(c) for c in ("05", "061", "13", "14")] == [1, 2, 3, 4]
+    assert all(c.quad_class == quad_class(c.code) for c in cameo_codes().values())
+
+
+def test_every_root_has_triggers() -> None:
+    roots = {e.cameo[:2] for e in default_dictionary().entries}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+@pytest.mark.parametrize("word,stem,kind", [
+    ("وتظاهروا", "تظاهر", "V"), ("المظاهرات", "مظاهره", "N"), ("يلتقي", "لتقي", "V"),
+    ("سيعقد", "عقد", "V"), ("اعتقلت", "اعتقل", "*"), ("احتجاجا", "احتجاج", "*"),
+])
+def test_morphology_candidates(word: str, stem: str, kind: str) -> None:
+    assert (stem, kind) in candidates(word) or (stem, "*") in candidates(word) or (stem, "V") in candidates(word)
+
+
+@pytest.mark.parametrize("sentence,code", [
+    ("اعتقلت الشرطة خمسة أشخاص", "173"),  # perfect, feminine
+    ("تعتقل قوات الأمن المحتجين", "173"),  # imperfect
+    ("وتظاهر آلاف الطلاب أمام الوزارة", "141"),  # conjunction + verb
+    ("قُتل ثلاثة جنود في قصف", "190"),  # passive with diacritics
+    ("سيلتقي الرئيس نظيره الفرنسي", "040"),  # future prefix
+    ("أدانت الخارجية الهجوم", "111"),
+    ("فرضت الولايات المتحدة عقوبات على إيران", "163"),  # sanction needs its argument
+    ("فرضت السلطات حظر التجول في المدينة", "1723"),  # curfew is not a sanction
+])
+def test_triggers_match_inflected_forms(sentence: str, code: str) -> None:
+    assert code in codes(sentence)
+
+
+def test_argument_patterns_and_exclusions() -> None:
+    assert "163" not in codes("فرضت السلطات حظر التجول في المدينة")
+    assert codes("منظمة التعاون الإسلامي") == []  # a name, not cooperation
+    assert "141" not in codes("انطلقت تظاهرة ثقافية في المدينة")  # a cultural event
+    assert codes("اجتماع") == ["040"]
+
+
+def test_bad_dictionary_lines_say_what_is_wrong() -> None:
+    with pytest.raises(ResourceError, match="unknown CAMEO code '999'"):
+        parse_line("999\tV\tقتل\tw=0.5", 3)
+    with pytest.raises(ResourceError, match="part of speech"):
+        parse_line("190\tQ\tقتل", 4)
+    with pytest.raises(ResourceError, match="unknown trigger flag"):
+        parse_line("190\tV\tقتل\tfoo", 5)
+    assert parse_line("# comment", 1) is None
+
+
+def test_arrest_nouns_with_prepositions_and_campaigns() -> None:
+    # ANT dev: "قال ممثلو ادعاء ألمان إنهم أمروا باعتقال ستة رجال"
+    assert "173" in codes("قال ممثلو ادعاء ألمان إنهم أمروا باعتقال ستة رجال")
+    assert "173" in codes("شنت السلطات حملة اعتقالات واسعة في المدينة")
+
+
+def test_stems_made_for_the_imperfect_need_its_prefix() -> None:
+    # اعدم -> (ي)عدم, اوقف -> (ي)وقف: the bare stems are other words (عدم "lack", وقفوا "they stood")
+    assert "1823" not in codes("احتجاجا على عدم إدراج أسماء المرشحين")
+    assert "173" not in codes("ووقفوا دقيقة صمت")
+    assert "1823" in codes("وتعدم السلطات ثلاثة مدانين")
+    assert "173" in codes("وتوقف الشرطة المشتبه بهم")
+
+
+def test_forbidden_right_after_operator() -> None:
+    entry = parse_line("183\tV\tفجر\tw=0.7 ~امس|اليوم", 1)
+    assert entry is not None and entry.rest[0].op == "~"
+    assert "183" not in codes("أصيب فجر أمس ثلاثة جنود")
+    assert "183" in codes("فجر مسلحون عبوة قرب دورية أمس")
+
+
+def test_trigger_of_a_split_light_verb_pattern_is_its_noun() -> None:
+    from marsad.components.events.coder import trigger_words
+    from marsad.components.events.words import Word
+
+    text = "ألقت المخابرات التركية القبض على المتهم"
+    norms = token_norms(text)
+    words = [Word(i, 0, 0, t, n, "word") for i, (t, n) in enumerate(zip(text.split(), norms, strict=True))]
+    m = next(m for m in match_words(norms) if m.entry.cameo == "173")
+    assert trigger_words(m, words) == (3, 3)

@@ -1,0 +1,46 @@
+"""Targets after a clitic ب/ل must name an actor: manner adverbs (بسرعة) are no targets."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.coding import build_pipeline
+
+# CNN Arabic, 18 October 2018 (the shipped ANT sample CN-middleEast-1601-20181018), one sentence.
+POMPEO = 'واشنطن (سي ان ان) -- وأضاف بومبيو أنه يعتقد أن "الصورة الكاملة ستظهر" وتتطلع إلى إجراء تحقيقات "بسرعة".'
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def test_manner_adverb_is_no_target(nlp):
+    doc = nlp(marsad.Article(id="pompeo", text=POMPEO))
+    probe = [e for e in doc.events if e.cameo.startswith("09")]
+    assert probe, [(e.cameo, e.trigger.text) for e in doc.events]
+    assert all(e.target is None or "سرعة" not in e.target.text for e in probe)
+    assert probe[0].source is not None and "بومبيو" in probe[0].source.text
+
+
+def test_clitic_target_that_names_an_actor_stays(nlp):
+    doc = nlp(marsad.Article(id="sanction", text="فرضت الولايات المتحدة عقوبات جديدة على إيران اليوم."))
+    sanctions = [e for e in doc.events if e.cameo.startswith("16")]
+    assert sanctions and sanctions[0].target is not None and sanctions[0].target.actor.code.startswith("IRN")
+
+
+def test_clitic_lam_target_that_names_a_country_stays(nlp):
+    doc = nlp(marsad.Article(id="aid", text="قدمت السعودية مساعدات لليمن أمس."))
+    aid = [e for e in doc.events if e.cameo.startswith("07")]
+    assert aid and aid[0].target is not None and aid[0].target.actor.code == "YEM"
+    assert aid[0].target.text == "اليمن"  # لليمن: the article's alef restored
+
+
+def test_manner_adverb_is_no_object_but_a_town_is(nlp):
+    doc = nlp(marsad.Article(id="criticise", text="انتقد الرئيس الفرنسي إسرائيل بشدة."))
+    crit = [e for e in doc.events if e.cameo.startswith("11")]
+    assert crit and (crit[0].target is None or "شدة" not in crit[0].target.text)
+    doc = nlp(marsad.Article(id="attack", text="هاجم مسلحون بلدة قرب الموصل."))
+    attack = [e for e in doc.events if e.cameo.startswith("18")]
+    assert attack and attack[0].target is not None and attack[0].target.text == "بلدة"
