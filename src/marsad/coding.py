@@ -96,20 +96,22 @@ def build_pipeline(
     on_error: ErrorHandler | None = None,
     batch_size: int = 64,
     freeze_gc: bool = False,
+    detector: bool = True,
 ) -> Pipeline:
     """The pipeline: text, ner, actors, places, events (or the named ``stages`` in order).
 
     ``dictionary`` is a trigger dictionary file (docs/triggers.md) to code with instead of the
     shipped one; ``warn`` receives one line per stage left out; ``on_error(doc, err)`` each
     document a stage failed on (by default the error is raised); ``freeze_gc`` calls
-    ``gc.freeze()`` after the first batch (the CLI turns it on; it affects the whole process).
+    ``gc.freeze()`` after the first batch (the CLI turns it on; it affects the whole process);
+    ``detector=False`` keeps the rule coder's own confidence instead of the trained detector's.
     """
     d, coder = _dictionary(dictionary)
     coder = {"resources": resources.digest(), **coder}
     if stages is not None:
-        built: list[Stage] = [EventsStage(d) if n == "events" else registry.make(n) for n in stages]
+        built: list[Stage] = [EventsStage(d, detector) if n == "events" else registry.make(n) for n in stages]
     else:
-        built = [*_default_stages(warn or (lambda message: None)), EventsStage(d)]
+        built = [*_default_stages(warn or (lambda message: None)), EventsStage(d, detector)]
     return Pipeline(built, on_error=on_error, batch_size=batch_size, freeze_gc=freeze_gc, coder=coder)
 
 

@@ -25,6 +25,24 @@ def events() -> list[dict]:
     return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
+@pytest.fixture(scope="module")
+def candidates() -> list[dict]:
+    """Every candidate mention, whatever the detector thinks of it."""
+    out, err = io.StringIO(), io.StringIO()
+    args = ["code", str(HERE / "seed_000.txt"), "--mentions", "--min-confidence", "0"]
+    assert main(args, stdout=out, stderr=err) == 0, err.getvalue()
+    return [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_one_record_per_event(events: list[dict], candidates: list[dict]) -> None:
+    """The Istanbul meeting is told in several sentences and coded once, with all its mentions."""
+    assert len(events) <= 10 < len(candidates)
+    meetings = [e for e in events if e["cameo"].startswith("04") and not e["historical"]]
+    assert len(meetings) == 1 and meetings[0]["num_mentions"] >= 3
+    assert {m["sentence"] for m in meetings[0]["mentions"]} >= {0, 1, 2}
+    assert sum(len(e["mentions"]) for e in events) <= len(candidates)
+
+
 def _rows(evs: list[dict]) -> set[tuple]:
     return {(e["sentence"], e["cameo"], e["trigger"]["text"], e["historical"]) for e in evs}
 
@@ -38,11 +56,15 @@ def test_un_oic_meeting_in_istanbul(events: list[dict]) -> None:
     assert e["place"] and e["place"]["name"] in ("اسطنبول", "إسطنبول", "Istanbul")
 
 
-def test_un_support_and_training_for_oic_bodies(events: list[dict]) -> None:
-    help_ = [e for e in events if e["event_type"] in ("SUPPORT", "AID", "COOPERATE")
-             and e["source"] and (e["source"]["code"] or "").startswith("IGOUNO")]
-    assert {e["event_type"] for e in help_} >= {"SUPPORT", "AID"}
-    assert any("تدريب" in e["trigger"]["text"] for e in help_)
+def test_un_support_and_training_for_oic_bodies(events: list[dict], candidates: list[dict]) -> None:
+    def un_help(evs: list[dict]) -> list[dict]:
+        return [e for e in evs if e["event_type"] in ("SUPPORT", "AID", "COOPERATE")
+                and e["source"] and (e["source"]["code"] or "").startswith("IGOUNO")]
+
+    # the training is an event; the support the secretary-general acknowledged (أقر بالدعم ...
+    # الذي قدمته الأمم المتحدة) is a candidate the detector finds unlikely (docs/detector.md)
+    assert any("تدريب" in e["trigger"]["text"] and e["event_type"] == "AID" for e in un_help(events))
+    assert {e["event_type"] for e in un_help(candidates)} >= {"SUPPORT", "AID"}
 
 
 def test_joint_work_for_somalia(events: list[dict]) -> None:

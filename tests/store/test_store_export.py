@@ -44,7 +44,8 @@ def test_jsonl_is_the_coders_json_plus_article_ids(db: str, ant_dir: Path) -> No
     extra = {"event_id", "article_ids", "mention_ids", "num_mentions"}
     mention_ids = set()
     for line in lines:
-        assert {k: v for k, v in line.items() if k not in extra} == coded[line["id"]]
+        assert {k: v for k, v in line.items() if k not in extra} == {
+            k: v for k, v in coded[line["id"]].items() if k not in extra}
         assert line["article_id"] in line["article_ids"] and line["id"] in line["mention_ids"]
         assert line["num_mentions"] == len(line["mention_ids"])
         mention_ids |= set(line["mention_ids"])

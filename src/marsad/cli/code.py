@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from marsad.cli.status import ExitStatus
+from marsad.components.events.assemble import article_events
+from marsad.components.events.detector import default_threshold
 from marsad.core.types import Article, Document, Event, ReadError
 
 COMMAND = ("code",)
@@ -24,8 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="input format (default: detected per file)")
     parser.add_argument("--dictionary", default=None, metavar="FILE",
                         help="a trigger dictionary to use instead of the shipped one (docs/triggers.md)")
-    parser.add_argument("--min-confidence", type=float, default=0.0,
-                        help="print only events at least this confident (default: all)")
+    parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
+                        help="print only events the detector gives at least this probability (default: the "
+                             "detector's documented threshold, docs/detector.md; 0 prints every candidate)")
+    parser.add_argument("--mentions", action="store_true",
+                        help="one line per mention (each sentence that reports an event) instead of one per event")
 
 
 def _table_row(e: Event) -> str:
@@ -69,11 +74,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     pipe.on_error = lambda doc, err: failed.append(str(err))
     if args.format == "table":
         stdout.write(TABLE_HEADER + "\n")
-    n_docs = n_events = 0
+    floor = default_threshold() if args.min_confidence is None else args.min_confidence
+    n_docs = n_events = n_complete = 0
     for doc in pipe.pipe(_articles(args.paths, args.input_format, errors)):
         n_docs += 1
-        for e in _events(doc, args.min_confidence):
+        for e in _events(doc, floor, args.mentions):
             n_events += 1
+            n_complete += e.complete
             if args.format == "table":
                 stdout.write(_table_row(e) + "\n")
             else:
@@ -82,12 +89,15 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"marsad code: cannot read {err}", file=stderr)
     for msg in failed:
         print(f"marsad code: {msg}", file=stderr)
-    print(f"marsad code: {n_docs} articles, {n_events} events, {len(errors) + len(failed)} failed",
-          file=stderr)
+    what = "mentions" if args.mentions else "events"
+    print(f"marsad code: {n_docs} articles, {n_events} {what} ({n_complete} complete), "
+          f"{len(errors) + len(failed)} failed", file=stderr)
     if n_docs == 0 and errors:
         return ExitStatus.USAGE
     return ExitStatus.of(len(errors) + len(failed))
 
 
-def _events(doc: Document, min_confidence: float) -> list[Event]:
-    return [e for e in doc.events if e.confidence >= min_confidence]
+def _events(doc: Document, min_confidence: float, mentions: bool) -> list[Event]:
+    """The article's events (or their mentions) at least ``min_confidence`` probable."""
+    items = doc.events if mentions else article_events(doc.events)
+    return [e for e in items if e.confidence >= min_confidence]

@@ -3,7 +3,7 @@
 ``event_to_dict(event)`` gives a plain dict of JSON types with these keys, in this order:
 ``id, article_id, sentence, date, date_precision, event_type, mode, cameo, quad_class, goldstein,
 source, target, trigger, place, negated, hypothetical, future, historical, attributed, counts,
-confidence, evidence, coder``. ``source`` and ``target`` are ``{text, start, end, actor_id, code,
+confidence, evidence, coder, event_id, complete, asserted, num_mentions, mentions``. ``source`` and ``target`` are ``{text, start, end, actor_id, code,
 name_en, role}`` or null; ``trigger`` is ``{text, start, end}``; ``place`` is ``{name, country,
 lat, lon, geonameid, precision}`` or null. Offsets index the original article text.
 ``event_from_dict`` reverses it.
@@ -20,6 +20,7 @@ EVENT_KEYS = (
     "id", "article_id", "sentence", "date", "date_precision", "event_type", "mode", "cameo",
     "quad_class", "goldstein", "source", "target", "trigger", "place", "negated", "hypothetical",
     "future", "historical", "attributed", "counts", "confidence", "evidence", "coder",
+    "event_id", "complete", "asserted", "num_mentions", "mentions",
 )
 
 
@@ -58,6 +59,19 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "historical": event.historical, "attributed": event.attributed,
         "counts": dict(event.counts), "confidence": event.confidence, "evidence": event.evidence,
         "coder": dict(event.coder),
+        "event_id": event.event_id or event.id, "complete": event.complete, "asserted": event.asserted,
+        "num_mentions": max(1, len(event.mentions)),
+        "mentions": [mention_to_dict(m) for m in event.mentions],
+    }
+
+
+def mention_to_dict(m: Event) -> dict[str, Any]:
+    """One mention of an article event: where it is and what that sentence says of the roles."""
+    return {
+        "id": m.id, "sentence": m.sentence,
+        "trigger": {"text": m.trigger.text, "start": m.trigger.start, "end": m.trigger.end},
+        "source": actor_to_dict(m.source), "target": actor_to_dict(m.target),
+        "confidence": m.confidence,
     }
 
 
@@ -93,5 +107,5 @@ def event_from_dict(d: dict[str, Any]) -> Event:
         future=bool(d.get("future")), historical=bool(d.get("historical")),
         attributed=bool(d.get("attributed")), counts=dict(d.get("counts") or {}),
         confidence=float(d.get("confidence", 0.5)), evidence=d.get("evidence", ""),
-        coder=dict(d.get("coder") or {}),
+        coder=dict(d.get("coder") or {}), event_id=d.get("event_id") or "",
     )

@@ -192,6 +192,36 @@ class Event:
     confidence: float = 0.5
     evidence: str = ""
     coder: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    #: The article event this mention belongs to (its first mention's id); "" before assembly.
+    event_id: str = ""
+    #: On an article event: every mention of it, one per sentence that reports it.
+    mentions: tuple[Event, ...] = field(default=(), compare=False, hash=False)
+
+    @property
+    def asserted(self) -> bool:
+        """Reported as happening: not negated, hypothetical, future or historical."""
+        return not (self.negated or self.hypothetical or self.future or self.historical)
+
+    @property
+    def complete(self) -> bool:
+        """The source has a country or IGO code, and so does the target where the type needs one."""
+        if not _coded(self.source):
+            return False
+        return self.event_type not in NEEDS_TARGET or _coded(self.target)
+
+
+#: PLOVER types whose events need a recipient to be counted (PROTEST and MOBILIZE stand alone;
+#: statements and appeals of CAMEO 01/02 have no PLOVER type).
+NEEDS_TARGET = frozenset({"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
+                          "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN"})
+
+
+def _coded(am: ActorMention | None) -> bool:
+    """Whether an actor mention carries a country or an IGO/NGO code (not a bare agent such as GOV)."""
+    if am is None:
+        return False
+    a = am.actor
+    return bool(a.country) or a.code[:3] in ("IGO", "NGO", "IMG")
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from marsad.components.events.assemble import assemble
 from marsad.components.events.coder import code_document
+from marsad.components.events.detector import Detector, default_detector
 from marsad.components.events.dictionary import Dictionary, default_dictionary, load_dictionary
 from marsad.core.types import Document
 
@@ -17,13 +19,21 @@ class EventsStage:
     requires: frozenset[str] = frozenset({"tokens", "dates", "actors", "places"})
     produces: frozenset[str] = frozenset({"events"})
 
-    def __init__(self, dictionary: str | Dictionary | None = None) -> None:
+    def __init__(self, dictionary: str | Dictionary | None = None,
+                 detector: Detector | None | bool = True) -> None:
+        """``detector``: True for the shipped one (when installed), a Detector, or False/None for
+        the rule coder's own confidence."""
         if isinstance(dictionary, str):
             dictionary = load_dictionary(dictionary)
         self.dictionary = dictionary or default_dictionary()
+        self.detector = default_detector() if detector is True else (detector or None)
+        self.version = f"detector@{self.detector.version}" if self.detector else None
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:
-        return [replace(doc, events=code_document(doc, self.dictionary)) for doc in docs]
+        coded = [replace(doc, events=code_document(doc, self.dictionary)) for doc in docs]
+        if self.detector is not None:
+            coded = [self.detector.score(doc) for doc in coded]
+        return [replace(doc, events=assemble(doc.events)) for doc in coded]
 
 
 __all__ = ["EventsStage"]

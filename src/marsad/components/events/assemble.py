@@ -1,0 +1,112 @@
+"""Article assembly: mentions of the same real event become one event.
+
+A news article names an event once and then refers back to it: the meeting, then "الاجتماع" and
+"اللقاء"; the strike, then "الغارة" and "الهجوم"; the agreement, then every later "الاتفاق". The
+rule coder codes each sentence alone, so each of these is a mention. Two mentions of one
+article belong to the same event when they have the same CAMEO code (or the later one is the
+definite generic noun of its root, such as الهجوم after a strike), the same time
+(the same date and the same historical flag), and no contradicting actors (both name a source,
+or both a target, with different countries or organisations). Statements and appeals (CAMEO
+01/02) are not merged: two things a speaker said are two acts.
+
+Each mention keeps its own sentence, trigger and roles, and records its event's id. A mention
+that lacks a source or target takes the one another mention of its event names (its ``why``
+says so), so a later "وأكد الاجتماع" still knows who met. The article event is the most
+confident mention carrying the roles, place and date the mentions agree on, with every mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from marsad.core.types import ActorMention, Event
+
+UNMERGED_ROOTS = ("01", "02")
+
+
+def _who(am: ActorMention | None) -> str | None:
+    """The identity two mentions must not contradict: the country or organisation code."""
+    if am is None or not am.actor.code:
+        return None
+    a = am.actor
+    if a.country:
+        return a.country
+    return a.code[:6] if a.code[:3] in ("IGO", "NGO", "IMG") else None
+
+
+def _definite_noun(text: str) -> bool:
+    """A trigger written as a definite noun (الاجتماع, والهجوم, بالاتفاق, للقاء): how Arabic news
+    refers back to an event it has already told."""
+    first = text.split()[0] if text.split() else ""
+    return first.startswith(("ال", "وال", "فال", "بال", "لل", "ولل", "كال"))
+
+
+def _same_act(group: list[Event], m: Event) -> bool:
+    """The same CAMEO code as a mention of the group, or a definite generic noun of its root
+    (الهجوم after a strike, الاتفاق after a signing)."""
+    return m.cameo in {e.cameo for e in group} or (m.cameo.endswith("0") and len(m.cameo) == 3
+                                                    and _definite_noun(m.trigger.text))
+
+
+def _compatible(group: list[Event], m: Event) -> bool:
+    head = group[0]
+    if m.cameo[:2] in UNMERGED_ROOTS or head.cameo[:2] != m.cameo[:2] or head.event_type != m.event_type:
+        return False
+    if not _same_act(group, m):
+        return False
+    if m.historical != head.historical or (m.date and head.date and m.date != head.date):
+        return False
+    for side in ("source", "target"):
+        mine = _who(getattr(m, side))
+        theirs = {w for e in group if (w := _who(getattr(e, side))) is not None}
+        if mine is not None and theirs and mine not in theirs:
+            return False
+    return True
+
+
+def _inherit(m: Event, group: list[Event]) -> Event:
+    """The mention with the roles it lacks taken from another mention of its event."""
+    fill: dict[str, ActorMention] = {}
+    for side in ("source", "target"):
+        if getattr(m, side) is None:
+            donor = next((getattr(e, side) for e in group if _who(getattr(e, side)) is not None), None)
+            if donor is not None and donor is not m.source and donor is not m.target:
+                fill[side] = replace(donor, why=f"{donor.why}; from another mention of the same event".lstrip("; "))
+    return replace(m, **fill) if fill else m  # type: ignore[arg-type]
+
+
+def assemble(mentions: Sequence[Event]) -> tuple[Event, ...]:
+    """The mentions, in their order, each with its article event's id and the roles it inherits."""
+    groups: list[list[Event]] = []
+    home_of: list[list[Event]] = []
+    for m in mentions:
+        home = next((g for g in reversed(groups) if _compatible(g, m)), None)
+        if home is None:
+            home = [m]
+            groups.append(home)
+        else:
+            home.append(m)
+        home_of.append(home)
+    return tuple(replace(_inherit(m, g), event_id=g[0].id) for m, g in zip(mentions, home_of, strict=True))
+
+
+def article_events(mentions: Sequence[Event]) -> tuple[Event, ...]:
+    """One event per article event id, in the order of first mention: the most confident mention
+    with every mention, the highest confidence, and the roles and place any mention gives."""
+    groups: dict[str, list[Event]] = {}
+    for m in mentions:
+        groups.setdefault(m.event_id or m.id, []).append(m)
+    events = []
+    for eid, g in groups.items():
+        best = max(g, key=lambda e: (e.confidence, -e.sentence))
+        events.append(replace(
+            best, id=eid, event_id=eid, confidence=max(e.confidence for e in g), mentions=tuple(g),
+            source=best.source or next((e.source for e in g if e.source), None),
+            target=best.target or next((e.target for e in g if e.target), None),
+            place=best.place or next((e.place for e in g if e.place), None),
+        ))
+    return tuple(events)
+
+
+__all__ = ["article_events", "assemble"]
