@@ -20,7 +20,8 @@ def test_ontology_conventions() -> None:
     assert len(plover_types()) == 16
     assert plover_for("010") == (None, None) and plover_for("0231") == (None, None)
     assert cameo("173").plover_type == "COERCE" and cameo("173").goldstein == -5.0
-    assert cameo("163").plover_type == "SANCTION"
+    assert cameo("163").plover_type == "COERCE"  # the 2021 table and the coding guide
+    assert cameo("161").plover_type == "SANCTION"
     assert [quad_class(c) for c in ("05", "061", "13", "14")] == [1, 2, 3, 4]
     assert all(c.quad_class == quad_class(c.code) for c in cameo_codes().values())
 

@@ -103,7 +103,7 @@ def test_json_shape_round_trip() -> None:
     e = one("التقى وزير الخارجية المصري مع نظيره الأردني في عمان.", "CONSULT")
     d = event_to_dict(e)
     assert tuple(d) == EVENT_KEYS
-    assert set(d["source"]) == {"text", "start", "end", "actor_id", "code", "name_en", "role"}
+    assert set(d["source"]) == {"text", "start", "end", "actor_id", "code", "name_en", "role", "basis"}
     assert set(d["trigger"]) == {"text", "start", "end"}
     json.dumps(d, ensure_ascii=False)
     back = event_from_dict(d)

@@ -21,7 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--details", default=None, metavar="FILE.jsonl",
                         help="also write each sentence's gold and coded mentions here, for error analysis")
     parser.add_argument("--min-confidence", type=float, default=None, metavar="X",
-                        help="score only coded mentions whose confidence is at least X")
+                        help="score only coded mentions whose confidence is at least X (default: marsad code's, "
+                             "the detector's threshold; 0 scores every candidate)")
 
 
 def _num(x: Any) -> str:
@@ -97,7 +98,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     coded = code_gold(articles, pipe)
     for f in failed:
         print(f"marsad eval articles: failed: {f} (scored with no coded events)", file=stderr)
-    report = score_articles(articles, coded, min_confidence=args.min_confidence, details=args.details)
+    from marsad.components.events.detector import default_threshold
+
+    floor = default_threshold() if args.min_confidence is None else args.min_confidence
+    report = score_articles(articles, coded, min_confidence=floor, details=args.details)
     if args.format == "json":
         stdout.write(json.dumps({"gold": args.gold, "failed": failed, **report}, ensure_ascii=False, indent=1) + "\n")
     else:

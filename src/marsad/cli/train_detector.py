@@ -22,6 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, default=Path("marsad-models") / "detector" / "detector.json",
                         help="model file to write (default: ./marsad-models/detector/detector.json)")
     parser.add_argument("--report", type=Path, default=None, help="also write the figures as JSON here")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="the default --min-confidence to ship (default: the F1-best one on out-of-fold "
+                             "predictions; docs/detector.md gives the shipped value and why)")
     parser.add_argument("-C", dest="c", type=float, default=0.5, help="inverse regularisation strength (default 0.5)")
 
 
@@ -32,7 +35,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     archive = args.archive or default_data() / "corpus" / "ant-v2.1-multisource.tar.gz"
     pipeline = build_pipeline(warn=lambda m: print(f"marsad: warning: {m}", file=stderr), freeze_gc=True)
     examples = build_examples(args.data, archive, pipeline, log=lambda m: print(m, file=stderr))
-    detector, report = fit(split_examples(examples), c=args.c)
+    detector, report = fit(split_examples(examples), c=args.c, threshold=args.threshold)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(detector.to_json(), encoding="utf-8")
     text = json.dumps(report, indent=1, ensure_ascii=False)

@@ -4,7 +4,7 @@
 ``id, article_id, sentence, date, date_precision, event_type, mode, cameo, quad_class, goldstein,
 source, target, trigger, place, negated, hypothetical, future, historical, attributed, counts,
 confidence, evidence, coder, event_id, complete, asserted, num_mentions, mentions``. ``source`` and ``target`` are ``{text, start, end, actor_id, code,
-name_en, role}`` or null; ``trigger`` is ``{text, start, end}``; ``place`` is ``{name, country,
+name_en, role, basis}`` or null; ``trigger`` is ``{text, start, end}``; ``place`` is ``{name, country,
 lat, lon, geonameid, precision}`` or null. Offsets index the original article text.
 ``event_from_dict`` reverses it.
 """
@@ -30,7 +30,7 @@ def actor_to_dict(am: ActorMention | None) -> dict[str, Any] | None:
     a = am.actor
     return {
         "text": am.text, "start": am.start, "end": am.end, "actor_id": a.id or None,
-        "code": a.code or None, "name_en": a.name_en, "role": a.role,
+        "code": a.code or None, "name_en": a.name_en, "role": a.role, "basis": am.basis,
     }
 
 
@@ -80,7 +80,7 @@ def _actor_from(d: dict[str, Any] | None, sentence: int) -> ActorMention | None:
         return None
     actor = Actor(id=d.get("actor_id") or "", code=d.get("code") or "", name_ar=d["text"],
                   name_en=d.get("name_en"), role=d.get("role"))
-    return ActorMention(d["start"], d["end"], d["text"], actor, sentence)
+    return ActorMention(d["start"], d["end"], d["text"], actor, sentence, basis=d.get("basis") or "text")
 
 
 def _place_from(d: dict[str, Any] | None, sentence: int) -> PlaceMention | None:

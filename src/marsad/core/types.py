@@ -136,6 +136,11 @@ class ActorMention:
     actor: Actor
     sentence: int
     why: str = ""  # how it was resolved (dictionary entry, apposition, coreference ...)
+    #: Where the actor's identity comes from: "text" (the words themselves), "coreference" (an
+    #: earlier mention: a pronoun, a pro-drop verb, another mention of the event), "article" (a
+    #: title or institution given the country the article is about), "implied" (a participant
+    #: the sentence does not name, taken from the countries the article is about).
+    basis: str = "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +222,9 @@ NEEDS_TARGET = frozenset({"ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCED
 
 
 def _coded(am: ActorMention | None) -> bool:
-    """Whether an actor mention carries a country or an IGO/NGO code (not a bare agent such as GOV)."""
-    if am is None:
+    """Whether an actor mention carries a country or an IGO/NGO code (not a bare agent such as GOV)
+    that the text gives (not a participant implied by the article)."""
+    if am is None or am.basis == "implied":
         return False
     a = am.actor
     return bool(a.country) or a.code[:3] in ("IGO", "NGO", "IMG")

@@ -70,14 +70,20 @@ def ant_articles(archive: Path, ids: set[str]) -> Iterator[Article]:
 
 def label_examples(labels: list[dict[str, Any]], docs: Iterable[Document]) -> list[Example]:
     """One example per labelled candidate found again in the coded documents."""
-    want = {(r["article_id"], r["trigger_start"], r["label"]): r for r in labels}
+    want: dict[tuple[str, int, str], dict[str, Any]] = {}
+    for r in labels:
+        want[(r["article_id"], r["trigger_start"], r["label"])] = r
+        if r["answer"].startswith("T:"):  # a real event of another type: a yes for a coder that types it so
+            want.setdefault((r["article_id"], r["trigger_start"], r["answer"][2:]), r)
     out = []
     for doc in docs:
         for e in doc.events:
-            r = want.get((doc.article.id, e.trigger.start, label_of(e)))
-            if r is None:
+            lab = label_of(e)
+            row = want.get((doc.article.id, e.trigger.start, lab))
+            if row is None:
                 continue
-            out.append(Example(doc.article.id, label_of(e), features(doc, e), int(r["answer"] == "Y"), "labels"))
+            y = int(row["answer"] in ("Y", f"T:{lab}"))
+            out.append(Example(doc.article.id, lab, features(doc, e), y, "labels"))
     return out
 
 
@@ -160,7 +166,8 @@ def calibration_table(y: np.ndarray, p: np.ndarray, min_bin: int = 30) -> tuple[
     return rows, round(ece, 4)
 
 
-def fit(split: Split, c: float = 0.5, min_count: int = 2, seed: int = 20261206) -> tuple[Detector, dict[str, Any]]:
+def fit(split: Split, c: float = 0.5, min_count: int = 2, seed: int = 20261206,
+        threshold: float | None = None) -> tuple[Detector, dict[str, Any]]:
     """Train on ``split.train``; calibrate and choose the threshold out of fold; report on dev."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
@@ -179,7 +186,8 @@ def fit(split: Split, c: float = 0.5, min_count: int = 2, seed: int = 20261206) 
     a, b = float(platt.coef_[0][0]), float(platt.intercept_[0])
     p_oof = 1 / (1 + np.exp(-(a * oof + b)))
     grid = np.round(np.arange(0.2, 0.8, 0.01), 2)
-    threshold = float(max(grid, key=lambda t: _f1(y, p_oof, t)))
+    best = float(max(grid, key=lambda t: _f1(y, p_oof, t)))
+    threshold = best if threshold is None else threshold
     model = LogisticRegression(C=c, max_iter=2000, random_state=seed).fit(x, y)
     inv = {i: f for f, i in vocab.items()}
     weights = {inv[j]: round(float(w), 5) for j, w in enumerate(model.coef_[0]) if abs(w) > 1e-6}
@@ -187,7 +195,8 @@ def fit(split: Split, c: float = 0.5, min_count: int = 2, seed: int = 20261206) 
     det = Detector(weights=weights, bias=round(float(model.intercept_[0]), 5), platt=(round(a, 5), round(b, 5)),
                    threshold=threshold, version=version)
     report: dict[str, Any] = {"train": len(split.train), "dev": len(split.dev), "features": len(weights),
-                              "threshold": threshold, "C": c, "oof": prf(y, p_oof, threshold)}
+                              "threshold": threshold, "best_oof_threshold": best, "C": c,
+                              "oof": prf(y, p_oof, threshold)}
     report.update(evaluate(det, split.dev))
     return det, report
 

@@ -5,7 +5,8 @@ A news article names an event once and then refers back to it: the meeting, then
 rule coder codes each sentence alone, so each of these is a mention. Two mentions of one
 article belong to the same event when they have the same CAMEO code (or the later one is the
 definite generic noun of its root, such as الهجوم after a strike), the same time
-(the same date and the same historical flag), and no contradicting actors (both name a source,
+(the same historical flag, and no two dates the text gives; a mention dated only by the
+publication day takes its event's date), and no contradicting actors (both name a source,
 or both a target, with different countries or organisations). Statements and appeals (CAMEO
 01/02) are not merged: two things a speaker said are two acts.
 
@@ -19,10 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from marsad.core.types import ActorMention, Event
 
 UNMERGED_ROOTS = ("01", "02")
+ARTICLE_DATE = "article-date"  # the coder's rule for a mention dated by the publication day
 
 
 def _who(am: ActorMention | None) -> str | None:
@@ -43,10 +46,17 @@ def _definite_noun(text: str) -> bool:
 
 
 def _same_act(group: list[Event], m: Event) -> bool:
-    """The same CAMEO code as a mention of the group, or a definite generic noun of its root
-    (الهجوم after a strike, الاتفاق after a signing)."""
-    return m.cameo in {e.cameo for e in group} or (m.cameo.endswith("0") and len(m.cameo) == 3
-                                                    and _definite_noun(m.trigger.text))
+    """The same CAMEO code as a mention of the group, or a definite noun of its root where one side
+    is the root's unspecific code (الهجوم after a strike, الغارة after an attack)."""
+    if m.cameo in {e.cameo for e in group}:
+        return True
+    generic = any(_generic(e.cameo) for e in group) or _generic(m.cameo)
+    return generic and _definite_noun(m.trigger.text)
+
+
+def _generic(cameo: str) -> bool:
+    """The root's unspecific code (040, 190, 180 ...)."""
+    return len(cameo) == 3 and cameo.endswith("0")
 
 
 def _compatible(group: list[Event], m: Event) -> bool:
@@ -55,7 +65,10 @@ def _compatible(group: list[Event], m: Event) -> bool:
         return False
     if not _same_act(group, m):
         return False
-    if m.historical != head.historical or (m.date and head.date and m.date != head.date):
+    if m.historical != head.historical:
+        return False
+    dated = [e.date for e in group if _text_dated(e)]
+    if _text_dated(m) and dated and m.date not in dated:
         return False
     for side in ("source", "target"):
         mine = _who(getattr(m, side))
@@ -65,15 +78,25 @@ def _compatible(group: list[Event], m: Event) -> bool:
     return True
 
 
+def _text_dated(e: Event) -> bool:
+    """Whether the mention's date comes from words of the text, not the publication date."""
+    return e.date is not None and e.coder.get("date") != ARTICLE_DATE
+
+
 def _inherit(m: Event, group: list[Event]) -> Event:
-    """The mention with the roles it lacks taken from another mention of its event."""
-    fill: dict[str, ActorMention] = {}
+    """The mention with the roles (and the date) it lacks taken from another mention of its event."""
+    fill: dict[str, Any] = {}
+    if not _text_dated(m):
+        dated = next((e for e in group if _text_dated(e)), None)
+        if dated is not None:
+            fill.update(date=dated.date, date_precision=dated.date_precision)
     for side in ("source", "target"):
         if getattr(m, side) is None:
             donor = next((getattr(e, side) for e in group if _who(getattr(e, side)) is not None), None)
             if donor is not None and donor is not m.source and donor is not m.target:
-                fill[side] = replace(donor, why=f"{donor.why}; from another mention of the same event".lstrip("; "))
-    return replace(m, **fill) if fill else m  # type: ignore[arg-type]
+                fill[side] = replace(donor, why=f"{donor.why}; from another mention of the same event".lstrip("; "),
+                                     basis=donor.basis if donor.basis == "implied" else "coreference")
+    return replace(m, **fill) if fill else m
 
 
 def assemble(mentions: Sequence[Event]) -> tuple[Event, ...]:

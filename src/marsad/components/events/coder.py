@@ -245,7 +245,7 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         evidence=sent.text,
         coder={
             "coder": CODER, "marsad": __version__, "dictionary": dictionary_version,
-            "ontology": ONTOLOGY_VERSION, "rule": m.entry.rule,
+            "ontology": ONTOLOGY_VERSION, "rule": m.entry.rule, "pos": m.entry.pos,
             "roles": f"source:{roles.source_rule or '-'} target:{roles.target_rule or '-'}",
             "date": when.rule,
         },

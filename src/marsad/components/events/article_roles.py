@@ -1,0 +1,181 @@
+"""Who and whom from the whole article, for mentions whose sentence alone does not say.
+
+Two statements about how Arabic news is written:
+
+- **Pro-drop continues the speaker.** A sentence that opens with a verb and names no subject of
+  its own (وأضاف, وأكد, وتابع, وأشار, وقال ... with the subject in the verb's inflection) goes on
+  with the subject of the sentences before it: its source is the source of the latest earlier
+  mention that names a coded actor.
+- **The article sets the country.** A title or an institution without a country (الوزير, الحكومة,
+  الجيش, الشرطة, المتحدث) belongs to the country the article is about: the one country its
+  actors and places name most (at least :data:`MIN_SHARE` of the country mentions and at least
+  twice). The actor keeps its agent and records ``basis="article"``.
+- **An unnamed participant is one of the article's main participants.** When a typed event's
+  sentence names no source (or no target), after the article's mentions are assembled, the
+  participant is the actor the article's events name most often in that role (then in the
+  other; the next one when the other side already is it), as its nearest mention; such an
+  actor records ``basis="implied"`` and does not make the event ``complete``. This is how the
+  coding guide codes the implied actor of "الغارة" or "الحكومة" from context; analysts who want
+  only named actors filter on ``basis``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from marsad.core.types import Actor, ActorMention, Document, Event, Token
+
+MIN_SHARE = 0.5
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
+OPENING_WORDS = 2  # a pro-drop verb is the sentence's first or second word (after a connective)
+
+
+def article_countries(doc: Document) -> list[str]:
+    """The countries an article names (actors and places), most named first."""
+    counts: Counter[str] = Counter()
+    for am in doc.actors:
+        c = am.actor.country
+        if c and c not in NOT_COUNTRIES:
+            counts[c] += 1
+    for pm in doc.places:
+        c = pm.place.country
+        if c and c not in NOT_COUNTRIES:
+            counts[c] += 1
+    return [c for c, _ in counts.most_common()]
+
+
+def article_country(doc: Document) -> str | None:
+    """The country an article is about: most named by its actors and places, if it dominates."""
+    counts: Counter[str] = Counter()
+    for am in doc.actors:
+        c = am.actor.country
+        if c and c not in NOT_COUNTRIES:
+            counts[c] += 1
+    for pm in doc.places:
+        c = pm.place.country
+        if c and c not in NOT_COUNTRIES:
+            counts[c] += 1
+    if not counts:
+        return None
+    (top, n), total = counts.most_common(1)[0], sum(counts.values())
+    return top if n >= 2 and n / total >= MIN_SHARE else None
+
+
+def _coded(am: ActorMention | None) -> bool:
+    return am is not None and (bool(am.actor.country) or am.actor.code[:3] in NOT_COUNTRIES)
+
+
+def _with_country(am: ActorMention, iso3: str) -> ActorMention:
+    a = am.actor
+    actor = Actor(f"{iso3}:{a.agent}", f"{iso3}{a.agent}", a.name_ar, a.name_en, a.type, iso3, a.agent,
+                  a.role, a.parent)
+    return replace(am, actor=actor, why=f"{am.why}; country {iso3} from the article".lstrip("; "), basis="article")
+
+
+def _bare_agent(am: ActorMention | None) -> bool:
+    return am is not None and not am.actor.country and bool(am.actor.agent) and am.actor.code == am.actor.agent
+
+
+def _opens_sentence(doc: Document, e: Event, words: dict[int, list[Token]]) -> bool:
+    ws = words.get(e.sentence, [])
+    first = [t for t in ws[:OPENING_WORDS]]
+    return any(t.start <= e.trigger.start < t.end for t in first)
+
+
+def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
+    """The mentions with pro-drop sources filled and bare agents given the article's country."""
+    if not mentions:
+        return tuple(mentions)
+    words: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        if t.kind in ("word", "latin"):
+            words.setdefault(t.sentence, []).append(t)
+    country = article_country(doc)
+    out: list[Event] = []
+    last_source: ActorMention | None = None
+    last_sentence = -1
+    for e in mentions:
+        if e.sentence != last_sentence:
+            # the speaker as it stood at the end of the previous sentences
+            speaker, last_sentence = last_source, e.sentence
+        src, tgt = e.source, e.target
+        if src is None and speaker is not None and e.coder.get("pos") == "V" and _opens_sentence(doc, e, words):
+            src = replace(speaker, why=f"{speaker.why}; subject of an earlier sentence (pro-drop)".lstrip("; "),
+                          basis="coreference")
+        if country:
+            if _bare_agent(src):
+                src = _with_country(src, country)  # type: ignore[arg-type]
+            if _bare_agent(tgt):
+                tgt = _with_country(tgt, country)  # type: ignore[arg-type]
+        if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
+            tgt = None  # one mention is never both source and target
+        if _coded(src):
+            last_source = src
+        out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
+    return tuple(out)
+
+
+def _identity(am: ActorMention | None) -> str | None:
+    """Who an actor mention stands for, at the level roles are compared: country or organisation."""
+    if am is None:
+        return None
+    a = am.actor
+    if a.code[:3] in NOT_COUNTRIES:
+        return a.code[:6]
+    return a.country or None
+
+
+def _participants(doc: Document, mentions: Sequence[Event], side: str) -> list[list[ActorMention]]:
+    """The article's participants in a role, most often named in it first (then those named in the
+    other role), each as its mentions in text order; the article's countries when no event names one."""
+    named: dict[str, list[ActorMention]] = {}
+    score: Counter[str] = Counter()
+    for e in mentions:
+        for role in ("source", "target"):
+            am = getattr(e, role)
+            who = _identity(am)
+            if who is not None and am is not None and am.basis != "implied":
+                named.setdefault(who, []).append(am)
+                score[who] += 100 if role == side else 1
+    if not named:
+        for am in doc.actors:
+            who = _identity(am)
+            if who is not None and who[:3] not in NOT_COUNTRIES:
+                named.setdefault(who, []).append(am)
+                score[who] += 1
+    return [sorted(named[w], key=lambda am: am.start) for w, _ in score.most_common()]
+
+
+def _implied(e: Event, participants: list[list[ActorMention]], other: ActorMention | None) -> ActorMention | None:
+    taken = _identity(other)
+    for ms in participants[:2]:
+        if _identity(ms[0]) == taken:
+            continue
+        before = [am for am in ms if am.start <= e.trigger.start]
+        am = before[-1] if before else ms[0]
+        return replace(am, why=f"{am.why}; implied: a participant of the article".lstrip("; "), basis="implied")
+    return None
+
+
+def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
+    """Typed mentions whose sentence names no source (or target) get the article's participant most
+    often named in that role, other than the other side (``basis="implied"``)."""
+    sources = _participants(doc, mentions, "source")
+    if not sources:
+        return tuple(mentions)
+    targets = _participants(doc, mentions, "target")
+    out = []
+    for e in mentions:
+        src, tgt = e.source, e.target
+        if e.event_type:
+            if src is None:
+                src = _implied(e, sources, tgt)
+            if tgt is None:
+                tgt = _implied(e, targets, src)
+        out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
+    return tuple(out)
+
+
+__all__ = ["article_country", "fill_roles", "imply_roles"]
