@@ -1,9 +1,17 @@
 """Article-level event gold: build the JSONL gold from annotation files, coder agreement, counts.
 
-    .venv/bin/python benchmarks/article_gold.py build --articles /tmp/work/gold_articles.jsonl \\
-        --ann /tmp/work/gold/out0.ann [... out3.ann] --out data/gold/articles-dev-ant.jsonl
-    .venv/bin/python benchmarks/article_gold.py agree --articles /tmp/work/gold_articles.jsonl --ann ...
+    .venv/bin/python benchmarks/article_gold.py draw --ant-dir /tmp/ant --classes data/gold/articles-dev-ant-raw/classes.tsv
+    R=data/gold/articles-dev-ant-raw
+    .venv/bin/python benchmarks/article_gold.py build --articles $R/articles.jsonl --ann $R/out*.ann
+    .venv/bin/python benchmarks/article_gold.py agree --articles $R/articles.jsonl --ann $R/out*.ann
     .venv/bin/python benchmarks/article_gold.py stats [--gold data/gold/articles-dev-ant.jsonl]
+
+``draw`` (ANT extracted in ``--ant-dir``) shuffles the news files (middleEast, internationalNews) and
+the sport, culture and economy files with seed 20261206, keeps articles of 3 to 20 sentences, and
+fills the quotas: 21 conflict, 21 diplomacy and 11 domestic news articles in draw order, classified
+by content by a reader (``--classes``: the first 160 candidates, ``ID<TAB>class``), and the first 11
+sport/culture/economy articles. It writes the article list (``articles.jsonl``) and, with
+``--classify-sheet``, the sheet a reader classifies.
 
 Annotation files (``.ann``): ``@ARTICLE <ID>`` opens an article; ``#S<k>`` (k indexes the article's
 ``sentences``; anything after it on the line is ignored) opens a sentence; each following line
@@ -37,7 +45,8 @@ from marsad.resources.ontology import cameo_codes, plover_types
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT / "data" / "gold" / "articles-dev-ant.jsonl"
-DEFAULT_BATCHES = Path("/tmp/work/gold/batches.json")
+RAW = ROOT / "data" / "gold" / "articles-dev-ant-raw"
+DEFAULT_BATCHES = RAW / "batches.json"
 SHARED_CAMEO = ROOT.parent / "shared" / "data" / "ontology" / "cameo_event_codes.tsv"
 MODALITY = frozenset({"negated", "future", "hypothetical", "historical", "attributed"})
 AGENTS = frozenset(["GOV", "MIL", "COP", "REB", "OPP", "CVL", "JUD", "LEG", "PTY", "BUS", "MED", "REL", "EDU",
@@ -496,6 +505,52 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_draw(args: argparse.Namespace) -> int:
+    import random
+
+    from marsad.core.types import Article
+    from marsad.readers import read
+    from marsad.text.sentences import split_sentences
+
+    by_cat: dict[str, list[Path]] = {}
+    for f in sorted(Path(args.ant_dir).glob("*/*/*")):
+        by_cat.setdefault(f.parent.name, []).append(f)
+    rng = random.Random(20261206)
+    pools = {"political": by_cat["middleEast"] + by_cat["internationalNews"],
+             "nonpolitical": by_cat["sport"] + by_cat["culture"] + by_cat["economy"]}
+    rng.shuffle(pools["political"])
+    rng.shuffle(pools["nonpolitical"])
+    cands: list[dict[str, Any]] = []
+    for kind, size in (("political", 400), ("nonpolitical", 100)):
+        for f in pools[kind][:size]:
+            for a in read([f]):
+                if not isinstance(a, Article):
+                    continue
+                sents = list(split_sentences(a.text))
+                if 3 <= len(sents) <= 20:
+                    cands.append({"kind": kind, "path": str(f.relative_to(args.ant_dir)), "id": a.id,
+                                  "title": a.title, "published": a.published.isoformat() if a.published else None,
+                                  "dateline": a.dateline, "category": a.category, "source": a.source,
+                                  "text": a.text, "sentences": [[s.start, s.end] for s in sents]})
+    if args.classify_sheet:
+        pol = [c for c in cands if c["kind"] == "political"][:160]
+        Path(args.classify_sheet).write_text("".join(
+            f"== {c['id']}\nTITLE: {c['title']}\nSTART: {c['text'][:400]}\n\n" for c in pol), encoding="utf-8")
+        return 0
+    classes = dict(line.split("\t") for line in Path(args.classes).read_text("utf-8").split("\n") if "\t" in line)
+    quota, have, chosen = {"conflict": 21, "diplomacy": 21, "domestic": 11}, Counter(), []
+    for c in cands:
+        k = classes.get(c["id"])
+        if c["kind"] == "political" and k in quota and have[k] < quota[k]:
+            have[k] += 1
+            chosen.append(c | {"class": k})
+    chosen += [c | {"class": "other"} for c in cands if c["kind"] == "nonpolitical"][:11]
+    with open(args.out, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(c, ensure_ascii=False) + "\n" for c in chosen)
+    print(f"{len(chosen)} articles, {sum(len(c['sentences']) for c in chosen)} sentences -> {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -510,8 +565,13 @@ def main(argv: list[str] | None = None) -> int:
                            help="leave out articles whose coding lacks a sentence (a file still being written)")
     p = sub.add_parser("stats")
     p.add_argument("--gold", default=str(DEFAULT_GOLD))
+    p = sub.add_parser("draw")
+    p.add_argument("--ant-dir", required=True, help="the ANT v2.1 archive, extracted")
+    p.add_argument("--classes", default=str(RAW / "classes.tsv"), help="a reader's classes of the news candidates")
+    p.add_argument("--classify-sheet", default=None, help="write the sheet to classify instead")
+    p.add_argument("--out", default=str(RAW / "articles.jsonl"))
     args = ap.parse_args(argv)
-    return {"build": cmd_build, "agree": cmd_agree, "stats": cmd_stats}[args.cmd](args)
+    return {"build": cmd_build, "agree": cmd_agree, "stats": cmd_stats, "draw": cmd_draw}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -50,12 +50,13 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(arts: list[Article], batch: int, freeze: bool, profile: str | None) -> dict[str, Any]:
+def measure(arts: list[Article], batch: int, freeze: bool, profile: str | None,
+            detector: bool = True) -> dict[str, Any]:
     """Time each stage over the articles (all but the last, which warms up)."""
     from marsad.coding import build_pipeline
 
     t0 = time.process_time()
-    pipe = build_pipeline(warn=lambda m: print("warning:", m, file=sys.stderr))
+    pipe = build_pipeline(warn=lambda m: print("warning:", m, file=sys.stderr), detector=detector)
     pipe.freeze_gc = freeze  # the Pipeline freezes the loaded models after its first batch
     pipe.run_batch([Document(article=arts[-1])])
     load_s, load_rss = time.process_time() - t0, _rss_mb()
@@ -90,6 +91,7 @@ def _fresh_runs(args: argparse.Namespace, arts: list[Article]) -> list[dict[str,
         path.write_bytes(pickle.dumps(arts))
         cmd = [sys.executable, __file__, "--child", str(path), "--batch", str(args.batch)]
         cmd += (["--no-freeze"] if args.no_freeze else []) + (["--profile", args.profile] if args.profile else [])
+        cmd += ["--no-detector"] if args.no_detector else []
         for k in range(args.repeat):
             done = subprocess.run(cmd, stdout=subprocess.PIPE, text=True)
             if done.returncode != 0:  # the child's traceback went to stderr
@@ -131,12 +133,13 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=64, help="documents per batch (default 64, as Pipeline)")
     ap.add_argument("--repeat", type=int, default=1, help="fresh processes to run (default 1)")
     ap.add_argument("--no-freeze", action="store_true", help="no gc.freeze() after the first batch")
+    ap.add_argument("--no-detector", action="store_true", help="the rule coder's confidence, no trained detector")
     ap.add_argument("--profile", metavar="STAGE", help="print a cProfile of this stage to stderr")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         arts = pickle.loads(args.child.read_bytes())
-        print(json.dumps(measure(arts, args.batch, not args.no_freeze, args.profile)))
+        print(json.dumps(measure(arts, args.batch, not args.no_freeze, args.profile, not args.no_detector)))
         return
     t = time.process_time()
     arts = read_articles(args.articles)
