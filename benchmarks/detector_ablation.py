@@ -12,8 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from marsad.coding import build_pipeline
-from marsad.training.detector import Example, build_examples, fit, split_examples
+from marsad.training.detector import Example, build_examples, candidate_pipeline, fit, split_examples
 
 ANT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus" / "ant-v2.1-multisource.tar.gz"
 FAMILIES = {
@@ -36,7 +35,7 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.25)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data")
     args = ap.parse_args()
-    examples = build_examples(args.data, ANT, build_pipeline(detector=False))
+    examples = build_examples(args.data, ANT, candidate_pipeline())
     rules = FAMILIES["what the rules know"]
     runs = [("all", examples)]
     runs += [(f"without {name}", _keep(examples, lambda f, p=prefixes: not f.startswith(p)))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from marsad.cli.status import ExitStatus
-from marsad.components.events.assemble import article_events
+from marsad.components.events.assemble import article_events, event_confidence
 from marsad.components.events.detector import default_threshold
 from marsad.core.types import Article, Document, Event, ReadError
 
@@ -99,5 +99,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _events(doc: Document, min_confidence: float, mentions: bool) -> list[Event]:
     """The article's events (or their mentions) at least ``min_confidence`` probable."""
-    items = doc.events if mentions else article_events(doc.events)
-    return [e for e in items if e.confidence >= min_confidence]
+    if mentions:  # a mention of a probable event is printed, however plain its own sentence
+        best = event_confidence(doc.events)
+        return [e for e in doc.events if best[e.event_id or e.id] >= min_confidence]
+    return [e for e in article_events(doc.events) if e.confidence >= min_confidence]

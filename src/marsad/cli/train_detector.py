@@ -29,11 +29,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from marsad.coding import build_pipeline
-    from marsad.training.detector import build_examples, fit, split_examples
+    from marsad.training.detector import build_examples, candidate_pipeline, fit, split_examples
 
     archive = args.archive or default_data() / "corpus" / "ant-v2.1-multisource.tar.gz"
-    pipeline = build_pipeline(warn=lambda m: print(f"marsad: warning: {m}", file=stderr), freeze_gc=True)
+    pipeline = candidate_pipeline(warn=lambda m: print(f"marsad: warning: {m}", file=stderr))
     examples = build_examples(args.data, archive, pipeline, log=lambda m: print(m, file=stderr))
     detector, report = fit(split_examples(examples), c=args.c, threshold=args.threshold)
     args.out.parent.mkdir(parents=True, exist_ok=True)

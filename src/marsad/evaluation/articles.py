@@ -229,9 +229,12 @@ def code_gold(gold_path: str | Path | Sequence[GoldArticle],
         from marsad.coding import build_pipeline
 
         pipeline = build_pipeline()
+    from marsad.components.events.assemble import event_confidence
+
     out: dict[str, list[dict[str, Any]]] = {a.id: [] for a in articles}
     for doc in pipeline.pipe([a.to_article() for a in articles]):
-        out[doc.article.id] = [event_to_dict(e) for e in doc.events]
+        best = event_confidence(doc.events)
+        out[doc.article.id] = [event_to_dict(e) | {"event_confidence": best[e.event_id or e.id]} for e in doc.events]
     return out
 
 
@@ -294,7 +297,7 @@ def align(gold: str | Path | Sequence[GoldArticle], coded: Mapping[str, Sequence
         rows = [SentenceAlignment(art, s) for s in art.sentences]
         starts = [s.start for s in art.sentences]
         for m in coded.get(art.id, ()):
-            if min_confidence is not None and _confidence(m) < min_confidence:
+            if min_confidence is not None and float(m.get("event_confidence", _confidence(m))) < min_confidence:
                 continue
             ts = _trigger_start(m)
             k = bisect_right(starts, ts) - 1 if ts is not None else -1

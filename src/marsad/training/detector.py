@@ -216,17 +216,39 @@ def evaluate(det: Detector, examples: list[Example]) -> dict[str, Any]:
             "dev_by_type": by_type, "calibration": table, "ece": ece}
 
 
+def candidates(docs: Iterable[Document], dictionary: Any = None) -> Iterator[Document]:
+    """The documents with exactly the events the detector scores at run time: the rule coder's,
+    before the detector and the article steps (``pipeline`` ends with the places stage)."""
+    from dataclasses import replace
+
+    from marsad.components.events.coder import code_document
+
+    for doc in docs:
+        yield replace(doc, events=code_document(doc, dictionary))
+
+
+def candidate_pipeline(warn: Any = None) -> Any:
+    """The default stages up to places (the detector sees the rule coder's events of their output)."""
+    from marsad.coding import build_pipeline
+
+    full = build_pipeline(warn=warn, freeze_gc=True, detector=False)
+    full.stages = [s for s in full.stages if s.name != "events"]
+    return full
+
+
 def build_examples(data_dir: Path, archive: Path, pipeline: Any, log: Any = print) -> list[Example]:
+    """Examples of the labelled candidates and the dev gold's; ``pipeline`` from
+    :func:`candidate_pipeline` (no events stage)."""
     labels = [json.loads(x) for x in (data_dir / "detector" / "labels.jsonl").read_text("utf-8").splitlines() if x]
     ids = {r["article_id"] for r in labels}
     t0 = time.perf_counter()
-    docs = list(pipeline.pipe(ant_articles(archive, ids)))
+    docs = list(candidates(pipeline.pipe(ant_articles(archive, ids))))
     examples = label_examples(labels, docs)
     log(f"labelled candidates found again: {len(examples)} of {len(labels)} ({time.perf_counter() - t0:.0f} s)")
     gold = data_dir / "gold" / "events-dev-ant.xml"
     if gold.is_file():
         sents = gold_sentences(gold)
-        examples += gold_examples(sents, pipeline.pipe([a for a, _ in sents]))
+        examples += gold_examples(sents, candidates(pipeline.pipe([a for a, _ in sents])))
         log(f"with the dev gold's candidates: {len(examples)}")
     return examples
 

@@ -114,6 +114,16 @@ def assemble(mentions: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(replace(_inherit(m, g), event_id=g[0].id) for m, g in zip(mentions, home_of, strict=True))
 
 
+def event_confidence(mentions: Sequence[Event]) -> dict[str, float]:
+    """Each article event's confidence (the highest of its mentions), by event id: a mention is
+    printed when its event is probable, so a later "الاجتماع" of a real meeting is kept."""
+    best: dict[str, float] = {}
+    for m in mentions:
+        key = m.event_id or m.id
+        best[key] = max(best.get(key, 0.0), m.confidence)
+    return best
+
+
 def article_events(mentions: Sequence[Event]) -> tuple[Event, ...]:
     """One event per article event id, in the order of first mention: the most confident mention
     with every mention, the highest confidence, and the roles and place any mention gives."""
@@ -132,4 +142,4 @@ def article_events(mentions: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(events)
 
 
-__all__ = ["article_events", "assemble"]
+__all__ = ["article_events", "assemble", "event_confidence"]

@@ -71,6 +71,8 @@ def features(doc: Document, event: Event, tokens: Sequence[Token] | None = None)
            *_actor_features("tgt", event)]
     out += [f"flag={f}" for f in ("negated", "hypothetical", "future", "historical", "attributed")
             if getattr(event, f)]
+    # the rule coder's own score ranks the main event of a sentence (rank.py): a tenth-wide bucket
+    out.append(f"rulescore={min(9, int(event.confidence * 10))}")
     inside = [t for t in toks if t.start < event.trigger.end and t.end > event.trigger.start]
     for t in inside:
         out += [f"trig={_stem(t.norm)}", f"trig|{lab}={_stem(t.norm)}"]
