@@ -21,6 +21,53 @@ from marsad.jobs.ingest import ingest
 
 DATA = json.loads((Path(__file__).with_name("handcoded.json")).read_text("utf-8"))
 EVENTS: list[dict[str, Any]] = DATA["events"]
+MODALITY = ("negated", "hypothetical", "future", "historical")
+_NO_COUNTRY = ("IGO", "NGO", "MIL", "CVL", "GOV")
+
+
+def floor() -> float:
+    """The API's and ``marsad export``'s default confidence floor over this store (no run recorded one)."""
+    from marsad.components.events.detector import default_threshold
+
+    return default_threshold()
+
+
+def country_of(code: str) -> str | None:
+    return None if code[:3] in _NO_COUNTRY else code[:3]
+
+
+def complete(ann: dict[str, Any]) -> bool:
+    """What ``Event.complete`` says of the hand-coded event (every type here needs its target)."""
+    def coded(code: str) -> bool:
+        return code.startswith("IGO") or country_of(code) is not None
+
+    return coded(ann["source"][1]) and (ann["event_type"] in (None, "PROTEST", "MOBILIZE") or coded(ann["target"][1]))
+
+
+def selected(ann: dict[str, Any], include: tuple[str, ...] = (), min_confidence: float | None = None) -> bool:
+    """Whether the API's default filters (plus ``include``) select the hand-coded event."""
+    flags = set(ann.get("flags", ()))
+    if any(f in flags and f not in include for f in MODALITY):
+        return False
+    if not complete(ann) and "incomplete" not in include:
+        return False
+    return ann["confidence"] >= (floor() if min_confidence is None else min_confidence)
+
+
+def counted() -> list[dict[str, Any]]:
+    """The events the API shows by default (complete, asserted, confident enough)."""
+    return [a for a in EVENTS if selected(a)]
+
+
+def numbered() -> list[tuple[dict[str, Any], str]]:
+    """Each annotation with the id of its event (``<article>:hand<n>``)."""
+    seen: dict[str, int] = {}
+    out = []
+    for a in EVENTS:
+        n = seen.get(a["article"], 0)
+        seen[a["article"]] = n + 1
+        out.append((a, f"{a['article']}:hand{n}"))
+    return out
 
 
 def _find(text: str, needle: str, start: int, stop: int | None = None) -> int:
@@ -45,7 +92,7 @@ def code_event(doc: Document, n: int, ann: dict[str, Any]) -> tuple[Event, list[
     for side in ("source", "target"):
         words, code, name_en = ann[side]
         at = _find(text, words, ls, le)
-        actor = Actor(id=f"hand:{code}", code=code, name_ar=words, name_en=name_en, country=code[:3] if len(code) > 3 else None)
+        actor = Actor(id=f"hand:{code}", code=code, name_ar=words, name_en=name_en, country=country_of(code))
         mentions.append(ActorMention(at, at + len(words), words, actor, sentence, why="hand-coded"))
     place = None
     if ann["place"]:
@@ -58,6 +105,7 @@ def code_event(doc: Document, n: int, ann: dict[str, Any]) -> tuple[Event, list[
         trigger=Span(t0, t0 + len(ann["trigger"]), ann["trigger"]), source=mentions[0], target=mentions[1],
         place=place, date=date.fromisoformat(ann["date"]), date_precision="day", confidence=ann["confidence"],
         evidence=text[ls:le], coder={"rule": "hand-coded test event"},
+        **{flag: True for flag in ann.get("flags", ()) if flag in MODALITY},
     )
     return event, mentions, [place] if place else []
 

@@ -1,4 +1,5 @@
-"""The unfiltered aggregates behind the dashboard read the covering indexes, not the event rows."""
+"""The aggregates behind the dashboard's default view (complete, asserted events above the confidence
+floor) read the covering indexes, not the event rows."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 from sqlalchemy import create_engine, event, text
 
 from marsad.api import queries
-from marsad.api.queries import EventFilter
+from marsad.store.query import EventFilter
+
+DEFAULT = EventFilter().with_defaults(0.25)  # what a request without filters asks
 
 
 def _plans(db: Path, run: Any) -> list[str]:
@@ -32,9 +35,12 @@ def _plans(db: Path, run: Any) -> list[str]:
 
 
 @pytest.mark.parametrize(("run", "index"), [
-    (lambda c: queries.timeline(c, EventFilter(), "month"), "ix_events_date_quad"),
-    (lambda c: queries.graph(c, EventFilter(), 100), "ix_events_pair"),
-    (lambda c: queries.top_places(c, EventFilter(), 300), "ix_events_place"),
+    (lambda c: queries.timeline(c, DEFAULT, "month"), "ix_events_date_quad"),
+    (lambda c: queries.count_events(c, DEFAULT), "ix_events_date_quad"),
+    (lambda c: queries.graph(c, DEFAULT, 100), "ix_events_pair"),
+    (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_pair"),
+    (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_target"),
+    (lambda c: queries.top_places(c, DEFAULT, 300), "ix_events_place"),
 ])
 def test_aggregate_reads_its_covering_index(store_path: Path, run: Any, index: str) -> None:
     plans = [p for p in _plans(store_path, run) if "events" in p]
@@ -47,5 +53,5 @@ def test_without_the_index_the_same_query_scans_the_table(writable_copy: Path) -
     with engine.begin() as conn:
         conn.execute(text("DROP INDEX ix_events_place"))
     engine.dispose()
-    plans = _plans(writable_copy, lambda c: queries.top_places(c, EventFilter(), 300))
+    plans = _plans(writable_copy, lambda c: queries.top_places(c, DEFAULT, 300))
     assert not any("COVERING INDEX" in p for p in plans), plans

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from handcoded import HandCoded, make_client
+from handcoded import EVENTS, HandCoded, make_client
 
 from marsad.api.security import RateLimit
 from marsad.core.pipeline import Pipeline
@@ -96,7 +96,7 @@ def test_read_only_server_cannot_write_even_through_sql(store_path: Path) -> Non
     with pytest.raises(sqlalchemy.exc.OperationalError, match="readonly"), engine.begin() as conn:
         conn.execute(sqlalchemy.text("DELETE FROM events"))
     with engine.connect() as conn:
-        assert conn.execute(sqlalchemy.text("SELECT count(*) FROM events")).scalar_one() == 8
+        assert conn.execute(sqlalchemy.text("SELECT count(*) FROM events")).scalar_one() == len(EVENTS)
 
 
 def test_serve_command_checks_its_options(store_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_serve_command_checks_its_options(store_path: Path) -> None:
 def test_answers_follow_writes(writable_copy: Path) -> None:
     c = make_client(writable_copy, token="tok")
     c.app.state.pipeline = Pipeline([HandCoded()])
-    before = c.get("/api/meta").json()["articles"]
+    before = c.get("/api/meta").json()["stored_articles"]
     resp = c.post("/api/articles", json={"id": "posted-2", "text": "نص"}, headers={"Authorization": "Bearer tok"})
     assert resp.status_code == 201
-    assert c.get("/api/meta").json()["articles"] == before + 1
+    assert c.get("/api/meta").json()["stored_articles"] == before + 1

@@ -66,8 +66,9 @@ class ToyStage:
                 for m in re.finditer(re.escape(name), s.text):
                     start = s.start + m.start()
                     ments.append(Mention(start, start + len(name), "LOC", name, source="dictionary"))
-                    found.append(ActorMention(start, start + len(name), name, Actor(aid, code, name, en,
-                                                                                  "country"), s.index))
+                    country = None if code.startswith("IGO") else code[:3]
+                    found.append(ActorMention(start, start + len(name), name, Actor(
+                        aid, code, name, en, "igo" if country is None else "country", country), s.index))
             acts += found
             found.sort(key=lambda a: a.start)
             events += self.events_in(doc, s, found, len(events))

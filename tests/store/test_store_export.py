@@ -34,7 +34,7 @@ def test_jsonl_is_the_coders_json_plus_article_ids(db: str, ant_dir: Path) -> No
 
     from marsad.readers import read
 
-    lines = [json.loads(x) for x in export(db, "--format", "jsonl").splitlines()]
+    lines = [json.loads(x) for x in export(db, "--format", "jsonl", "--include", "all").splitlines()]
     with open_store(db) as store:
         assert len(lines) == store.counts()["events"]
     coded = {}
@@ -65,6 +65,33 @@ def test_csv_and_filters(db: str) -> None:
     assert all(r["SQLDATE"] >= "20180901" for r in late) and len(late) < len(rows)
 
 
+def test_defaults_count_complete_asserted_events_and_include_brings_the_rest(db: str) -> None:
+    every = list(csv.DictReader(io.StringIO(export(db, "--format", "csv", "--include", "all"))))
+    default = list(csv.DictReader(io.StringIO(export(db, "--format", "csv"))))
+    assert all(r["Complete"] == r["Asserted"] == "True" for r in default)
+    assert {r["GlobalEventID"] for r in default} == {
+        r["GlobalEventID"] for r in every if r["Complete"] == "True" and r["Asserted"] == "True"}
+    incomplete = list(csv.DictReader(io.StringIO(export(db, "--format", "csv", "--include", "incomplete"))))
+    assert len(default) < len(incomplete) == len(every)  # the toy coder never flags modality
+    saudi = list(csv.DictReader(io.StringIO(export(db, "--format", "csv", "--source", "sau", "--include", "all"))))
+    assert saudi and all(r["Actor1Code"].startswith("SAU") for r in saudi)
+    assert len(saudi) == sum(1 for r in every if r["Actor1Code"].startswith("SAU"))
+
+
+def test_mentions_export_lists_every_mention_of_the_selected_events(db: str) -> None:
+    events = [json.loads(x) for x in export(db, "--format", "jsonl", "--actor", "irn").splitlines()]
+    mentions = [json.loads(x) for x in export(db, "--format", "jsonl", "--actor", "irn", "--mentions").splitlines()]
+    assert events and sorted(m["id"] for m in mentions) == sorted(i for e in events for i in e["mention_ids"])
+    owner = {i: e["event_id"] for e in events for i in e["mention_ids"]}
+    assert all(m["event_id"] == owner[m["id"]] and m["outlet"] for m in mentions)
+    rows = list(csv.DictReader(io.StringIO(export(db, "--format", "csv", "--actor", "irn", "--mentions"))))
+    assert [r["MentionID"] for r in rows] == sorted(owner)
+    assert {"MentionID", "GlobalEventID", "ArticleID", "Outlet", "Published", "Complete"} <= set(rows[0])
+    err = io.StringIO()
+    assert main(["export", "--db", db, "--format", "plover", "--mentions"], stdout=io.StringIO(), stderr=err) == 2
+    assert "PLOVER" in err.getvalue()
+
+
 def test_plover_skips_untyped_cameo_01_02(db: str) -> None:
     recs = json.loads(export(db, "--format", "plover"))
     jsonl = [json.loads(x) for x in export(db, "--format", "jsonl").splitlines()]
@@ -75,11 +102,11 @@ def test_plover_skips_untyped_cameo_01_02(db: str) -> None:
 def test_parquet_reads_back_in_pandas(db: str, tmp_path: Path) -> None:
     pd = pytest.importorskip("pandas")
     out = tmp_path / "e.parquet"
-    assert main(["export", "--db", db, "--format", "parquet", "-o", str(out)],
+    assert main(["export", "--db", db, "--format", "parquet", "-o", str(out), "--include", "all"],
                 stdout=io.StringIO(), stderr=io.StringIO()) == 0
     df = pd.read_parquet(out)
     with open_store(db) as store:
-        assert len(df) == store.counts()["events"] == len(store.events_df())
+        assert len(df) == store.counts()["events"] == len(store.events_df(include="all"))
     assert df["GoldsteinScale"].dtype.kind == "f" and df["NumMentions"].min() >= 1
 
 

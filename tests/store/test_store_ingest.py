@@ -135,6 +135,7 @@ def test_read_errors_only(tmp_path: Path, toy_pipeline) -> None:  # type: ignore
 
 
 def test_bad_db_url_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("نص خبر قصير.\n", "utf-8")  # something to read: the URL is the error
     rc, err = ingest("mysql://x/y", tmp_path)
     assert rc == 2 and "postgresql://" in err
 

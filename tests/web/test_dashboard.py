@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 pytestmark = pytest.mark.browser
 
 ROWS = "#events-table tbody tr[data-event]"
+SHOWN = 9  # the hand-coded events the dashboard counts by default (complete, asserted, confident)
 
 
 def _ready(page: Any) -> None:
@@ -25,8 +26,8 @@ def _only_local(p: Any) -> None:
 def test_dashboard_loads_with_every_view(page: Any) -> None:
     pg = page.open("/")
     _ready(pg)
-    assert pg.locator(ROWS).count() == 8
-    assert "8" in pg.locator("#stats").inner_text()
+    assert pg.locator(ROWS).count() == SHOWN
+    assert str(SHOWN) in pg.locator("#stats").inner_text()
     for chart in ("#timeline", "#map", "#network"):
         assert pg.locator(f"{chart} canvas").count() >= 1
     assert pg.locator("html").get_attribute("dir") == "rtl"
@@ -85,7 +86,7 @@ def test_labels_switch_to_english(page: Any) -> None:
 def test_api_docs_page_works_offline(page: Any) -> None:
     pg = page.open("/api/docs")
     pg.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
-    assert pg.locator(".swagger-ui .opblock").count() == 9
+    assert pg.locator(".swagger-ui .opblock").count() == 10
     _only_local(page)
 
 
@@ -97,7 +98,7 @@ def test_network_names_the_busiest_actors_in_the_page_language(page: Any) -> Non
     pg = page.open("/")
     _ready(pg)
     nodes = pg.evaluate(NETWORK_NODES)
-    assert len(nodes) == 13  # every actor of the 8 hand-coded events that has a partner
+    assert len(nodes) == 13  # every actor of the events shown that has a partner
     shown = [n for n in nodes if n["shown"]]
     assert len(shown) == 10  # only the busiest carry a permanent label; the rest show on hover
     assert min(n["events"] for n in shown) >= max(n["events"] for n in nodes if not n["shown"])
@@ -128,7 +129,7 @@ def test_views_say_when_nothing_matches(page: Any) -> None:
     expect(pg.locator("#events-table tbody")).to_have_text("لا أحداث تطابق المرشحات")
     expect(pg.locator("#page-info")).to_have_text("0 أحداث")
     pg.click("#reset-filters")  # (the button was id="reset", which hid form.reset())
-    expect(pg.locator(ROWS)).to_have_count(8)
+    expect(pg.locator(ROWS)).to_have_count(SHOWN)
     for view in ("timeline", "map", "network"):
         expect(pg.locator(f"#{view}-empty")).to_be_hidden()
     _only_local(page)
@@ -150,4 +151,25 @@ def test_article_view_names_the_selected_event_and_rtl_arrow(page: Any) -> None:
     assert date.evaluate("(td) => getComputedStyle(td).borderLeftWidth") == "0px"
     # tooltip strings are HTML in ECharts: names from articles are escaped before they get there
     assert pg.evaluate("esc('<img src=x onerror=alert(1)>')") == "&#60;img src=x onerror=alert(1)&#62;"
+    _only_local(page)
+
+
+def test_include_boxes_source_filter_and_export_links(page: Any) -> None:
+    pg = page.open("/")
+    _ready(pg)
+    pg.fill("#f-source", "sau")
+    pg.click("#apply")
+    expect(pg.locator(ROWS)).to_have_count(1)
+    assert "SAUGOV" in pg.locator(ROWS).first.inner_text()
+    pg.check("#f-include input[value=negated]")
+    pg.click("#apply")
+    expect(pg.locator(ROWS)).to_have_count(2)  # the negated statement comes back
+    href = pg.locator("#export-csv").get_attribute("href")
+    assert href.startswith("/api/export?") and "source=sau" in href and "include=negated" in href
+    assert "format=csv" in href
+    assert "2" in pg.locator("#stats").inner_text()
+    pg.click(f"{ROWS}[data-event='SK-middleEast-3838-20181012:hand2']")
+    expect(pg.locator("#article-events li.selected .flags")).to_contain_text("منفي")
+    pg.click("#reset-filters")
+    expect(pg.locator(ROWS)).to_have_count(SHOWN)
     _only_local(page)

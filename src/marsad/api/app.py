@@ -36,6 +36,9 @@ class Settings:
     rate: float = 20.0  # API requests per second per client, sustained
     burst: int = 120
     cache_size: int = 256  # aggregate answers kept in memory (0: no cache)
+    #: the default ``min_confidence`` of every filter; None: the detector threshold the store
+    #: recorded with its runs, else the shipped detector's
+    min_confidence: float | None = None
 
 
 def web_dir() -> Path:

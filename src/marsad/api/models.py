@@ -62,8 +62,8 @@ class Graph(BaseModel):
 
 
 class TimelinePoint(BaseModel):
-    period: str
-    quad_class: int | None
+    period: str = Field(description="2014-05-22, 2014-W21 (ISO week), 2014-05 or 2014")
+    quad_class: int | None = Field(description="null (with 0 events) for a period without events")
     events: int
 
 
@@ -73,6 +73,7 @@ class Timeline(BaseModel):
 
 
 class PlaceCount(BaseModel):
+    id: str = Field(description="the place_id filter that selects this place's events")
     name: str
     country: str | None = None
     lat: float | None = None
@@ -86,11 +87,13 @@ class PlaceList(BaseModel):
 
 class Meta(BaseModel):
     version: str
-    events: int
-    articles: int
-    first_date: str | None
+    events: int = Field(description="events the filters select")
+    mentions: int = Field(description="their event mentions (each report of one of them in one article)")
+    articles: int = Field(description="articles that report them")
+    stored_articles: int = Field(description="every article in the store, with or without events")
+    first_date: str | None = Field(description="the first event date of the selection")
     last_date: str | None
-    event_types: list[str]
+    event_types: list[str] = Field(description="PLOVER types present in the store (for a filter menu)")
     writable: bool = Field(description="whether write endpoints are enabled (a token was set)")
 
 

@@ -9,90 +9,24 @@ Functions take a SQLAlchemy ``Connection`` and work on SQLite and PostgreSQL ali
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, fields
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, cast
 
-from sqlalchemy import Connection, String, and_, case, func, literal, literal_column, or_, select, text
-from sqlalchemy.sql import ColumnElement, Select
+from sqlalchemy import Connection, case, func, select, text
+from sqlalchemy.sql import Select
 
 from marsad.store import schema as S
+from marsad.store.queries import selection_counts
+from marsad.store.query import EventFilter, newest_first
 
 EV = S.events.c
 INTERVALS = ("day", "week", "month", "year")
+MAX_PERIODS = 50_000  # a timeline longer than this (zeros included) asks for a longer interval
 MAX_ARTICLE_EVENTS = 500  # an article view lists at most this many events
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Filters shared by every event query; ``None`` means no filter."""
-
-    start: date | None = None
-    end: date | None = None
-    actor: str | None = None  # CAMEO actor code or actor id, either side
-    country: str | None = None  # CAMEO/ISO country code: actor code prefix or place country
-    event_type: str | None = None  # PLOVER type
-    cameo: str | None = None  # CAMEO code prefix ("04", "043")
-    quad_class: int | None = None
-    place: str | None = None  # place name as stored
-    q: str | None = None  # words that must occur in the event's evidence sentence
-
-    def is_empty(self) -> bool:
-        return all(getattr(self, f.name) in (None, "") for f in fields(self))
-
-
-def _prefix(col: Any, prefix: str) -> ColumnElement[bool]:
-    """``col`` starts with ``prefix``, written as a range so that an index serves it."""
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    return and_(col >= prefix, col < upper)
-
-
-def _text_condition(q: str, dialect: str) -> ColumnElement[bool]:
-    """Events whose article matches the full-text query (FTS5 on SQLite, tsvector on PostgreSQL)."""
-    from marsad.text.normalize import normalize_text
-
-    if dialect == "postgresql":
-        sub = text("SELECT article_id FROM article_search WHERE tsv @@ plainto_tsquery('simple', :fts)")
-        return EV.article_id.in_(sub.bindparams(fts=normalize_text(q)).columns(article_id=String))
-    from marsad.store.sqlite import fts_query
-
-    expr = fts_query(q)
-    if not expr:
-        return literal(True)
-    sub = text("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-               "WHERE articles_fts MATCH :fts")
-    return EV.article_id.in_(sub.bindparams(fts=expr).columns(id=String))
-
-
-def conditions(f: EventFilter, dialect: str = "sqlite") -> list[ColumnElement[bool]]:
-    """WHERE conditions on ``events`` for a filter."""
-    out: list[ColumnElement[bool]] = []
-    if f.start:
-        out.append(EV.date >= f.start)
-    if f.end:
-        out.append(EV.date <= f.end)
-    if f.actor:
-        a = f.actor.strip()
-        out.append(or_(EV.source_code == a, EV.target_code == a, EV.source_actor_id == a, EV.target_actor_id == a))
-    if f.country:
-        c = f.country.strip().upper()
-        out.append(or_(EV.place_country == c, _prefix(EV.source_code, c), _prefix(EV.target_code, c)))
-    if f.event_type:
-        out.append(EV.event_type == f.event_type.strip().upper())
-    if f.cameo:
-        out.append(_prefix(EV.cameo, f.cameo.strip()))
-    if f.quad_class:
-        out.append(EV.quad_class == f.quad_class)
-    if f.place:
-        out.append(EV.place_name == f.place.strip())
-    if f.q and f.q.strip():
-        out.append(_text_condition(f.q, dialect))
-    return out
-
-
 def _where(stmt: Select[Any], f: EventFilter, dialect: str) -> Select[Any]:
-    conds = conditions(f, dialect)
-    return stmt.where(*conds) if conds else stmt
+    return cast("Select[Any]", f.where(stmt, dialect))
 
 
 def count_events(conn: Connection, f: EventFilter) -> int:
@@ -127,27 +61,56 @@ def event_dicts(conn: Connection, event_rows: list[Any]) -> list[dict[str, Any]]
     return out
 
 
-def _newest_first(conn: Connection) -> list[Any]:
-    """Newest first with a stable tie-break that the date index serves (SQLite keys it by rowid)."""
-    tie = literal_column("events.rowid") if conn.dialect.name == "sqlite" else EV.id
-    return [EV.date.desc(), tie.desc()]
-
-
 def list_events(conn: Connection, f: EventFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of events) newest first."""
     stmt = select(EV.id, EV.mention_id, EV.num_mentions, EV.num_articles, EV.num_sources)
-    stmt = _where(stmt, f, conn.dialect.name).order_by(*_newest_first(conn)).limit(limit).offset(offset)
+    stmt = _where(stmt, f, conn.dialect.name).order_by(*newest_first(conn.dialect.name)).limit(limit).offset(offset)
     rows = conn.execute(stmt).all()
     return count_events(conn, f), event_dicts(conn, list(rows))
 
 
-def _period(conn: Connection, interval: str, col: Any) -> ColumnElement[Any]:
-    if conn.dialect.name == "postgresql":
-        fmt = {"day": "YYYY-MM-DD", "week": 'IYYY-"W"IW', "month": "YYYY-MM", "year": "YYYY"}[interval]
-        return func.to_char(col, fmt)
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def period_of(day: date, interval: str) -> str:
+    """The label of the period holding ``day``: 2014-05-22, 2014-W21 (ISO week), 2014-05, 2014."""
     if interval == "week":
-        return func.strftime("%Y-W%W", col)
-    return func.substr(col, 1, {"day": 10, "month": 7, "year": 4}[interval])  # ISO text: cheaper than strftime
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return day.isoformat()[: {"day": 10, "month": 7, "year": 4}[interval]]
+
+
+def _period_start(day: date, interval: str) -> date:
+    if interval == "week":
+        return day - timedelta(days=day.weekday())
+    if interval == "month":
+        return day.replace(day=1)
+    if interval == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def _next_start(start: date, interval: str) -> date:
+    if interval == "day":
+        return start + timedelta(days=1)
+    if interval == "week":
+        return start + timedelta(days=7)
+    if interval == "month":
+        return start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
+    return start.replace(year=start.year + 1)
+
+
+def periods(first: date, last: date, interval: str) -> list[str]:
+    """Every period label from the one holding ``first`` to the one holding ``last``."""
+    out = []
+    at = _period_start(first, interval)
+    while at <= last:
+        out.append(period_of(at, interval))
+        if len(out) > MAX_PERIODS:
+            raise ValueError(f"more than {MAX_PERIODS:,} {interval}s between {first} and {last}")
+        at = _next_start(at, interval)
+    return out
 
 
 def _date_at(conn: Connection, f: EventFilter, offset: int, newest: bool) -> Any:
@@ -169,16 +132,35 @@ def auto_interval(conn: Connection, f: EventFilter) -> str:
 
 
 def timeline(conn: Connection, f: EventFilter, interval: str) -> tuple[str, list[dict[str, Any]]]:
-    """Counts of events by period and quad class: counted by day first (a walk along the date
-    index), then the few thousand days summed into periods."""
+    """Counts of events by period and quad class, with every period from the first to the last
+    event of the selection: a period without events is one item with ``quad_class`` null and 0
+    events. Counted by day in SQL (a walk along the date index), summed into periods here, so
+    week numbers (ISO) are the same on every database."""
     if interval == "auto":
         interval = auto_interval(conn, f)
-    daily = (_where(select(EV.date.label("d"), EV.quad_class.label("q"), func.count().label("n")), f, conn.dialect.name)
-             .where(EV.date.is_not(None)).group_by(EV.date, EV.quad_class).subquery())
-    period = _period(conn, interval, daily.c.d).label("period")
-    stmt = (select(period, daily.c.q, func.sum(daily.c.n)).group_by(period, daily.c.q)
-            .order_by(period, daily.c.q))
-    items = [{"period": p, "quad_class": q, "events": int(n)} for p, q, n in conn.execute(stmt)]
+    stmt = (_where(select(EV.date, EV.quad_class, func.count()), f, conn.dialect.name)
+            .where(EV.date.is_not(None)).group_by(EV.date, EV.quad_class))
+    counts: dict[tuple[str, Any], int] = {}
+    first = last = None
+    for d, q, n in conn.execute(stmt):
+        day = _as_date(d)
+        first = day if first is None or day < first else first
+        last = day if last is None or day > last else last
+        key = (period_of(day, interval), q)
+        counts[key] = counts.get(key, 0) + int(n)
+    if first is None or last is None:
+        return interval, []
+    quads: dict[str, list[Any]] = {}
+    for p, q in counts:
+        quads.setdefault(p, []).append(q)
+    items = []
+    for p in periods(first, last, interval):
+        qs = quads.get(p)
+        if not qs:
+            items.append({"period": p, "quad_class": None, "events": 0})
+            continue
+        for q in sorted(qs, key=lambda x: (x is None, x)):
+            items.append({"period": p, "quad_class": q, "events": counts[(p, q)]})
     return interval, items
 
 
@@ -248,29 +230,36 @@ def graph(conn: Connection, f: EventFilter, limit: int) -> dict[str, list[dict[s
 
 
 def top_places(conn: Connection, f: EventFilter, limit: int) -> list[dict[str, Any]]:
-    """Places by number of events, with coordinates."""
+    """Places by number of events, with coordinates and the ``place_id`` that filters on them."""
     n = func.count().label("n")
-    stmt = _where(select(EV.place_name, EV.place_country, func.avg(EV.place_lat), func.avg(EV.place_lon), n), f, conn.dialect.name)
+    gn_lo, gn_hi = func.min(EV.place_geonameid), func.max(EV.place_geonameid)
+    stmt = _where(select(EV.place_name, EV.place_country, func.avg(EV.place_lat), func.avg(EV.place_lon), n,
+                         gn_lo, gn_hi), f, conn.dialect.name)
     stmt = (stmt.where(EV.place_name.is_not(None)).group_by(EV.place_name, EV.place_country)
             .order_by(text("n DESC"), EV.place_name).limit(limit))
-    return [{"name": name, "country": c, "lat": _round(lat), "lon": _round(lon), "events": k}
-            for name, c, lat, lon, k in conn.execute(stmt)]
+    return [{"id": f"gn:{lo}" if lo is not None and lo == hi else f"name:{c or ''}:{name}",
+             "name": name, "country": c, "lat": _round(lat), "lon": _round(lon), "events": k}
+            for name, c, lat, lon, k, lo, hi in conn.execute(stmt)]
 
 
 def _round(x: float | None) -> float | None:
     return None if x is None else round(float(x), 4)
 
 
-def meta(conn: Connection) -> dict[str, Any]:
-    """Totals and the values the dashboard's filters offer (separate statements: each uses an index)."""
-    n_events = conn.execute(select(func.count()).select_from(S.events)).scalar_one()
-    lo = conn.execute(select(func.min(EV.date))).scalar_one()
-    hi = conn.execute(select(func.max(EV.date))).scalar_one()
-    n_articles = conn.execute(select(func.count()).select_from(S.articles)).scalar_one()
+def meta(conn: Connection, f: EventFilter | None = None) -> dict[str, Any]:
+    """What the filters select (events, their mentions, the articles that report them; first and
+    last date) and the values the dashboard's filters offer (PLOVER types, all events). Separate
+    statements: each uses an index."""
+    f = f or EventFilter()
+    dialect = conn.dialect.name
+    lo = conn.execute(_where(select(func.min(EV.date)), f, dialect)).scalar_one()
+    hi = conn.execute(_where(select(func.max(EV.date)), f, dialect)).scalar_one()
+    stored = conn.execute(select(func.count()).select_from(S.articles)).scalar_one()
     types = conn.execute(select(EV.event_type).distinct().where(EV.event_type.is_not(None))
                          .order_by(EV.event_type)).scalars().all()
-    return {"events": n_events, "articles": n_articles, "first_date": None if lo is None else str(lo)[:10],
-            "last_date": None if hi is None else str(hi)[:10], "event_types": list(types)}
+    return {**selection_counts(conn, f), "stored_articles": stored,
+            "first_date": None if lo is None else str(lo)[:10], "last_date": None if hi is None else str(hi)[:10],
+            "event_types": list(types)}
 
 
 def _rows(conn: Connection, stmt: Select[Any]) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import StreamingResponse
 from sqlalchemy import Connection
 
 from marsad.api import queries
@@ -26,6 +27,8 @@ from marsad.api.models import (
     Timeline,
 )
 from marsad.core.version import __version__
+from marsad.store.query import EventFilter, FilterError
+from marsad.store.runs import recorded_min_confidence
 
 router = APIRouter(prefix="/api", responses={
     422: {"model": ErrorBody, "description": "invalid parameters"},
@@ -40,56 +43,148 @@ def connection(request: Request) -> Iterator[Connection]:
         yield conn
 
 
+_TEXT = {"max_length": 300, "pattern": _SAFE}
+_NAME = r"^[^\x00,]*$"
+_FLAGS = "(negated|hypothetical|future|historical|incomplete|all)"
+
+
+def _shape(pattern: str) -> dict[str, Any]:
+    """Documents the shape of a value in the schema; the value itself is checked by EventFilter.parse,
+    whose messages say what is wrong (a failed regular expression would not)."""
+    return {"json_schema_extra": {"pattern": pattern}}
+_ACTOR_HELP = "CAMEO actor code or its prefix, any case (sau matches SAUGOV), or an actor id"
+
+
+def _plover_types() -> frozenset[str]:
+    from marsad.resources.ontology import plover_types
+
+    return frozenset(plover_types())
+
+
+def confidence_floor(state: Any, conn: Connection) -> float:
+    """The server's default ``min_confidence``: its setting, else the threshold of the detector that
+    coded the store (recorded with its runs), else the shipped detector's (read once per server)."""
+    if state.settings.min_confidence is not None:
+        return float(state.settings.min_confidence)
+    if getattr(state, "floor", None) is None:
+        recorded = recorded_min_confidence(conn)
+        if recorded is None:
+            from marsad.components.events.detector import default_threshold
+
+            recorded = default_threshold()
+        state.floor = float(recorded)
+    return float(state.floor)
+
+
+_ALLOWED: dict[int, frozenset[str]] = {}
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route declares, its dependencies' included."""
+    names = {p.alias for p in getattr(dependant, "query_params", [])}
+    for sub in getattr(dependant, "dependencies", []):
+        names |= _query_names(sub)
+    return names
+
+
+def _refuse_unknown(request: Request) -> None:
+    """A query parameter the route does not know (a typo such as ``sorce``) is an error, not ignored."""
+    route = request.scope.get("route")
+    if route is None or not hasattr(route, "dependant"):
+        return
+    allowed = _ALLOWED.get(id(route))
+    if allowed is None:
+        allowed = frozenset(_query_names(route.dependant))
+        _ALLOWED[id(route)] = allowed
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        raise HTTPException(422, f"unknown parameter {unknown[0]!r}; this endpoint takes: {', '.join(sorted(allowed))}")
+
+
 def event_filter(
+    request: Request,
+    conn: Annotated[Connection, Depends(connection)],
     start: Annotated[date | None, Query(description="first event date (YYYY-MM-DD)")] = None,
     end: Annotated[date | None, Query(description="last event date (YYYY-MM-DD)")] = None,
-    actor: Annotated[str | None, Query(min_length=1, max_length=200, pattern=_SAFE,
-                                       description="CAMEO actor code (IGOUNO) or actor id, as source or target")] = None,
-    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}$",
+    source: Annotated[str | None, Query(max_length=200, **_shape(_NAME), description="the source actor: " + _ACTOR_HELP)] = None,
+    target: Annotated[str | None, Query(max_length=200, **_shape(_NAME), description="the target actor: " + _ACTOR_HELP)] = None,
+    actor: Annotated[str | None, Query(max_length=200, **_shape(_NAME),
+                                       description="an actor on either side: " + _ACTOR_HELP)] = None,
+    dyad: Annotated[str | None, Query(max_length=300, **_shape(r"^[A-Za-z0-9:_.\-]{1,64},[A-Za-z0-9:_.\-]{1,64}$"),
+                                      description="A,B: A acts on B (each as for source)")] = None,
+    country: Annotated[str | None, Query(max_length=10, **_shape("^[A-Za-z]{2,3}$"),
                                          description="country code: actor code prefix or place country")] = None,
-    event_type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]{1,32}$", description="PLOVER event type")] = None,
-    cameo: Annotated[str | None, Query(pattern=r"^[0-9]{1,4}$", description="CAMEO code or prefix")] = None,
+    event_type: Annotated[str | None, Query(max_length=40, json_schema_extra={"enum": sorted(_plover_types())},
+                                            description="PLOVER event type (any case)")] = None,
+    cameo: Annotated[str | None, Query(max_length=10, **_shape("^[0-9]{1,4}$"), description="CAMEO code or prefix")] = None,
     quad_class: Annotated[int | None, Query(ge=1, le=4, description="1 verbal coop, 2 material coop, "
                                                                      "3 verbal conflict, 4 material conflict")] = None,
-    place: Annotated[str | None, Query(min_length=1, max_length=300, pattern=_SAFE, description="place name")] = None,
+    place: Annotated[str | None, Query(**_TEXT, description="place name")] = None,
+    place_id: Annotated[str | None, Query(max_length=300, **_shape(r"^(gn:[0-9]{1,12}|name:[A-Za-z]{0,3}:[^\x00]+)$"),
+                                          description="gn:<GeoNames id> or name:<country>:<name> "
+                                                      "(the id /api/places gives)")] = None,
+    outlet: Annotated[str | None, Query(**_TEXT, description="an outlet (article source) that reported it")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="lowest confidence kept (default: "
+                                                                         "the event detector's threshold)")] = None,
+    include: Annotated[str | None, Query(max_length=200, **_shape(f"^{_FLAGS}(,{_FLAGS})*$"), description=(
+        "comma list of negated, hypothetical, future, historical, incomplete (or all): events to count "
+        "besides the complete, asserted ones"))] = None,
     q: Annotated[str | None, Query(max_length=200, pattern=_SAFE,
-                                   description="words that must all occur in the evidence sentence")] = None,
-) -> queries.EventFilter:
-    return queries.EventFilter(start, end, actor, country, event_type, cameo, quad_class, place, q)
+                                   description="words that must all occur in the article")] = None,
+) -> EventFilter:
+    _refuse_unknown(request)
+    try:
+        f = EventFilter.parse(start=start, end=end, source=source, target=target, actor=actor, dyad=dyad,
+                              country=country, event_type=event_type, cameo=cameo, quad_class=quad_class,
+                              place=place, place_id=place_id, outlet=outlet, min_confidence=min_confidence,
+                              include=include, q=q)
+    except FilterError as exc:
+        raise HTTPException(422, str(exc)) from None
+    if f.event_type and f.event_type not in _plover_types():
+        raise HTTPException(422, f"event_type: unknown PLOVER type {f.event_type!r}; use one of: "
+                                 f"{', '.join(sorted(_plover_types()))}")
+    return f.with_defaults(confidence_floor(request.app.state, conn))
+
+
+def no_other_parameters(request: Request) -> None:
+    _refuse_unknown(request)
 
 
 Conn = Annotated[Connection, Depends(connection)]
-Filter = Annotated[queries.EventFilter, Depends(event_filter)]
+Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 def cached(request: Request, conn: Connection, key: tuple[Any, ...], compute: Any) -> Any:
     return request.app.state.cache.get(conn, key, compute)
 
 
-#: What the dashboard asks for first (same keys as its routes): computed when the server starts.
-DASHBOARD_DEFAULTS: list[tuple[tuple[Any, ...], Any]] = [
-    (("meta",), queries.meta),
-    (("timeline", queries.EventFilter(), "auto"), lambda c: queries.timeline(c, queries.EventFilter(), "auto")),
-    (("graph", queries.EventFilter(), 60), lambda c: queries.graph(c, queries.EventFilter(), 60)),
-    (("places", queries.EventFilter(), 300), lambda c: queries.top_places(c, queries.EventFilter(), 300)),
-    (("actors", queries.EventFilter(), 200), lambda c: queries.top_actors(c, queries.EventFilter(), 200)),
-    (("events", queries.EventFilter(), 25, 0), lambda c: queries.list_events(c, queries.EventFilter(), 25, 0)),
-]
+def dashboard_defaults(f: EventFilter) -> list[tuple[tuple[Any, ...], Any]]:
+    """What the dashboard asks for first (same keys as its routes), for the default filter ``f``."""
+    return [
+        (("meta", f), lambda c: queries.meta(c, f)),
+        (("timeline", f, "auto"), lambda c: queries.timeline(c, f, "auto")),
+        (("graph", f, 60), lambda c: queries.graph(c, f, 60)),
+        (("places", f, 300), lambda c: queries.top_places(c, f, 300)),
+        (("actors", f, 200), lambda c: queries.top_actors(c, f, 200)),
+        (("events", f, 25, 0), lambda c: queries.list_events(c, f, 25, 0)),
+    ]
 
 
 def warm(state: Any) -> None:
     """Fill the answer cache with the dashboard's first view (run in a background thread)."""
     try:
         with state.engine.connect() as conn:
-            for key, compute in DASHBOARD_DEFAULTS:
+            f = EventFilter().with_defaults(confidence_floor(state, conn))
+            for key, compute in dashboard_defaults(f):
                 state.cache.get(conn, key, lambda compute=compute: compute(conn))
     except Exception:  # noqa: BLE001 - warming is an optimisation; requests report real errors
         return
 
 
-@router.get("/meta", response_model=Meta, summary="Totals and filter values")
-def get_meta(request: Request, conn: Conn) -> dict[str, Any]:
-    return {**cached(request, conn, ("meta",), lambda: queries.meta(conn)), "version": __version__, "writable": bool(request.app.state.settings.token)}
+@router.get("/meta", response_model=Meta, summary="What the filters select, and the filters' values")
+def get_meta(request: Request, conn: Conn, f: Filter) -> dict[str, Any]:
+    return {**cached(request, conn, ("meta", f), lambda: queries.meta(conn, f)), "version": __version__,
+            "writable": bool(request.app.state.settings.token)}
 
 
 @router.get("/events", response_model=EventPage, summary="Events matching the filters, newest first")
@@ -111,10 +206,14 @@ def get_graph(request: Request, conn: Conn, f: Filter,
     return cached(request, conn, ("graph", f, limit), lambda: queries.graph(conn, f, limit))
 
 
-@router.get("/timeline", response_model=Timeline, summary="Event counts by period and quad class")
+@router.get("/timeline", response_model=Timeline,
+            summary="Event counts by period and quad class, every period from the first event to the last")
 def get_timeline(request: Request, conn: Conn, f: Filter,
                  interval: Annotated[str, Query(pattern=r"^(auto|day|week|month|year)$")] = "auto") -> dict[str, Any]:
-    chosen, items = cached(request, conn, ("timeline", f, interval), lambda: queries.timeline(conn, f, interval))
+    try:
+        chosen, items = cached(request, conn, ("timeline", f, interval), lambda: queries.timeline(conn, f, interval))
+    except ValueError as exc:  # too many periods
+        raise HTTPException(422, f"interval: {exc}; choose a longer interval or fewer dates") from None
     return {"interval": chosen, "items": items}
 
 
@@ -126,7 +225,8 @@ def get_places(request: Request, conn: Conn, f: Filter,
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, summary="An article with its mentions and events",
             responses={404: {"model": ErrorBody}})
-def get_article(conn: Conn, article_id: Annotated[str, Path(max_length=200, pattern=_SAFE)]) -> dict[str, Any]:
+def get_article(conn: Conn, _: Annotated[None, Depends(no_other_parameters)],
+                article_id: Annotated[str, Path(max_length=200, pattern=_SAFE)]) -> dict[str, Any]:
     found = queries.article(conn, article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}; list events to find article ids")
@@ -159,3 +259,44 @@ def post_article(request: Request, body: ArticleIn) -> dict[str, Any]:
     out = ingest_one(request.app.state, body)
     request.app.state.cache.clear()
     return out
+
+
+EXPORT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+                "plover": "application/json", "parquet": "application/vnd.apache.parquet"}
+
+
+@router.get("/export", summary="The events the filters select (or their mentions) as CSV, JSON Lines, "
+                               "PLOVER JSON or Parquet: what `marsad export` writes",
+            response_class=StreamingResponse,
+            responses={200: {"description": "the export file",
+                             "content": {t.split(";")[0]: {} for t in EXPORT_TYPES.values()}}})
+def get_export(request: Request, f: Filter,
+               format: Annotated[str, Query(pattern=r"^(csv|jsonl|plover|parquet)$")] = "jsonl",
+               table: Annotated[str, Query(pattern=r"^(events|mentions)$",
+                                           description="events, or the mentions of the selected events")] = "events",
+               ) -> Any:
+    from marsad.store import export as store_export
+
+    if table == "mentions" and format == "plover":
+        raise HTTPException(422, "format: PLOVER records are events; export mentions as csv, jsonl or parquet")
+    engine = request.app.state.engine
+    name = f"marsad-{table}.{format if format != 'plover' else 'json'}"
+    headers = {"content-disposition": f'attachment; filename="{name}"'}
+    if format == "parquet":
+        import os
+        import tempfile
+
+        from starlette.background import BackgroundTask
+        from starlette.responses import FileResponse
+
+        fd, path = tempfile.mkstemp(prefix="marsad-export-", suffix=".parquet")
+        os.close(fd)
+        try:
+            store_export.write_parquet(engine, path, f, table)
+        except BaseException:
+            os.unlink(path)
+            raise
+        return FileResponse(path, media_type=EXPORT_TYPES[format], headers=headers,
+                            background=BackgroundTask(os.unlink, path))
+    chunks = (c.encode("utf-8") for c in store_export.iter_text(engine, format, f, table))
+    return StreamingResponse(chunks, media_type=EXPORT_TYPES[format], headers=headers)

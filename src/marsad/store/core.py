@@ -7,14 +7,26 @@ connection settings, upserts and full-text search.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from marsad.core.errors import ConfigError, require
 from marsad.store import schema
 from marsad.store.backend import Backend
 
 DEFAULT_DB = "marsad.db"
+
+
+def _backfill_flags(conn: Any) -> None:
+    from marsad.store.flags import backfill
+
+    backfill(conn)
+
+
+#: Data steps of migrations, run after the version's SQL on a store that had an older version.
+DATA_MIGRATIONS: dict[int, Callable[[Any], None]] = {4: _backfill_flags}
 
 
 def now() -> datetime:
@@ -76,6 +88,8 @@ def migrate(backend: Backend) -> int:
                 continue
             for sql in [] if fresh else statements:
                 conn.execute(text(sql))
+            if not fresh and version in DATA_MIGRATIONS:
+                DATA_MIGRATIONS[version](conn)
             conn.execute(schema.schema_version.insert().values(
                 version=version, applied_at=now(), description=description))
     return schema.SCHEMA_VERSION

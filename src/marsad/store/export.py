@@ -1,9 +1,11 @@
 """Exports: CSV (GDELT/Phoenix-like columns), JSON Lines (as ``marsad code`` prints, plus the
 ids of the articles that reported each event), PLOVER/POLECAT-style JSON and Parquet.
 
-Every format holds each merged event once (:mod:`.duplicates`). Rows stream page by page
-in event-id order, so an export of millions of events runs in flat memory (Parquet is
-written in row groups).
+Every format holds each merged event once (:mod:`.duplicates`), or, with ``table="mentions"``,
+each event mention of the selected events once. Rows stream page by page in id order, so an
+export of millions of events runs in flat memory (Parquet is written in row groups). The same
+functions serve ``marsad export`` and the HTTP API's ``/api/export``: the same filter gives the
+same rows.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from typing import Any, BinaryIO, TextIO
 from marsad.core.errors import ConfigError, require
 from marsad.core.version import __version__
 from marsad.store import schema
-from marsad.store.queries import StoredEvent, event_filter
+from marsad.store.queries import StoredEvent, stored_events
+from marsad.store.query import EventFilter
 
 FORMATS = ("csv", "jsonl", "plover", "parquet")
+TABLES = ("events", "mentions")
 PAGE = 1000
 
 #: CSV/Parquet columns: GDELT 2.0 event-table names where GDELT has the field, then marsad's.
@@ -34,30 +38,61 @@ COLUMNS: list[tuple[str, str]] = [
     ("ActionGeo_FullName", "string"), ("ActionGeo_CountryCode", "string"), ("ActionGeo_Lat", "float"),
     ("ActionGeo_Long", "float"), ("ActionGeo_FeatureID", "int"), ("ActionGeo_Precision", "string"),
     ("PloverType", "string"), ("PloverMode", "string"), ("Negated", "bool"), ("Hypothetical", "bool"),
-    ("Future", "bool"), ("Historical", "bool"), ("Attributed", "bool"), ("Confidence", "float"),
+    ("Future", "bool"), ("Historical", "bool"), ("Attributed", "bool"), ("Complete", "bool"),
+    ("Asserted", "bool"), ("Confidence", "float"),
     ("TriggerText", "string"), ("Evidence", "string"), ("ArticleIDs", "string"),
     ("SOURCEURL", "string"), ("FirstPublished", "string"), ("CoderVersion", "string"),
 ]
+_PER_EVENT = {"NumMentions", "NumSources", "NumArticles", "ArticleIDs", "FirstPublished"}
+#: Columns of a mentions export: the mention, its merged event and its article, then the event columns.
+MENTION_COLUMNS: list[tuple[str, str]] = [
+    ("MentionID", "string"), ("GlobalEventID", "string"), ("ArticleID", "string"), ("Outlet", "string"),
+    ("Published", "string"),
+    *((c, t) for c, t in COLUMNS if c != "GlobalEventID" and c not in _PER_EVENT),
+]
 
 
-def iter_events(store: Any, **filters: Any) -> Iterator[StoredEvent]:
-    """Every merged event matching ``filters``, in id order, page by page."""
-    from sqlalchemy import and_, select
+def _engine(store: Any) -> Any:
+    return getattr(store, "engine", store)
 
-    e = schema.events
-    cond = event_filter(**filters)
+
+def _check(table: str, fmt: str | None = None) -> None:
+    if table not in TABLES:
+        raise ConfigError(f"unknown table {table!r}; choose one of: {', '.join(TABLES)}.")
+    if fmt is not None and fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
+    if table == "mentions" and fmt == "plover":
+        raise ConfigError("PLOVER records are events: export mentions as csv, jsonl or parquet.")
+
+
+def _id_pages(store: Any, f: EventFilter, table: str) -> Iterator[list[dict[str, Any]]]:
+    """Rows of the selected events (or of their mentions), page by page in id order."""
+    from sqlalchemy import select
+
+    engine = _engine(store)
+    e, m = schema.events, schema.event_mentions
     last = ""
     while True:
-        stmt = select(e.c.id).where(e.c.id > last).order_by(e.c.id).limit(PAGE)
-        if cond is not None:
-            stmt = stmt.where(and_(cond))
-        with store.engine.connect() as conn:
-            ids = list(conn.execute(stmt).scalars())
-        if not ids:
+        with engine.connect() as conn:
+            dialect = conn.dialect.name
+            if table == "events":
+                stmt = f.where(select(e), dialect).where(e.c.id > last).order_by(e.c.id).limit(PAGE)
+            else:
+                chosen = f.where(select(e.c.id), dialect)
+                stmt = (select(m).where(m.c.event_id.in_(chosen), m.c.id > last).order_by(m.c.id).limit(PAGE))
+            rows = [dict(r) for r in conn.execute(stmt).mappings()]
+        if not rows:
             return
-        found = {x.id: x for x in store.events(ids=ids)}
-        yield from (found[i] for i in ids if i in found)
-        last = ids[-1]
+        yield rows
+        last = rows[-1]["id"]
+
+
+def iter_events(store: Any, f: EventFilter | None = None) -> Iterator[StoredEvent]:
+    """Every merged event ``f`` selects (no filter: every complete, asserted event), in id order."""
+    f = f or EventFilter()
+    for rows in _id_pages(store, f, "events"):
+        with _engine(store).connect() as conn:
+            yield from stored_events(conn, rows)
 
 
 def _urls(store: Any, ids: list[str]) -> dict[str, tuple[str | None, str | None]]:
@@ -65,31 +100,26 @@ def _urls(store: Any, ids: list[str]) -> dict[str, tuple[str | None, str | None]
     from sqlalchemy import select
 
     a = schema.articles
-    with store.engine.connect() as conn:
-        rows = conn.execute(select(a.c.id, a.c.url, a.c.source).where(a.c.id.in_(ids))).all()
+    with _engine(store).connect() as conn:
+        rows = conn.execute(select(a.c.id, a.c.url, a.c.source).where(a.c.id.in_(sorted(set(ids))))).all()
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def flat_row(ev: StoredEvent, url: str | None = None) -> dict[str, Any]:
-    """One CSV/Parquet row (GDELT-like column names)."""
-    r = ev.row
+def _event_columns(r: dict[str, Any]) -> dict[str, Any]:
+    """The columns an event and its mentions share (GDELT-like names)."""
     cameo = r["cameo"] or ""
     out: dict[str, Any] = {
-        "GlobalEventID": ev.id, "SQLDATE": r["date"].strftime("%Y%m%d") if r["date"] else None,
+        "SQLDATE": r["date"].strftime("%Y%m%d") if r["date"] else None,
         "DatePrecision": r["date_precision"], "IsRootEvent": int(r["sentence"] == 0),
         "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
-        "QuadClass": r["quad_class"], "GoldsteinScale": r["goldstein"], "NumMentions": r["num_mentions"],
-        "NumSources": r["num_sources"], "NumArticles": r["num_articles"],
+        "QuadClass": r["quad_class"], "GoldsteinScale": r["goldstein"],
         "ActionGeo_FullName": r["place_name"], "ActionGeo_CountryCode": r["place_country"],
         "ActionGeo_Lat": r["place_lat"], "ActionGeo_Long": r["place_lon"],
         "ActionGeo_FeatureID": r["place_geonameid"], "ActionGeo_Precision": r["place_precision"],
         "PloverType": r["event_type"], "PloverMode": r["mode"], "Confidence": r["confidence"],
-        "TriggerText": r["trigger_text"], "Evidence": r["evidence"],
-        "ArticleIDs": " ".join(ev.article_ids), "SOURCEURL": url,
-        "FirstPublished": r["first_published"].isoformat() if r["first_published"] else None,
-        "CoderVersion": r["coder_version"],
+        "TriggerText": r["trigger_text"], "Evidence": r["evidence"], "CoderVersion": r["coder_version"],
     }
-    for flag in ("negated", "hypothetical", "future", "historical", "attributed"):
+    for flag in ("negated", "hypothetical", "future", "historical", "attributed", "complete", "asserted"):
         out[flag.capitalize()] = bool(r[flag])
     for n, side in ((1, "source"), (2, "target")):
         out[f"Actor{n}Code"] = r[f"{side}_code"]
@@ -98,6 +128,29 @@ def flat_row(ev: StoredEvent, url: str | None = None) -> dict[str, Any]:
         out[f"Actor{n}ActorID"] = r[f"{side}_actor_id"]
         out[f"Actor{n}Role"] = r[f"{side}_role"]
     return out
+
+
+def flat_row(ev: StoredEvent, url: str | None = None) -> dict[str, Any]:
+    """One CSV/Parquet row of an event (GDELT-like column names)."""
+    r = ev.row
+    return {
+        "GlobalEventID": ev.id, **_event_columns(r), "NumMentions": r["num_mentions"],
+        "NumSources": r["num_sources"], "NumArticles": r["num_articles"],
+        "ArticleIDs": " ".join(ev.article_ids), "SOURCEURL": url,
+        "FirstPublished": r["first_published"].isoformat() if r["first_published"] else None,
+    }
+
+
+def mention_row(r: dict[str, Any], url: str | None = None) -> dict[str, Any]:
+    """One CSV/Parquet row of an event mention."""
+    return {"MentionID": r["id"], "GlobalEventID": r["event_id"], "ArticleID": r["article_id"],
+            "Outlet": r["source"], "Published": r["published"].isoformat() if r["published"] else None,
+            **_event_columns(r), "SOURCEURL": url}
+
+
+def mention_dict(r: dict[str, Any]) -> dict[str, Any]:
+    """A mentions jsonl line: the mention as ``marsad code`` printed it, with its merged event's id."""
+    return {**json.loads(r["data"]), "event_id": r["event_id"], "outlet": r["source"]}
 
 
 def _actor_list(d: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -127,10 +180,14 @@ def plover_record(ev: StoredEvent, outlet: str | None = None) -> dict[str, Any] 
     }
 
 
-def _pages(store: Any, **filters: Any) -> Iterator[tuple[list[StoredEvent], dict[str, Any]]]:
-    """Events in pages, with the URL of each representative article."""
+def _pages(store: Any, f: EventFilter, table: str) -> Iterator[tuple[list[Any], dict[str, Any]]]:
+    """Events (or mention rows) in pages, with the URL and outlet of each one's article."""
+    if table == "mentions":
+        for rows in _id_pages(store, f, table):
+            yield rows, _urls(store, [r["article_id"] for r in rows])
+        return
     page: list[StoredEvent] = []
-    for ev in iter_events(store, **filters):
+    for ev in iter_events(store, f):
         page.append(ev)
         if len(page) >= PAGE:
             yield page, _urls(store, [e.row["article_id"] for e in page])
@@ -139,49 +196,95 @@ def _pages(store: Any, **filters: Any) -> Iterator[tuple[list[StoredEvent], dict
         yield page, _urls(store, [e.row["article_id"] for e in page])
 
 
-def write_text(store: Any, fmt: str, out: TextIO, **filters: Any) -> int:
-    """Write csv, jsonl or plover to a text stream; returns the number of events written."""
+def columns(table: str = "events") -> list[tuple[str, str]]:
+    """The CSV/Parquet columns of a table's export: (name, type)."""
+    return MENTION_COLUMNS if table == "mentions" else COLUMNS
+
+
+def _flat(item: Any, table: str, urls: dict[str, Any]) -> dict[str, Any]:
+    if table == "mentions":
+        return mention_row(item, urls.get(item["article_id"], (None, None))[0])
+    return flat_row(item, urls.get(item.row["article_id"], (None, None))[0])
+
+
+class _Lines:
+    """A write-only text buffer (for csv.writer) whose content is taken out line by line."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, s: str) -> int:
+        self.parts.append(s)
+        return len(s)
+
+    def take(self) -> str:
+        out, self.parts = "".join(self.parts), []
+        return out
+
+
+def iter_text(store: Any, fmt: str, f: EventFilter | None = None, table: str = "events",
+              counter: list[int] | None = None) -> Iterator[str]:
+    """csv, jsonl or plover text, one chunk per page; ``counter[0]`` counts the records written."""
+    _check(table, fmt)
+    if fmt == "parquet":
+        raise ConfigError("Parquet is binary: use write_parquet.")
+    f = f or EventFilter()
     n = 0
-    writer = csv.DictWriter(out, fieldnames=[c for c, _ in COLUMNS]) if fmt == "csv" else None
+    buf = _Lines()
+    writer = csv.DictWriter(buf, fieldnames=[c for c, _ in columns(table)]) if fmt == "csv" else None
     if writer:
         writer.writeheader()
+        yield buf.take()
     if fmt == "plover":
-        out.write("[")
-    for page, urls in _pages(store, **filters):
-        for ev in page:
+        yield "["
+    for page, urls in _pages(store, f, table):
+        for item in page:
             if writer:
-                writer.writerow(flat_row(ev, urls.get(ev.row["article_id"], (None, None))[0]))
+                writer.writerow(_flat(item, table, urls))
             elif fmt == "jsonl":
-                out.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+                d = mention_dict(item) if table == "mentions" else item.to_dict()
+                buf.write(json.dumps(d, ensure_ascii=False) + "\n")
             else:
-                rec = plover_record(ev, urls.get(ev.row["article_id"], (None, None))[1])
+                rec = plover_record(item, urls.get(item.row["article_id"], (None, None))[1])
                 if rec is None:
                     continue
-                out.write(("\n" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
+                buf.write(("\n" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
             n += 1
+        if counter is not None:
+            counter[0] = n
+        yield buf.take()
     if fmt == "plover":
-        out.write("\n]\n")
-    return n
+        yield "\n]\n"
 
 
-def write_parquet(store: Any, out: str | BinaryIO, **filters: Any) -> int:
-    """Write Parquet (one row group per page); returns the number of events written."""
+def write_text(store: Any, fmt: str, out: TextIO, f: EventFilter | None = None, table: str = "events") -> int:
+    """Write csv, jsonl or plover to a text stream; returns the number of records written."""
+    counter = [0]
+    for chunk in iter_text(store, fmt, f, table, counter):
+        out.write(chunk)
+    return counter[0]
+
+
+def write_parquet(store: Any, out: str | BinaryIO, f: EventFilter | None = None, table: str = "events") -> int:
+    """Write Parquet (one row group per page); returns the number of records written."""
+    _check(table, "parquet")
     pa = require("pyarrow", "export")
     pq = require("pyarrow.parquet", "export")
     types = {"string": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
-    pschema = pa.schema([(c, types[t]) for c, t in COLUMNS])
+    pschema = pa.schema([(c, types[t]) for c, t in columns(table)])
     n = 0
     with pq.ParquetWriter(out, pschema) as w:
-        for page, urls in _pages(store, **filters):
-            rows = [flat_row(ev, urls.get(ev.row["article_id"], (None, None))[0]) for ev in page]
+        for page, urls in _pages(store, f or EventFilter(), table):
+            rows = [_flat(item, table, urls) for item in page]
             w.write_table(pa.Table.from_pylist(rows, schema=pschema))
             n += len(rows)
     return n
 
 
-def export(store: Any, fmt: str, out: Any, **filters: Any) -> int:
-    if fmt not in FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}.")
+def export(store: Any, fmt: str, out: Any, f: EventFilter | None = None, table: str = "events") -> int:
+    """Write ``fmt`` to ``out`` (a text stream; for parquet a path or binary stream): the events
+    ``f`` selects, or with ``table="mentions"`` their mentions. ``store``: a Store or an engine."""
+    _check(table, fmt)
     if fmt == "parquet":
-        return write_parquet(store, out, **filters)
-    return write_text(store, fmt, out, **filters)
+        return write_parquet(store, out, f, table)
+    return write_text(store, fmt, out, f, table)

@@ -2,7 +2,7 @@
 
 >>> store = marsad.open("marsad.db")                        # doctest: +SKIP
 >>> store.events(actor="IGOUNO", since="2014-01-01")       # doctest: +SKIP
->>> store.events_df(event_type="PROTEST")                  # doctest: +SKIP
+>>> store.events_df(source="sau", include="negated")       # doctest: +SKIP
 >>> store.search("الأمم المتحدة")                            # doctest: +SKIP
 """
 
@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 
-from marsad.core.errors import ConfigError, require
+from marsad.core.errors import require
 from marsad.store import schema
+from marsad.store.query import EventFilter, as_filter
+from marsad.store.runs import recorded_min_confidence
 
 E = schema.events
 
@@ -59,53 +61,50 @@ class StoredEvent:
                 "mention_ids": list(self.mention_ids), "num_mentions": self.num_mentions}
 
 
-def _date(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise ConfigError(f"bad date {value!r}; write it as YYYY-MM-DD.") from exc
+def event_rows(conn: Any, f: EventFilter, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+    """Rows of ``events`` matching ``f``, oldest first (date, then id)."""
+    stmt = f.where(select(E), conn.dialect.name).order_by(E.c.date, E.c.id).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [dict(r) for r in conn.execute(stmt).mappings()]
 
 
-def event_filter(*, since: str | date | None = None, until: str | date | None = None,
-                 actor: str | None = None, country: str | None = None, event_type: str | None = None,
-                 cameo: str | None = None, place: str | None = None, outlet: str | None = None,
-                 article_id: str | None = None, coder_version: str | None = None,
-                 ids: Sequence[str] | None = None) -> Any:
-    """A SQL condition on ``events`` from the usual filters (all optional, combined with AND).
-
-    ``actor`` matches an actor id or code on either side; ``country`` the place's country or
-    either actor's code prefix; ``cameo`` is a code prefix (``04`` matches 040-046);
-    ``outlet`` the article source of any mention.
-    """
-    conds: list[Any] = []
-    if since:
-        conds.append(E.c.date >= _date(since))
-    if until:
-        conds.append(E.c.date <= _date(until))
-    if actor:
-        conds.append(or_(E.c.source_actor_id == actor, E.c.target_actor_id == actor,
-                         E.c.source_code == actor, E.c.target_code == actor))
-    if country:
-        conds.append(or_(E.c.place_country == country, E.c.source_code.startswith(country),
-                         E.c.target_code.startswith(country)))
-    if event_type:
-        conds.append(E.c.event_type == event_type.upper())
-    if cameo:
-        conds.append(E.c.cameo.startswith(cameo))
-    if place:
-        conds.append(E.c.place_name == place)
-    if coder_version:
-        conds.append(E.c.coder_version == coder_version)
-    if ids is not None:
-        conds.append(E.c.id.in_(list(ids)))
+def mentions_of(conn: Any, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Event id -> its mentions (id, event_id, article_id, data), in mention id order."""
     m = schema.event_mentions
-    if article_id:
-        conds.append(E.c.id.in_(select(m.c.event_id).where(m.c.article_id == article_id)))
-    if outlet:
-        conds.append(E.c.id.in_(select(m.c.event_id).where(m.c.source == outlet)))
-    return and_(*conds) if conds else None
+    out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for i in range(0, len(ids), 500):
+        stmt = select(m.c.id, m.c.event_id, m.c.article_id, m.c.data).where(
+            m.c.event_id.in_(list(ids[i : i + 500]))).order_by(m.c.id)
+        for r in conn.execute(stmt).mappings():
+            out[r["event_id"]].append(dict(r))
+    return out
+
+
+def stored_events(conn: Any, rows: Sequence[dict[str, Any]]) -> list[StoredEvent]:
+    """:class:`StoredEvent` objects for rows of ``events``, in their order."""
+    ments = mentions_of(conn, [r["id"] for r in rows])
+    out = []
+    for r in rows:
+        ms = ments[r["id"]]
+        rep = next((x for x in ms if x["id"] == r["mention_id"]), ms[0] if ms else None)
+        out.append(StoredEvent(
+            id=r["id"], data=json.loads(rep["data"]) if rep else {},
+            article_ids=tuple(sorted({x["article_id"] for x in ms})),
+            mention_ids=tuple(x["id"] for x in ms), num_mentions=r["num_mentions"],
+            num_sources=r["num_sources"], row=r))
+    return out
+
+
+def selection_counts(conn: Any, f: EventFilter) -> dict[str, int]:
+    """How many events ``f`` selects, how many mentions they have and how many articles report them."""
+    dialect = conn.dialect.name
+    n, mentions = conn.execute(f.where(select(func.count(), func.coalesce(func.sum(E.c.num_mentions), 0))
+                                       .select_from(E), dialect)).one()
+    m = schema.event_mentions.c
+    chosen = f.where(select(E.c.id), dialect)
+    articles = conn.execute(select(func.count(m.article_id.distinct())).where(m.event_id.in_(chosen))).scalar_one()
+    return {"events": int(n), "mentions": int(mentions), "articles": int(articles)}
 
 
 class QueryMixin:
@@ -120,47 +119,44 @@ class QueryMixin:
             return {n: conn.execute(select(func.count()).select_from(schema.metadata.tables[n])).scalar_one()
                     for n in schema.DATA_TABLES}
 
-    def _event_rows(self, limit: int | None, offset: int, **filters: Any) -> list[dict[str, Any]]:
-        stmt = select(E).order_by(E.c.date, E.c.id).offset(offset)
-        cond = event_filter(**filters)
-        if cond is not None:
-            stmt = stmt.where(cond)
-        if limit is not None:
-            stmt = stmt.limit(limit)
+    def default_min_confidence(self, fallback: float = 0.0) -> float:
+        """The confidence floor when none is given: the threshold of the event detector that coded
+        the store (recorded by its latest run), else ``fallback`` (a face passes the shipped
+        detector's; the Python API's is 0: no floor)."""
         with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(stmt).mappings()]
+            recorded = recorded_min_confidence(conn)
+        return float(fallback) if recorded is None else float(recorded)
 
-    def _mentions_of(self, ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
-        m = schema.event_mentions
-        out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    def event_filter(self, f: EventFilter | None = None, /, **filters: Any) -> EventFilter:
+        """The filter :meth:`events` applies: ``f`` or the keyword filters (:class:`EventFilter`'s
+        names), with this store's default confidence floor when none is given."""
+        return as_filter(f, **filters).with_defaults(self.default_min_confidence())
+
+    def events(self, f: EventFilter | None = None, /, *, limit: int | None = None, offset: int = 0,
+               **filters: Any) -> list[StoredEvent]:
+        """Merged events, oldest first, as :class:`StoredEvent`.
+
+        Filters: an :class:`~marsad.store.query.EventFilter`, or its fields as keywords
+        (``source="sau"``, ``include="negated"``, ``since="2014-01-01"``...). By default only
+        complete, asserted events at or above :meth:`default_min_confidence` are returned.
+        """
+        flt = self.event_filter(f, **filters)
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), 500):
-                stmt = select(m.c.id, m.c.event_id, m.c.article_id, m.c.data).where(
-                    m.c.event_id.in_(list(ids[i : i + 500]))).order_by(m.c.id)
-                for r in conn.execute(stmt).mappings():
-                    out[r["event_id"]].append(dict(r))
-        return out
+            return stored_events(conn, event_rows(conn, flt, limit, offset))
 
-    def events(self, limit: int | None = None, offset: int = 0, **filters: Any) -> list[StoredEvent]:
-        """Merged events, oldest first, as :class:`StoredEvent` (filters: see :func:`event_filter`)."""
-        rows = self._event_rows(limit, offset, **filters)
-        ments = self._mentions_of([r["id"] for r in rows])
-        out = []
-        for r in rows:
-            ms = ments[r["id"]]
-            rep = next((x for x in ms if x["id"] == r["mention_id"]), ms[0] if ms else None)
-            out.append(StoredEvent(
-                id=r["id"], data=json.loads(rep["data"]) if rep else {},
-                article_ids=tuple(sorted({x["article_id"] for x in ms})),
-                mention_ids=tuple(x["id"] for x in ms), num_mentions=r["num_mentions"],
-                num_sources=r["num_sources"], row=r))
-        return out
-
-    def events_df(self, limit: int | None = None, **filters: Any) -> Any:
-        """Merged events as a pandas DataFrame, one column per ``events`` column."""
+    def events_df(self, f: EventFilter | None = None, /, *, limit: int | None = None, **filters: Any) -> Any:
+        """Merged events as a pandas DataFrame, one column per ``events`` column (filters: :meth:`events`)."""
         pd = require("pandas", "export")
-        rows = self._event_rows(limit, 0, **filters)
+        flt = self.event_filter(f, **filters)
+        with self.engine.connect() as conn:
+            rows = event_rows(conn, flt, limit, 0)
         return pd.DataFrame(rows, columns=[c.name for c in E.columns])
+
+    def summary(self, f: EventFilter | None = None, /, **filters: Any) -> dict[str, int]:
+        """``{"events", "mentions", "articles"}`` that the filters select (filters: :meth:`events`)."""
+        flt = self.event_filter(f, **filters)
+        with self.engine.connect() as conn:
+            return selection_counts(conn, flt)
 
     def event_mentions_df(self, event_id: str | None = None) -> Any:
         pd = require("pandas", "export")

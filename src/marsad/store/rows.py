@@ -10,6 +10,7 @@ from typing import Any
 
 from marsad.core.types import Article, Document, Event
 from marsad.store import schema
+from marsad.store.flags import flags_of
 
 
 def content_hash(article: Article) -> str:
@@ -69,6 +70,7 @@ def flatten_event(d: dict[str, Any]) -> dict[str, Any]:
     row["date"] = _to_date(row["date"])
     for flag in ("negated", "hypothetical", "future", "historical", "attributed"):
         row[flag] = bool(row[flag])
+    row["complete"], row["asserted"] = flags_of(d)
     for side in ("source", "target"):
         obj = d.get(side) or {}
         for f in schema.ACTOR_FIELDS:
@@ -157,6 +159,7 @@ def _add_events(doc: Document, out: DocRows, coder_vid: str) -> None:
     for ev in doc.events:
         d = event_dict(ev)
         row = flatten_event(d)
+        row.update(complete=bool(ev.complete), asserted=bool(ev.asserted))  # the coder's own verdict
         eid = str(d.get("id") or ev.id)  # the coder's ids are unique across articles
         row.update(id=eid, coder_version=coder_vid, data=json.dumps(
             d, ensure_ascii=False, default=str), published=out.article["published"], source=a.source)

@@ -26,6 +26,21 @@ def this_process() -> dict[str, Any]:
     return {"pid": os.getpid(), "host": socket.gethostname()[:255]}
 
 
+def detector_threshold(pipeline: Any) -> float | None:
+    """The threshold of the event detector a pipeline runs (a stage's ``detector.threshold``), if any."""
+    for stage in getattr(pipeline, "stages", None) or []:
+        threshold = getattr(getattr(stage, "detector", None), "threshold", None)
+        if isinstance(threshold, int | float):
+            return float(threshold)
+    return None
+
+
+def recorded_min_confidence(conn: Any) -> float | None:
+    """The detector threshold the latest run that recorded one ran with (None: no run did)."""
+    return conn.execute(select(R.c.min_confidence).where(R.c.min_confidence.is_not(None))
+                        .order_by(R.c.id.desc()).limit(1)).scalar()
+
+
 def process_alive(pid: int) -> bool:
     """Whether process ``pid`` exists on this machine (a zombie, killed but not reaped, does not)."""
     try:

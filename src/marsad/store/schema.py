@@ -38,29 +38,54 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
-#: Covering indexes for the unfiltered aggregates of the API and dashboard (timeline, actor
-#: graph, map): with them those queries read an index instead of every wide event row
-#: (docs/api.md, "Latency on a million events"). Declared on ``events`` below and added to
-#: stores made before them by migration 2.
+#: The event filters' defaults (complete, asserted events above a confidence floor) lead every
+#: aggregate index, so the dashboard's default views read an index, not the wide event rows
+#: (docs/api.md, "Latency on a million events"). Declared on ``events`` below; migration 2 added
+#: the first version of these to stores made before them, migration 4 rebuilds them.
 AGGREGATE_INDEXES: dict[str, tuple[str, ...]] = {
+    "ix_events_date_quad": ("complete", "asserted", "date", "quad_class", "confidence"),
+    "ix_events_pair": ("complete", "asserted", "source_code", "target_code", "goldstein", "confidence"),
+    "ix_events_target": ("complete", "asserted", "target_code", "confidence"),
+    "ix_events_place": ("complete", "asserted", "place_name", "place_country", "place_lat", "place_lon",
+                        "place_geonameid", "confidence"),
+}
+_V2_INDEXES: dict[str, tuple[str, ...]] = {  # as migration 2 made them
     "ix_events_date_quad": ("date", "quad_class"),
     "ix_events_pair": ("source_code", "target_code", "goldstein"),
     "ix_events_place": ("place_name", "place_country", "place_lat", "place_lon"),
 }
+#: Indexes on ``event_mentions``: by article (the article view), by outlet (the ``outlet`` filter).
+MENTION_INDEXES: dict[str, tuple[str, ...]] = {
+    "ix_event_mentions_article": ("article_id", "sentence"),
+    "ix_event_mentions_outlet": ("source", "event_id"),
+}
+
+
+def _create_index(name: str, table: str, cols: tuple[str, ...]) -> str:
+    return f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(cols)})"
+
 
 #: Migrations, by the version they bring the database to. Version 1 creates every table;
 #: a later change adds ``(n, description, [SQL statements])`` here and bumps SCHEMA_VERSION.
 #: A new store is created as declared below and records every migration as applied without
-#: running it; an older store runs the ones it lacks.
+#: running it; an older store runs the ones it lacks (and the data step of
+#: :data:`marsad.store.core.DATA_MIGRATIONS` for that version, if any).
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "initial schema", []),
     (2, "covering indexes for the timeline, graph and places aggregates",
-     [f"CREATE INDEX IF NOT EXISTS {name} ON events ({', '.join(cols)})"
-      for name, cols in AGGREGATE_INDEXES.items()]),
+     [_create_index(name, "events", cols) for name, cols in _V2_INDEXES.items()]),
     (3, "runs: process id and host of the process that runs it",
      ["ALTER TABLE runs ADD COLUMN pid INTEGER", "ALTER TABLE runs ADD COLUMN host VARCHAR(255)"]),
+    (4, "complete and asserted on events and event mentions (computed from their JSON); aggregate "
+        "indexes led by them; an outlet index on event mentions; runs: the detector's threshold",
+     [f"ALTER TABLE {t} ADD COLUMN {c} BOOLEAN NOT NULL DEFAULT FALSE"
+      for t in ("events", "event_mentions") for c in ("complete", "asserted")]
+     + [f"DROP INDEX IF EXISTS {name}" for name in _V2_INDEXES]
+     + [_create_index(name, "events", cols) for name, cols in AGGREGATE_INDEXES.items()]
+     + [_create_index(name, "event_mentions", cols) for name, cols in MENTION_INDEXES.items()]
+     + ["ALTER TABLE runs ADD COLUMN min_confidence FLOAT"]),
 ]
 
 metadata = MetaData()
@@ -195,6 +220,10 @@ _PLACE: list[tuple[str, Any, dict[str, Any]]] = [
 ]
 _EVENT_TAIL: list[tuple[str, Any, dict[str, Any]]] = [
     *((flag, Boolean, _FLAG) for flag in ("negated", "hypothetical", "future", "historical", "attributed")),
+    # complete: the source (and the target, where the type needs one) has a country or IGO code;
+    # asserted: not negated, hypothetical, future or historical (marsad.core.types.Event)
+    ("complete", Boolean, _FLAG),
+    ("asserted", Boolean, _FLAG),
     ("counts", Text, {}),  # JSON object
     ("confidence", Float, {}),
     ("evidence", Text, {}),
@@ -246,7 +275,8 @@ event_mentions = Table(
     Column("source", String(200)),  # the article's outlet (not the source actor)
     Column("data", Text, nullable=False),  # the event JSON exactly as the coder made it
 )
-Index("ix_event_mentions_article", event_mentions.c.article_id, event_mentions.c.sentence)
+for _name, _cols in MENTION_INDEXES.items():
+    Index(_name, *(event_mentions.c[c] for c in _cols))
 
 #: MinHash LSH bands: articles sharing a (band, hash) are near-duplicate candidates.
 article_bands = Table(
@@ -299,6 +329,7 @@ runs = Table(
     Column("failures", Integer, default=0),
     Column("pid", Integer),  # the process that runs it, on ``host``: to tell a killed run
     Column("host", String(255)),
+    Column("min_confidence", Float),  # the threshold of the detector that coded the run (if any)
 )
 
 schema_version = Table(

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from marsad.store import schema
 from marsad.store.core import make_backend, migrate, now, to_url
 from marsad.store.queries import QueryMixin
-from marsad.store.runs import Counts, mark_interrupted, this_process
+from marsad.store.runs import Counts, detector_threshold, mark_interrupted, this_process
 from marsad.store.version import coder_version, version_id
 
 
@@ -54,7 +54,7 @@ class Store(QueryMixin):
                 command=command, args=json.dumps(args or {}, ensure_ascii=False, default=str),
                 coder_version=version_id(info), coder=json.dumps(info, ensure_ascii=False),
                 started_at=now(), status="running", articles=0, skipped=0, events=0, failures=0,
-                **this_process()))
+                min_confidence=detector_threshold(pipeline), **this_process()))
             return int(res.inserted_primary_key[0])
 
     def mark_interrupted(self) -> list[int]:

@@ -4,7 +4,8 @@
 "use strict";
 
 const QUAD_COLORS = { 1: "#4c9f70", 2: "#1b6e3a", 3: "#e0a030", 4: "#c0392b" };
-const FILTERS = ["start", "end", "actor", "country", "event_type", "cameo", "quad_class", "place", "q"];
+const FILTERS = ["start", "end", "actor", "source", "target", "country", "event_type", "cameo", "quad_class", "place", "q",
+  "min_confidence"];
 const state = { lang: "ar", labels: {}, offset: 0, limit: 25, total: 0, charts: {}, worldReady: false };
 
 function t(key, vars) {
@@ -36,8 +37,23 @@ function filterParams(extra) {
     const value = form.elements[name].value.trim();
     if (value) params.set(name, value);
   }
+  // by default the server counts complete, asserted events; ticked boxes bring the others back
+  const include = [...form.querySelectorAll("input[name=include]:checked")].map((box) => box.value);
+  if (include.length) params.set("include", include.join(","));
   for (const [k, v] of Object.entries(extra || {})) params.set(k, v);
   return params;
+}
+
+/* The download links export what the filters select (the same rows as `marsad export`). */
+function updateExportLinks() {
+  for (const fmt of ["csv", "jsonl", "parquet"]) {
+    document.getElementById(`export-${fmt}`).href = `/api/export?${filterParams({ format: fmt })}`;
+  }
+}
+
+function drawStats(meta) {
+  document.getElementById("stats").textContent =
+    t("stats", { events: meta.events, mentions: meta.mentions, articles: meta.articles });
 }
 
 async function api(path, params) {
@@ -284,6 +300,7 @@ function showArticleEvent(article, ev) {
 
 function eventItem(article, ev) {
   const flags = ["negated", "hypothetical", "future", "historical", "attributed"].filter((f) => ev[f]).map((f) => t(f));
+  if (ev.complete === false) flags.push(t("incomplete"));
   const li = el("li", { "data-event": ev.id, class: `q${ev.quad_class}` },
     el("div", { class: "ev-head" },
       el("strong", {}, eventLabel(ev)), " ",
@@ -327,7 +344,9 @@ async function loadEvents() {
 
 async function refresh() {
   const p = filterParams();
+  updateExportLinks();
   const jobs = [
+    api("/api/meta", p).then(drawStats),
     api("/api/timeline", p).then(drawTimeline),
     api("/api/places", filterParams({ limit: 300 })).then(drawMap),
     api("/api/graph", filterParams({ limit: NET_EDGES })).then(drawNetwork),
@@ -340,8 +359,8 @@ async function refresh() {
 }
 
 async function loadMeta() {
-  const meta = await api("/api/meta");
-  document.getElementById("stats").textContent = t("stats", { events: meta.events, articles: meta.articles });
+  const meta = await api("/api/meta", filterParams());
+  drawStats(meta);
   const select = document.getElementById("f-type");
   select.replaceChildren(select.options[0], ...meta.event_types.map((x) => el("option", { value: x }, x)));
   const actors = await api("/api/actors", new URLSearchParams({ limit: 200 }));
