@@ -13,7 +13,8 @@ pytestmark = pytest.mark.postgres
 
 
 def _snapshot(store) -> tuple:  # type: ignore[no-untyped-def]
-    events = [(e.id, e.mention_id, e.num_mentions, e.article_ids) for e in store.events()]
+    events = [(e.id, e.mention_id, e.num_mentions, e.article_ids, e.complete, e.asserted)
+              for e in store.events(include="all")]
     return store.counts(), events, store.duplicates()
 
 
@@ -101,3 +102,36 @@ def test_runs_of_gone_processes_are_interrupted_other_hosts_left_alone(pg_url: s
             conn.execute(update(runs).where(runs.c.id == legacy).values(pid=None, host=None))
         assert store.mark_interrupted() == [here]
         assert [r["status"] for r in store.runs()] == ["interrupted", "running", "running"]
+
+
+def test_postgres_version_3_store_is_migrated_with_its_flags(pg_url: str, ant_dir: Path,
+                                                             toy_pipeline) -> None:  # type: ignore[no-untyped-def]
+    """Schema 4 on PostgreSQL: the columns are added, filled from the stored JSON, the indexes rebuilt."""
+    import json
+
+    from sqlalchemy import text
+
+    from marsad.readers import read
+    from marsad.store import schema
+
+    with open_store(pg_url) as store:
+        ingest(store, list(read([ant_dir]))[:60], toy_pipeline)
+        want = store.events_df(include="all")[["id", "complete", "asserted"]].values.tolist()
+        with store.engine.begin() as conn:  # what marsad left behind at schema version 3
+            for name in (*schema.AGGREGATE_INDEXES, *schema.MENTION_INDEXES):
+                conn.execute(text(f"DROP INDEX {name}"))
+            for table in ("events", "event_mentions"):
+                conn.execute(text(f"ALTER TABLE {table} DROP COLUMN complete, DROP COLUMN asserted"))
+            conn.execute(text("ALTER TABLE runs DROP COLUMN min_confidence"))
+            conn.execute(text("DELETE FROM schema_version WHERE version > 3"))
+            for mid, data in conn.execute(text("SELECT id, data FROM event_mentions")).all():
+                d = {k: v for k, v in json.loads(data).items() if k not in ("complete", "asserted")}
+                conn.execute(text("UPDATE event_mentions SET data = :d WHERE id = :i"),
+                             {"d": json.dumps(d, ensure_ascii=False), "i": mid})
+    assert {c for _, c, _ in want} == {True, False}
+    with open_store(pg_url) as store:
+        assert store.schema_version == schema.SCHEMA_VERSION
+        assert store.events_df(include="all")[["id", "complete", "asserted"]].values.tolist() == want
+        with store.engine.connect() as conn:
+            names = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename LIKE 'event%'")).scalars())
+    assert set(schema.AGGREGATE_INDEXES) | set(schema.MENTION_INDEXES) <= names

@@ -120,23 +120,6 @@ class EventFilter:
     def is_empty(self) -> bool:
         return self == EventFilter()
 
-    def as_params(self) -> dict[str, str]:
-        """The filter as query parameters (the inverse of :meth:`parse` on strings)."""
-        out: dict[str, str] = {}
-        for f in fields(self):
-            v = getattr(self, f.name)
-            if v is None or v == frozenset():
-                continue
-            if f.name == "dyad":
-                out[f.name] = ",".join(v)
-            elif f.name == "include":
-                out[f.name] = ",".join(sorted(v))
-            elif f.name == "ids":
-                out[f.name] = ",".join(v)
-            else:
-                out[f.name] = v.isoformat() if isinstance(v, date) else str(v)
-        return out
-
     # -- SQL ----------------------------------------------------------------------------------
     def conditions(self, dialect: str = "sqlite", table: Any = None) -> list[ColumnElement[bool]]:
         """WHERE conditions on ``table`` (``events``, or ``event_mentions``) for this filter."""
