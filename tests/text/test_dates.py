@@ -271,3 +271,18 @@ def test_every_ant_timestamp_parses(ant_path: Path) -> None:
                 assert value is not None and value.tzinfo is not None and precision == "second", m.group(1)
                 count += 1
     assert count == 31525
+
+
+def test_partial_dates_resolve_backwards_unless_future() -> None:
+    """A day and month without a year is news of the past (27 يناير in an August article is last
+    January), unless a future cue precedes it or it falls in the coming month (a schedule)."""
+    pub = datetime(2018, 8, 15)
+
+    def first(text: str) -> date | None:
+        found = find_dates(text, pub)
+        return found[0].value if found else None
+
+    assert first("قتل 20 شخصا في غارة في 27 يناير") == date(2018, 1, 27)
+    assert first("وستعقد القمة في 27 يناير") == date(2019, 1, 27)
+    assert first("تعقد القمة في 20 أغسطس") == date(2018, 8, 20)
+    assert first("وزار الرئيس بكين في شهر ديسمبر") == date(2017, 12, 1)

@@ -109,7 +109,10 @@ def day_month(m: re.Match[str], pub: date | None) -> Resolved:
         return None
     if pub is None:
         return None, "day", "absolute"
-    return _in_year_near(pub, month, day, markers().get(_key(m["mk"]), "nearest")), "day", "absolute"
+    direction = markers().get(_key(m["mk"]), "nearest")
+    if direction == "nearest" and not _future_cue_before(m):
+        direction = "recent"
+    return _in_year_near(pub, month, day, direction), "day", "absolute"
 
 
 def _names_something(m: re.Match[str]) -> bool:
@@ -121,11 +124,20 @@ def _names_something(m: re.Match[str]) -> bool:
     return word in name_heads() or (word[0] in "وفبل" and word[1:] in name_heads())
 
 
+#: A date without a year and without a future cue is news of the past, unless it falls this soon
+#: after publication (a schedule: "the summit on 20 August" in a 15 August article).
+SOON_DAYS = 31
+
+
 def _in_year_near(pub: date, month: int, day: int, direction: str) -> date:
     """The date of ``day`` ``month`` in the year before, of or after ``pub``: on or before it
-    (past), on or after it (future), or the nearest."""
+    (past), on or after it (future), the last one before it unless one falls within
+    :data:`SOON_DAYS` after it (recent), or the nearest."""
     candidates = [_day(pub.year + k, month, day) for k in (-1, 0, 1)]
     valid = [c for c in candidates if c is not None]
+    if direction == "recent":
+        soon = [c for c in valid if pub < c <= pub + timedelta(days=SOON_DAYS)]
+        return soon[0] if soon else max([c for c in valid if c <= pub] or valid)
     if direction == "past":
         return max([c for c in valid if c <= pub] or valid)
     if direction == "future":
@@ -191,9 +203,12 @@ def month_rel(m: re.Match[str], pub: date | None) -> Resolved:
         year = pub.year if month > pub.month else pub.year + 1
     elif direction == "current":
         year = pub.year
-    else:
+    elif _future_cue_before(m):
         diff = month - pub.month
         year = pub.year - (diff > 6) + (diff < -6)
+    else:  # no marker and no future cue: up to two months ahead (a schedule), else the last one
+        ahead = (month - pub.month) % 12
+        year = pub.year + (pub.month + ahead > 12) if ahead <= 2 else pub.year - (month > pub.month)
     return date(year, month, 1), "month", "month"
 
 
