@@ -32,7 +32,7 @@ def _keep(examples: list[Example], test: object) -> list[Example]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--threshold", type=float, default=0.25)
+    ap.add_argument("--threshold", type=float, default=0.35)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data")
     args = ap.parse_args()
     examples = build_examples(args.data, ANT, candidate_pipeline())
