@@ -32,31 +32,10 @@ NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
 OPENING_WORDS = 2  # a pro-drop verb is the sentence's first or second word (after a connective)
 
 
-def article_countries(doc: Document) -> list[str]:
-    """The countries an article names (actors and places), most named first."""
-    counts: Counter[str] = Counter()
-    for am in doc.actors:
-        c = am.actor.country
-        if c and c not in NOT_COUNTRIES:
-            counts[c] += 1
-    for pm in doc.places:
-        c = pm.place.country
-        if c and c not in NOT_COUNTRIES:
-            counts[c] += 1
-    return [c for c, _ in counts.most_common()]
-
-
 def article_country(doc: Document) -> str | None:
     """The country an article is about: most named by its actors and places, if it dominates."""
-    counts: Counter[str] = Counter()
-    for am in doc.actors:
-        c = am.actor.country
-        if c and c not in NOT_COUNTRIES:
-            counts[c] += 1
-    for pm in doc.places:
-        c = pm.place.country
-        if c and c not in NOT_COUNTRIES:
-            counts[c] += 1
+    named = [am.actor.country for am in doc.actors] + [pm.place.country for pm in doc.places]
+    counts = Counter(c for c in named if c and c not in NOT_COUNTRIES)
     if not counts:
         return None
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
