@@ -42,11 +42,10 @@ def _shifted(col: str, kind: str) -> str:
     return col
 
 
-def _copy_sql(table: Any, base: str) -> str:
-    cols = [c.name for c in table.columns]
-    exprs = ", ".join(_shifted(c, table.name) for c in cols)
+def _copy_sql(table: str, cols: list[str], base: str) -> str:
+    exprs = ", ".join(_shifted(c, table) for c in cols)
     return (f"WITH RECURSIVE k(n) AS (SELECT :lo UNION ALL SELECT n + 1 FROM k WHERE n < :hi) "
-            f"INSERT INTO {table.name} ({', '.join(cols)}) SELECT {exprs} FROM {base}, k")
+            f"INSERT INTO {table} ({', '.join(cols)}) SELECT {exprs} FROM {base}, k")
 
 
 def grow(source: Path, target: Path, n_events: int, chunk: int = 20) -> dict[str, Any]:
@@ -61,13 +60,16 @@ def grow(source: Path, target: Path, n_events: int, chunk: int = 20) -> dict[str
             raise SystemExit(f"{source} has no events to grow from")
         conn.execute(text("CREATE TEMP TABLE base_events AS SELECT * FROM events"))
         conn.execute(text("CREATE TEMP TABLE base_mentions AS SELECT * FROM event_mentions"))
+        # the source's own columns: a store at an older schema version grows as it is
+        cols = {t: [r[1] for r in conn.execute(text(f"PRAGMA main.table_info({t})"))]
+                for t in ("events", "event_mentions")}
     copies = math.ceil(max(0, n_events - base) / base)
     step = max(1, 3650 // max(1, copies))
     for lo in range(1, copies + 1, chunk):
         hi = min(copies, lo + chunk - 1)
         with engine.begin() as conn:
-            for table, base_table in ((S.events, "base_events"), (S.event_mentions, "base_mentions")):
-                conn.execute(text(_copy_sql(table, base_table)), {"lo": lo, "hi": hi, "step": step})
+            for table, base_table in (("events", "base_events"), ("event_mentions", "base_mentions")):
+                conn.execute(text(_copy_sql(table, cols[table], base_table)), {"lo": lo, "hi": hi, "step": step})
         print(f"  copies {hi}/{copies} ({time.perf_counter() - started:.0f} s)", flush=True)
     with engine.begin() as conn:
         conn.execute(text("ANALYZE"))
@@ -84,7 +86,7 @@ def set_indexes(db: Path, present: bool) -> None:
 
     t0 = time.perf_counter()
     open_store(db).close()  # migrations: schema.AGGREGATE_INDEXES on events
-    print(f"  schema up to date: {time.perf_counter() - t0:.0f} s", flush=True)
+    print(f"  schema up to date (migrations included): {time.perf_counter() - t0:.0f} s", flush=True)
     engine = create_engine(f"sqlite:///{db}")
     with engine.begin() as conn:
         for name, cols in S.AGGREGATE_INDEXES.items():
@@ -116,7 +118,10 @@ def queries(p: dict[str, str]) -> list[tuple[str, str, dict[str, Any]]]:
         ("events, country + quad class", "/api/events", {"limit": 50, "country": "SYR", "quad_class": 4}),
         ("events, one month", "/api/events", {"limit": 50, **month}),
         ("events, text search", "/api/events", {"limit": 50, "q": "سوريا"}),
+        ("events, source prefix (sau)", "/api/events", {"limit": 50, "source": "sau"}),
+        ("events, every flag included", "/api/events", {"limit": 50, "include": "all", "min_confidence": 0}),
         ("timeline, all", "/api/timeline", {}),
+        ("timeline, every flag included", "/api/timeline", {"include": "all", "min_confidence": 0}),
         ("timeline, actor", "/api/timeline", {"actor": p["actor"]}),
         ("graph, all (100 edges)", "/api/graph", {"limit": 100}),
         ("graph, one month", "/api/graph", {"limit": 100, **month}),

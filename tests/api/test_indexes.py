@@ -13,6 +13,7 @@ from marsad.api import queries
 from marsad.store.query import EventFilter
 
 DEFAULT = EventFilter().with_defaults(0.25)  # what a request without filters asks
+ALL = EventFilter.parse(include="all")  # flagged events too, above the same floor
 
 
 def _plans(db: Path, run: Any) -> list[str]:
@@ -35,23 +36,31 @@ def _plans(db: Path, run: Any) -> list[str]:
 
 
 @pytest.mark.parametrize(("run", "index"), [
-    (lambda c: queries.timeline(c, DEFAULT, "month"), "ix_events_date_quad"),
-    (lambda c: queries.count_events(c, DEFAULT), "ix_events_date_quad"),
-    (lambda c: queries.graph(c, DEFAULT, 100), "ix_events_pair"),
-    (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_pair"),
-    (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_target"),
-    (lambda c: queries.top_places(c, DEFAULT, 300), "ix_events_place"),
+    (lambda c: queries.timeline(c, DEFAULT, "month"), "ix_events_counted_date"),
+    (lambda c: queries.count_events(c, DEFAULT), "ix_events_counted"),
+    (lambda c: queries.meta(c, DEFAULT), "ix_events_counted"),
+    (lambda c: queries.graph(c, DEFAULT, 100), "ix_events_counted_pair"),
+    (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_counted_pair"),
+    (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_counted_target"),
+    (lambda c: queries.top_places(c, DEFAULT, 300), "ix_events_counted_place"),
+    (lambda c: queries.timeline(c, ALL, "month"), "ix_events_date_quad"),
+    (lambda c: queries.graph(c, ALL, 100), "ix_events_pair"),
 ])
 def test_aggregate_reads_its_covering_index(store_path: Path, run: Any, index: str) -> None:
-    plans = [p for p in _plans(store_path, run) if "events" in p]
+    plans = [p for p in _plans(store_path, run) if "events" in p or "event_mentions" in p]
     assert plans, "no query on events was run"
     assert any(f"USING COVERING INDEX {index}" in p for p in plans), plans
+
+
+def test_articles_of_a_selection_are_counted_from_indexes(store_path: Path) -> None:
+    plans = _plans(store_path, lambda c: queries.meta(c, DEFAULT))
+    assert any("COVERING INDEX ix_event_mentions_event_id" in p for p in plans), plans
 
 
 def test_without_the_index_the_same_query_scans_the_table(writable_copy: Path) -> None:
     engine = create_engine(f"sqlite:///{writable_copy}")
     with engine.begin() as conn:
-        conn.execute(text("DROP INDEX ix_events_place"))
+        conn.execute(text("DROP INDEX ix_events_counted_place"))
     engine.dispose()
     plans = _plans(writable_copy, lambda c: queries.top_places(c, DEFAULT, 300))
     assert not any("COVERING INDEX" in p for p in plans), plans

@@ -43,6 +43,7 @@ def _downgrade_to_3(conn: sqlite3.Connection) -> None:
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
     conn.execute("ALTER TABLE runs DROP COLUMN min_confidence")
     conn.execute("CREATE INDEX ix_event_mentions_article ON event_mentions (article_id, sentence)")
+    conn.execute("CREATE INDEX ix_event_mentions_event_id ON event_mentions (event_id)")
     for name, cols in {"ix_events_date_quad": ("date", "quad_class"),
                        "ix_events_pair": ("source_code", "target_code", "goldstein"),
                        "ix_events_place": ("place_name", "place_country", "place_lat", "place_lon")}.items():
