@@ -17,13 +17,12 @@ HELP = "code events (CAMEO and PLOVER) in articles and print them as JSON Lines 
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from marsad.readers import FORMATS
+    from marsad.cli._inputs import add_input_arguments
 
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives or - (stdin)")
     parser.add_argument("--format", default="jsonl", choices=["jsonl", "table"],
                         help="jsonl: one JSON object per event (default); table: for people to read")
-    parser.add_argument("--input-format", default="auto", choices=list(FORMATS),
-                        help="input format (default: detected per file)")
+    add_input_arguments(parser, "input format (default: detected per file)")
     parser.add_argument("--dictionary", default=None, metavar="FILE",
                         help="a trigger dictionary to use instead of the shipped one (docs/triggers.md)")
     parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
@@ -52,10 +51,10 @@ def _table_row(e: Event) -> str:
 TABLE_HEADER = "article\tsent\tdate\tcameo\ttype\tsource\ttrigger\ttarget\tplace\tflags\tconf"
 
 
-def _articles(paths: list[str], input_format: str, errors: list[ReadError]) -> Iterator[Article]:
-    from marsad.readers import read
+def _articles(args: argparse.Namespace, errors: list[ReadError], stderr: TextIO) -> Iterator[Article]:
+    from marsad.cli._inputs import read_inputs
 
-    for item in read(paths, input_format):
+    for item in read_inputs(args, "code", stderr):
         if isinstance(item, ReadError):
             errors.append(item)
         else:
@@ -63,8 +62,10 @@ def _articles(paths: list[str], input_format: str, errors: list[ReadError]) -> I
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from marsad.cli._inputs import check_inputs
     from marsad.core.serialize import event_to_dict
 
+    check_inputs(args)  # a missing path or an empty folder: exit 2 before loading the models
     errors: list[ReadError] = []
     failed: list[str] = []
     from marsad.coding import build_pipeline
@@ -76,7 +77,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stdout.write(TABLE_HEADER + "\n")
     floor = default_threshold() if args.min_confidence is None else args.min_confidence
     n_docs = n_events = n_complete = 0
-    for doc in pipe.pipe(_articles(args.paths, args.input_format, errors)):
+    for doc in pipe.pipe(_articles(args, errors, stderr)):
         n_docs += 1
         for e in _events(doc, floor, args.mentions):
             n_events += 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 from typing import Any, TextIO
 
 from marsad.cli.status import ExitStatus
@@ -16,13 +15,12 @@ HELP = "Code articles from files, folders, archives or feeds and store them in a
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from marsad.readers import FORMATS
+    from marsad.cli._inputs import add_input_arguments
 
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives or - (stdin)")
     parser.add_argument("--db", default="marsad.db",
-                        help="SQLite file (default marsad.db) or postgresql://USER@HOST/DB")
-    parser.add_argument("--input-format", default="auto", choices=list(FORMATS),
-                        help="input format (default: detected per file)")
+                        help="SQLite file (default marsad.db, created if missing) or postgresql://USER@HOST/DB")
+    add_input_arguments(parser, "input format (default: detected per file)")
     parser.add_argument("--batch-size", type=int, default=64,
                         help="articles per transaction (default 64)")
     parser.add_argument("--pipeline", default=None, metavar="MODULE:FUNCTION",
@@ -52,12 +50,11 @@ def load_pipeline(spec: str | None, dictionary: str | None, stderr: TextIO) -> P
 
 
 def require_existing(db: str) -> None:
-    """Reading commands on a SQLite path that does not exist: say so instead of creating it."""
-    from marsad.store.core import to_url
+    """Reading commands on a SQLite path that does not exist: say so instead of creating it
+    (and name the extra to install when the store's packages are missing)."""
+    from marsad.cli._db import check_db
 
-    url = to_url(db)
-    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
-        raise ConfigError(f"no database at {db!r}; create it with: marsad ingest PATH --db {db}")
+    check_db(db, create=False)
 
 
 def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> None:
@@ -68,11 +65,12 @@ def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> 
         print(f"  ... and {len(bad) - limit} more (table 'failures')", file=stderr)
 
 
-def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tracker: Any) -> None:
+def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tracker: Any,
+            stderr: TextIO) -> None:
+    from marsad.cli._inputs import read_inputs
     from marsad.jobs.ingest import Counts, ingest_articles
-    from marsad.readers import read
 
-    items = read(args.paths, args.input_format)
+    items = read_inputs(args, "ingest", stderr)
     if args.workers or args.scheduler:
         from marsad.jobs.distributed import ingest_distributed
 
@@ -89,20 +87,27 @@ def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tr
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from marsad.cli._db import check_db, open_db
+    from marsad.cli._inputs import check_inputs, mapping
     from marsad.cli._progress import Progress, RunTracker
-    from marsad.store import open_store
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
+    check_inputs(args)  # a missing path or an empty folder: exit 2, and no database is created
+    check_db(args.db, create=True)
     pipeline = load_pipeline(args.pipeline, args.dictionary, stderr)
-    store = open_store(args.db)
+    store = open_db(args.db, create=True)
     progress = Progress(stderr, getattr(args, "clock", time.monotonic))
-    run_id = store.start_run("ingest", {"paths": args.paths, "input_format": args.input_format,
-                                        "batch_size": args.batch_size}, pipeline)
+    run_args = {"paths": args.paths, "input_format": args.input_format, "batch_size": args.batch_size}
+    if args.fields:
+        run_args["fields"] = mapping(args)
+    if args.date_order != "DMY":
+        run_args["date_order"] = args.date_order
+    run_id = store.start_run("ingest", run_args, pipeline)
     tracker = RunTracker(store, run_id, progress)
     try:
         with tracker.finishing():
-            _ingest(args, store, pipeline, run_id, tracker)
+            _ingest(args, store, pipeline, run_id, tracker, stderr)
     finally:
         progress.update({}, force=True)
         progress.close()

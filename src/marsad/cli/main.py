@@ -14,11 +14,12 @@ Exit codes: 0 success, 1 some items failed, 2 usage or input error, 3 internal e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import pkgutil
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import ModuleType
 from typing import TextIO
 
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                 groups[path[0]] = grp.add_subparsers(dest="subcommand", metavar="SUBCOMMAND")
             sub = groups[path[0]].add_parser(path[1], help=mod.HELP, description=mod.HELP)
         mod.add_arguments(sub)
-        sub.set_defaults(_module=mod)
+        sub.set_defaults(_module=mod, _parser=sub)
     return parser
 
 
@@ -71,17 +72,23 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     stderr = stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with _stdio(stdout, stderr):
+            args, unknown = parser.parse_known_args(argv)
+            if unknown:  # the command's usage, not the top level's
+                getattr(args, "_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as exc:  # argparse exits on --help, --version and usage errors
         return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
     mod = getattr(args, "_module", None)
     if mod is None:
         parser.print_help(stdout)
         return EXIT_USAGE
+    name = getattr(args, "_parser", parser).prog
     try:
         return int(mod.run(args, stdout, stderr))
-    except MarsadError as exc:
-        print(f"marsad: error: {exc}", file=stderr)
+    except MarsadError as exc:  # the user's to fix: one line (the traceback with --debug)
+        if getattr(args, "debug", False):
+            traceback.print_exc(file=stderr)
+        print(f"{name}: error: {exc}", file=stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("marsad: interrupted", file=stderr)
@@ -94,6 +101,17 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         print(f"marsad: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback "
               "and report it)", file=stderr)
         return EXIT_INTERNAL
+
+
+@contextlib.contextmanager
+def _stdio(stdout: TextIO, stderr: TextIO) -> Iterator[None]:
+    """argparse writes usage, help and errors to sys.stdout/sys.stderr: point them at ours."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = stdout, stderr
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,7 +4,7 @@ One JSON object per line (``--pretty`` indents them): id, title, published (ISO 
 its precision, with the time zone when the source gives one), dateline, source, url, text,
 sentences and tokens with offsets into ``text``, and the date expressions found. Each item
 that cannot be read is one line on stderr naming it; the exit code is 1 if any item failed,
-2 if a path does not exist.
+2 if a path does not exist or a folder has nothing to read.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime
-from pathlib import Path
 from typing import Any, TextIO
 
 from marsad.cli.status import ExitStatus
@@ -25,12 +24,11 @@ _ISO_CUT = {"year": 4, "month": 7, "day": 10, "minute": 16}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from marsad.readers import FORMATS
+    from marsad.cli._inputs import add_input_arguments
 
     parser.add_argument("paths", nargs="+", metavar="PATH",
                         help="files, folders, archives (.tar.gz, .tgz, .tar, .zip, .gz) or - for stdin")
-    parser.add_argument("--input-format", default="auto", choices=list(FORMATS),
-                        help="reader to use (default: detected per item from its name and content)")
+    add_input_arguments(parser, "reader to use (default: detected per item from its name and content)")
     parser.add_argument("--pretty", action="store_true", help="indent the JSON (default: one line per article)")
     parser.add_argument("--no-tokens", action="store_true", help="leave the tokens out of the output")
 
@@ -88,15 +86,12 @@ def _one_line(text: str) -> str:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from marsad.readers import read
+    from marsad.cli._inputs import check_inputs, read_inputs
     from marsad.text import analyze
 
-    missing = [p for p in args.paths if p != "-" and not Path(p).exists()]
-    if missing:
-        print(f"marsad parse: error: no such file or directory: {missing[0]} (check the path)", file=stderr)
-        return ExitStatus.USAGE
+    check_inputs(args)  # a missing path or an empty folder: one line, exit 2
     failed = 0
-    for item in read(args.paths, args.input_format):
+    for item in read_inputs(args, "parse", stderr):
         if isinstance(item, ReadError):
             failed += 1
             print(f"marsad parse: error: {_one_line(item.item)}: {_one_line(item.reason)}", file=stderr)

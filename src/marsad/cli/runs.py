@@ -6,7 +6,6 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from marsad.cli.ingest import require_existing
 from marsad.cli.status import ExitStatus
 from marsad.core.errors import ConfigError
 
@@ -33,12 +32,11 @@ def _cell(value: Any) -> str:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from marsad.store import open_store
+    from marsad.cli._db import open_db
 
     if args.limit < 1:
         raise ConfigError(f"--limit must be at least 1, not {args.limit}.")
-    require_existing(args.db)
-    with open_store(args.db) as store:
+    with open_db(args.db, create=False) as store:
         store.mark_interrupted()  # a run whose process is gone is not running
         rows = store.runs()[-args.limit:]
     if args.json:

@@ -11,10 +11,15 @@ from marsad.core.errors import ConfigError, require
 
 COMMAND = ("serve",)
 HELP = "serve the HTTP API and the offline dashboard over an event store"
+_OR_CREATE = ", or serve a new empty one with --create"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default="marsad.db", help="SQLite file or postgresql:// URL (default: marsad.db)")
+    parser.add_argument("--db", default="marsad.db",
+                        help="SQLite file or postgresql:// URL (default: marsad.db); a SQLite file must exist "
+                             "(build one with marsad ingest) unless --create is given")
+    parser.add_argument("--create", action="store_true",
+                        help="create an empty store when the SQLite file --db names does not exist")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     parser.add_argument("--token", default=None,
@@ -27,22 +32,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def make_app(args: argparse.Namespace) -> Any:
     from marsad.api.app import Settings, create_app
     from marsad.api.db import read_engine
-    from marsad.store import open_store
+    from marsad.cli._db import open_db
 
-    store = open_store(args.db)  # creates or upgrades the schema
+    store = open_db(args.db, create=getattr(args, "create", False), or_else=_OR_CREATE)  # upgrades the schema
     token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
     settings = Settings(token=token, max_body_bytes=args.max_body, rate=args.rate, burst=max(1, int(args.rate * 6)))
     return create_app(read_engine(store.url, read_only=token is None), settings, store=store)
 
 
-def serve(app: Any, host: str, port: int, stderr: TextIO) -> int:
-    uvicorn = require("uvicorn", "web")
+def _check_port(port: int) -> None:
     if not 0 < port < 65536:
         raise ConfigError(f"port {port} is out of range; give 1-65535")
+
+
+def serve(app: Any, host: str, port: int, stderr: TextIO) -> int:
+    uvicorn = require("uvicorn", "web")
+    _check_port(port)
     print(f"marsad: serving http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops", file=stderr)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
     return ExitStatus.OK
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from marsad.cli._db import check_db
+
+    _check_port(args.port)
+    for module in ("uvicorn", "fastapi"):
+        require(module, "web")  # before any database is opened or created
+    check_db(args.db, create=args.create, or_else=_OR_CREATE)
     return serve(make_app(args), args.host, args.port, stderr)

@@ -29,18 +29,21 @@ from marsad.core.errors import MissingExtra
 from marsad.core.types import ReadError
 from marsad.readers.base import MAX_BYTES, READ_ERRORS, Reader, Result, describe, over_limit, with_head
 from marsad.readers.detect import container_kind, detect, inner_name, skip_member
+from marsad.readers.fields import ReadOptions
 
 MAX_DEPTH = 4
 _ZIP_OPEN_ERRORS: tuple[type[BaseException], ...] = (NotImplementedError, *READ_ERRORS)
 _READERS = {
     "seed": ("seed", "read_seed"),
     "jsonl": ("jsonl", "read_jsonl"),
+    "csv": ("csvfile", "read_csv"),
     "ant": ("ant", "read_ant"),
     "html": ("html", "read_html"),
     "rss": ("feeds", "read_feed"),
     "warc": ("warc", "read_warc"),
 }
-_STREAMED = ("jsonl", "warc")  # formats whose size limit applies per line / record
+_STREAMED = ("jsonl", "csv", "warc")  # formats whose size limit applies per line / record
+_MAPPED = ("jsonl", "csv")  # formats read with a field mapping (ReadOptions)
 _DECOMPRESS: dict[str, Callable[[BinaryIO], BinaryIO]] = {
     "gzip": lambda f: cast(BinaryIO, gzip.GzipFile(fileobj=f, mode="rb")),
     "bz2": lambda f: cast(BinaryIO, bz2.BZ2File(f, "rb")),
@@ -53,31 +56,37 @@ def get_reader(fmt: str) -> Reader:
     return getattr(importlib.import_module(f"marsad.readers.{module}"), func)  # type: ignore[no-any-return]
 
 
-def read_path(path: str | Path, fmt: str = "auto") -> Iterator[Result]:
+def read_path(path: str | Path, fmt: str = "auto", options: ReadOptions | None = None) -> Iterator[Result]:
     """Every article under one path: a file, a folder, an archive, or '-' for stdin."""
     name = str(path)
     if name == "-":
-        yield from read_stream("<stdin>", sys.stdin.buffer, fmt)
+        yield from read_stream("<stdin>", sys.stdin.buffer, fmt, options=options)
         return
     p = Path(name)
     if p.is_dir():
-        yield from _read_dir(p, fmt)
+        yield from _read_dir(p, fmt, options)
     elif p.exists():
-        yield from _read_file(p, name, fmt)
+        yield from _read_file(p, name, fmt, options)
     else:
         yield ReadError(name, "no such file or directory")
 
 
-def _read_dir(root: Path, fmt: str) -> Iterator[Result]:
+def folder_files(root: Path) -> Iterator[Path]:
+    """The files of a folder that are read, in order (hidden files, README, LICENSE ... left out)."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for fname in sorted(files):
             path = Path(folder) / fname
             if not skip_member(str(path.relative_to(root))):
-                yield from _read_file(path, str(path), fmt)
+                yield path
 
 
-def _read_file(path: Path, name: str, fmt: str) -> Iterator[Result]:
+def _read_dir(root: Path, fmt: str, options: ReadOptions | None) -> Iterator[Result]:
+    for path in folder_files(root):
+        yield from _read_file(path, str(path), fmt, options)
+
+
+def _read_file(path: Path, name: str, fmt: str, options: ReadOptions | None) -> Iterator[Result]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -88,17 +97,18 @@ def _read_file(path: Path, name: str, fmt: str) -> Iterator[Result]:
             size = os.fstat(handle.fileno()).st_size
         except OSError:
             size = None
-        yield from read_stream(name, handle, fmt, size=size, path=path)  # type: ignore[arg-type]
+        yield from read_stream(name, handle, fmt, size=size, path=path, options=options)  # type: ignore[arg-type]
 
 
 def read_stream(
     name: str, raw: BinaryIO, fmt: str = "auto", depth: int = 0, size: int | None = None,
-    path: Path | None = None, hint: str | None = None,
+    path: Path | None = None, hint: str | None = None, options: ReadOptions | None = None,
 ) -> Iterator[Result]:
     """Articles from one stream: unpack it if it is compressed or an archive, else read it.
 
     ``name`` names the items in results; ``hint`` is the name used for detection (``a.jsonl``
-    inside ``a.jsonl.gz``).
+    inside ``a.jsonl.gz``); ``options`` (field mapping, date order, callbacks) go to the JSON
+    and CSV readers.
     """
     hint = hint or name
     if depth > MAX_DEPTH:
@@ -109,22 +119,26 @@ def read_stream(
     if kind in _DECOMPRESS:
         # .warc.gz too: gzip reports a truncated stream, which warcio would pass over silently
         unpacked = _DECOMPRESS[kind](stream)
-        yield from read_stream(name, unpacked, fmt, depth + 1, hint=inner_name(hint))
+        yield from read_stream(name, unpacked, fmt, depth + 1, hint=inner_name(hint), options=options)
     elif kind == "tar":
-        yield from _read_tar(name, stream, fmt, depth)
+        yield from _read_tar(name, stream, fmt, depth, options)
     elif kind == "zip":
-        yield from _read_zip(name, stream, fmt, depth, path)
+        yield from _read_zip(name, stream, fmt, depth, path, options)
     else:
         leaf = detect(hint, head) if fmt == "auto" else fmt
-        yield from _read_leaf(name, stream, leaf, size)
+        yield from _read_leaf(name, stream, leaf, size, options)
 
 
-def _read_leaf(name: str, stream: BinaryIO, fmt: str, size: int | None) -> Iterator[Result]:
+def _read_leaf(name: str, stream: BinaryIO, fmt: str, size: int | None,
+               options: ReadOptions | None) -> Iterator[Result]:
     if size is not None and size > MAX_BYTES and fmt not in _STREAMED:
         yield over_limit(name, size)
         return
     try:
-        yield from get_reader(fmt)(stream, name)
+        if fmt in _MAPPED and options is not None:
+            yield from get_reader(fmt)(stream, name, options)  # type: ignore[call-arg]
+        else:
+            yield from get_reader(fmt)(stream, name)
     except MissingExtra as exc:
         yield ReadError(name, str(exc))
     except Exception as exc:  # a reader must never stop the run; report and go on
@@ -135,7 +149,7 @@ def _member_name(archive: str, member: str) -> str:
     return f"{archive}:{member.lstrip('./') or member}"
 
 
-def _read_tar(name: str, stream: BinaryIO, fmt: str, depth: int) -> Iterator[Result]:
+def _read_tar(name: str, stream: BinaryIO, fmt: str, depth: int, options: ReadOptions | None) -> Iterator[Result]:
     try:
         tar = tarfile.open(fileobj=stream, mode="r|")  # noqa: SIM115 - closed by the with below
     except READ_ERRORS as exc:
@@ -150,12 +164,14 @@ def _read_tar(name: str, stream: BinaryIO, fmt: str, depth: int) -> Iterator[Res
                 handle = tar.extractfile(member)
                 if handle is not None:
                     item = _member_name(name, member.name)
-                    yield from read_stream(item, cast(BinaryIO, handle), fmt, depth + 1, member.size)
+                    yield from read_stream(item, cast(BinaryIO, handle), fmt, depth + 1, member.size,
+                                           options=options)
         except READ_ERRORS as exc:
             yield ReadError(name, f"truncated or corrupt archive; members after this point lost: {describe(exc)}")
 
 
-def _read_zip(name: str, stream: BinaryIO, fmt: str, depth: int, path: Path | None) -> Iterator[Result]:
+def _read_zip(name: str, stream: BinaryIO, fmt: str, depth: int, path: Path | None,
+              options: ReadOptions | None) -> Iterator[Result]:
     with contextlib.ExitStack() as stack:
         try:
             if path is None:  # zip needs random access: spool the stream to a temporary file
@@ -167,10 +183,11 @@ def _read_zip(name: str, stream: BinaryIO, fmt: str, depth: int, path: Path | No
             yield ReadError(name, f"not a readable zip archive: {describe(exc)}")
             return
         for info in archive.infolist():
-            yield from _read_zip_member(name, archive, info, fmt, depth)
+            yield from _read_zip_member(name, archive, info, fmt, depth, options)
 
 
-def _read_zip_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, fmt: str, depth: int) -> Iterator[Result]:
+def _read_zip_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo, fmt: str, depth: int,
+                     options: ReadOptions | None) -> Iterator[Result]:
     if info.is_dir() or skip_member(info.filename):
         return
     item = _member_name(name, info.filename)
@@ -183,4 +200,4 @@ def _read_zip_member(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo,
         yield ReadError(item, f"cannot open zip member: {describe(exc)}")
         return
     with handle:
-        yield from read_stream(item, handle, fmt, depth + 1, info.file_size)  # type: ignore[arg-type]
+        yield from read_stream(item, handle, fmt, depth + 1, info.file_size, options=options)  # type: ignore[arg-type]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-FORMATS = ("auto", "seed", "jsonl", "ant", "html", "rss", "warc")
+FORMATS = ("auto", "seed", "jsonl", "csv", "ant", "html", "rss", "warc")
 
 _BY_EXTENSION = {
     ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl", ".json": "jsonl",
+    ".csv": "csv", ".tsv": "csv",
     ".warc": "warc", ".arc": "warc",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".rss": "rss", ".atom": "rss", ".rdf": "rss",

@@ -1,31 +1,29 @@
-"""JSON Lines: one article per line.
+"""JSON Lines (one article per line) and JSON arrays of articles.
 
-Fields: ``id``, ``text`` (required), and optional ``title``, ``published``, ``source``, ``url``,
-``language``, ``dateline``, ``category``; other fields are kept in ``Article.meta``. The file is
-read as a stream, line by line; a bad line is a ReadError naming the line and the rest is read.
+Which field fills which part of the Article comes from the mapping (:mod:`.fields`): by
+default ``text`` (or content, body, article, story), ``published`` (or date, pubDate,
+published_at, date_extracted), ``title``, ``url``, ``source`` (or outlet), ``dateline`` (or
+author), ``id``, ``category``, ``language``; other fields are kept in ``Article.meta``. A
+record whose date cannot be read keeps its text and is read without a date (one warning per
+file counts them). The file is read as a stream, line by line, or record by record for a
+file whose content starts with ``[`` (a JSON array of any size; each record within the size
+limit); a bad line is a ReadError naming the line and the rest is read.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from marsad.core.types import Article, ReadError
-from marsad.readers._dates import parse_published
-from marsad.readers.base import (
-    MAX_BYTES,
-    READ_ERRORS,
-    Result,
-    clean,
-    content_id,
-    describe,
-    over_limit,
-    read_limited,
-    with_head,
-)
+from marsad.core.types import ReadError
+from marsad.readers.base import MAX_BYTES, READ_ERRORS, Result, describe, over_limit, with_head
+from marsad.readers.fields import DateCounter, ReadOptions, article_from, has_value
 
-_KNOWN = ("id", "text", "title", "published", "source", "url", "language", "dateline", "category")
+_CHUNK = 1 << 20
+_SPACE = " \t\r\n"
+_DEFAULT = ReadOptions()
 
 
 def _lines(stream: BinaryIO, item: str) -> Iterator[tuple[int, bytes | ReadError]]:
@@ -48,11 +46,32 @@ def _lines(stream: BinaryIO, item: str) -> Iterator[tuple[int, bytes | ReadError
         yield number, line
 
 
-def read_jsonl(stream: BinaryIO, item: str) -> Iterator[Result]:
+class _Records:
+    """Parses one file's records with its options; counts unreadable dates; reports fields once."""
+
+    def __init__(self, item: str, options: ReadOptions) -> None:
+        self.item = item
+        self.options = options
+        self.dates = DateCounter(item, options)
+        self.records = 0
+        self.reported = False
+
+    def parse(self, record: Any, where: str) -> Result:
+        if isinstance(record, dict):
+            self.records += 1
+        return parse_record(record, where, self.item, self.options, self)
+
+    def finish(self) -> None:
+        self.dates.finish(self.records)
+
+
+def read_jsonl(stream: BinaryIO, item: str, options: ReadOptions | None = None) -> Iterator[Result]:
     """Yield one Article (or ReadError) per non-blank line (or per record of a JSON array)."""
+    records = _Records(item, options or _DEFAULT)
     head, stream = with_head(stream, 256)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-        yield from _read_array(stream, item)
+        yield from _read_array(stream, item, records)
+        records.finish()
         return
     first = True
     for number, line in _lines(stream, item):
@@ -64,72 +83,111 @@ def read_jsonl(stream: BinaryIO, item: str) -> Iterator[Result]:
         first = False
         if not line.strip():
             continue
-        yield parse_line(line, f"{item} line {number}", item)
+        yield parse_line(line, f"{item} line {number}", item, records)
+    records.finish()
 
 
-def _read_array(stream: BinaryIO, item: str) -> Iterator[Result]:
-    """A whole-file JSON array of article objects (``.json`` exports)."""
-    data = read_limited(stream, item)
-    if isinstance(data, ReadError):
-        yield data
-        return
-    try:
-        records = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        yield ReadError(item, f"not valid UTF-8: bad byte at offset {exc.start}")
-        return
-    except json.JSONDecodeError as exc:
-        yield ReadError(item, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
-        return
-    for number, record in enumerate(records, 1):
-        yield parse_record(record, f"{item} record {number}", item)
+def _read_array(stream: BinaryIO, item: str, records: _Records) -> Iterator[Result]:
+    """A JSON array of article objects (``.json`` exports), decoded one record at a time."""
+    decoder = json.JSONDecoder()
+    utf8 = codecs.getincrementaldecoder("utf-8-sig")()
+    buf, pos, eof, number = "", 0, False, 0
 
-
-def _position(where: str) -> dict[str, int]:
-    """``{"line": 3}`` for ``path line 3``, ``{"record": 2}`` for ``path record 2``."""
-    parts = where.rsplit(" ", 2)
-    return {parts[1]: int(parts[2])} if len(parts) == 3 and parts[2].isdigit() else {}
-
-
-def _str(record: dict[str, Any], key: str) -> str | None:
-    value = record.get(key)
-    if value is None:
+    def fill() -> ReadError | None:
+        nonlocal buf, pos, eof
+        try:
+            data = stream.read(_CHUNK)
+            text = utf8.decode(data or b"", final=not data)
+        except UnicodeDecodeError:
+            return ReadError(item, f"not valid UTF-8 after record {number}; re-encode the file as UTF-8")
+        except READ_ERRORS as exc:
+            return ReadError(item, f"cannot read after record {number}: {describe(exc)}")
+        eof = not data
+        buf, pos = buf[pos:] + text, 0
         return None
-    return value if isinstance(value, str) else str(value)
+
+    def skip_space() -> ReadError | None:
+        nonlocal pos
+        while True:
+            while pos < len(buf) and buf[pos] in _SPACE:
+                pos += 1
+            if pos < len(buf) or eof:
+                return None
+            err = fill()
+            if err:
+                return err
+
+    if (err := skip_space()) is not None:
+        yield err
+        return
+    pos += 1  # the opening "[" (checked by the caller)
+    while True:
+        if (err := skip_space()) is not None:
+            yield err
+            return
+        if pos >= len(buf):
+            yield ReadError(item, f"not valid JSON: the array is never closed (after record {number})")
+            return
+        if buf[pos] == "]":
+            return
+        if number and buf[pos] == ",":
+            pos += 1
+            if (err := skip_space()) is not None:
+                yield err
+                return
+        elif number:
+            yield ReadError(item, f"not valid JSON: expected ',' or ']' after record {number}")
+            return
+        number += 1
+        where = f"{item} record {number}"
+        while True:
+            try:
+                record, end = decoder.raw_decode(buf, pos)
+            except json.JSONDecodeError as exc:
+                cut = exc.msg.startswith("Unterminated string") or exc.pos >= len(buf) - 16
+                if eof or not cut:  # a real syntax error: the records after it cannot be found
+                    yield ReadError(item, f"not valid JSON in record {number}: {exc.msg}"
+                                          + ("" if eof else "; the records after it are not read"))
+                    return
+                if len(buf) - pos > MAX_BYTES:
+                    yield over_limit(where)
+                    yield ReadError(item, f"records after record {number} not read: split the file")
+                    return
+                if (err := fill()) is not None:
+                    yield err
+                    return
+                continue
+            if end >= len(buf) and not eof:  # a number or literal may go on in the next chunk
+                if (err := fill()) is not None:
+                    yield err
+                    return
+                continue
+            break
+        pos = end
+        yield records.parse(record, where)
 
 
-def parse_line(line: bytes, where: str, origin: str) -> Result:
+def parse_line(line: bytes, where: str, origin: str, records: _Records | None = None) -> Result:
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
         return ReadError(where, f"not valid UTF-8: bad byte at offset {exc.start}")
     except json.JSONDecodeError as exc:
         return ReadError(where, f"not valid JSON: {exc.msg} at column {exc.colno}")
+    if records is not None:
+        return records.parse(record, where)
     return parse_record(record, where, origin)
 
 
-def parse_record(record: Any, where: str, origin: str) -> Result:
+def parse_record(record: Any, where: str, origin: str, options: ReadOptions | None = None,
+                 records: _Records | None = None) -> Result:
     """One decoded JSON value as an Article, or a ReadError saying what is missing."""
     if not isinstance(record, dict):
         return ReadError(where, f"expected a JSON object, got {type(record).__name__}")
-    text = record.get("text")
-    if not isinstance(text, str):
-        return ReadError(where, "no 'text' field with a string value")
-    text = clean(text)
-    if not text.strip():
-        return ReadError(where, "empty: the 'text' field has no text")
-    published, precision = parse_published(_str(record, "published"))
-    return Article(
-        id=_str(record, "id") or content_id(origin, text),
-        text=text,
-        title=_str(record, "title"),
-        published=published,
-        published_precision=precision,
-        source=_str(record, "source"),
-        url=_str(record, "url"),
-        language=_str(record, "language") or "ar",
-        dateline=_str(record, "dateline"),
-        category=_str(record, "category"),
-        origin=origin,
-        meta={k: v for k, v in record.items() if k not in _KNOWN} | _position(where),
-    )
+    options = options or _DEFAULT
+    keys = [k for k, v in record.items() if has_value(v)]
+    fields = options.resolve(keys)
+    if records is not None and not records.reported:
+        records.reported = True
+        options.report(fields)
+    return article_from(record, fields, where, origin, options, records.dates if records else None)
