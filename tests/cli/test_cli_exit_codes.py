@@ -73,6 +73,9 @@ def test_a_refused_postgresql_url_is_one_line_without_the_password(tmp_path: Pat
     assert "s3cret" not in err[0] and "check that the server is running" in err[0]
     rc, _, err = _main("--debug", "export", "--db", url)
     assert rc == ExitStatus.USAGE and err[0].startswith("Traceback") and err[-1].startswith("marsad export: error:")
+    rc, out, err = _main("recode", "--db", url)
+    assert rc == ExitStatus.USAGE and len(err) == 1 and "s3cret" not in err[0], err
+    assert err[0].startswith("marsad recode: error: cannot connect to the PostgreSQL database")
 
 
 def test_serve_needs_an_existing_database_unless_create(tmp_path: Path) -> None:

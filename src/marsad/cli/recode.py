@@ -6,7 +6,6 @@ import argparse
 import time
 from typing import TextIO
 
-from marsad.cli.ingest import require_existing
 from marsad.cli.status import ExitStatus
 from marsad.core.errors import ConfigError
 
@@ -34,10 +33,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from marsad.cli._db import open_db
     from marsad.cli._progress import Progress, RunTracker
     from marsad.cli.ingest import load_pipeline, print_failures
     from marsad.jobs.recode import recode, select_articles
-    from marsad.store import open_store
     from marsad.store.version import coder_version, version_id
 
     if args.batch_size < 1:
@@ -45,8 +44,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     pipeline = load_pipeline(args.pipeline, args.dictionary, stderr)
     filters = {"since": args.since, "until": args.until, "outlet": args.outlet,
                "category": args.category, "ids": args.ids}
-    require_existing(args.db)
-    store = open_store(args.db)
+    store = open_db(args.db, create=False)
     if args.dry_run:
         cvid = None if args.everything else version_id(coder_version(pipeline))
         print(f"{len(select_articles(store, cvid, **filters)):,} articles to re-code", file=stdout)
