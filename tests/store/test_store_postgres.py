@@ -118,8 +118,9 @@ def test_postgres_version_3_store_is_migrated_with_its_flags(pg_url: str, ant_di
         ingest(store, list(read([ant_dir]))[:60], toy_pipeline)
         want = store.events_df(include="all")[["id", "complete", "asserted"]].values.tolist()
         with store.engine.begin() as conn:  # what marsad left behind at schema version 3
-            for name in (*schema.AGGREGATE_INDEXES, *schema.MENTION_INDEXES):
+            for name in (*schema.AGGREGATE_INDEXES, *schema.MENTION_INDEXES, *schema.ARTICLE_EVENT_INDEXES):
                 conn.execute(text(f"DROP INDEX {name}"))
+            conn.execute(text("ALTER TABLE event_mentions DROP COLUMN article_event_id"))
             for table in ("events", "event_mentions"):
                 conn.execute(text(f"ALTER TABLE {table} DROP COLUMN complete, DROP COLUMN asserted"))
             conn.execute(text("ALTER TABLE runs DROP COLUMN min_confidence"))
@@ -134,4 +135,4 @@ def test_postgres_version_3_store_is_migrated_with_its_flags(pg_url: str, ant_di
         assert store.events_df(include="all")[["id", "complete", "asserted"]].values.tolist() == want
         with store.engine.connect() as conn:
             names = set(conn.execute(text("SELECT indexname FROM pg_indexes WHERE tablename LIKE 'event%'")).scalars())
-    assert set(schema.AGGREGATE_INDEXES) | set(schema.MENTION_INDEXES) <= names
+    assert set(schema.AGGREGATE_INDEXES) | set(schema.MENTION_INDEXES) | set(schema.ARTICLE_EVENT_INDEXES) <= names

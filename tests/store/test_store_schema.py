@@ -36,8 +36,9 @@ def test_new_store_has_the_aggregate_indexes_and_every_migration_recorded(tmp_pa
 
 def _downgrade_to_3(conn: sqlite3.Connection) -> None:
     """Make a store what marsad left behind at schema version 3 (before complete and asserted)."""
-    for name in (*schema.AGGREGATE_INDEXES, *schema.MENTION_INDEXES):
+    for name in (*schema.AGGREGATE_INDEXES, *schema.MENTION_INDEXES, *schema.ARTICLE_EVENT_INDEXES):
         conn.execute(f"DROP INDEX {name}")
+    conn.execute("ALTER TABLE event_mentions DROP COLUMN article_event_id")
     for table in ("events", "event_mentions"):
         for col in ("complete", "asserted"):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {col}")
@@ -103,4 +104,4 @@ def test_a_version_3_store_gets_complete_and_asserted_from_its_json(tmp_path: Pa
         assert store.event_mentions_df()[["id", "complete", "asserted"]].values.tolist() == want_m
         got_e = store.events_df(include="all", min_confidence=0)[["id", "complete", "asserted"]].values.tolist()
         assert got_e == want_e
-    assert set(schema.AGGREGATE_INDEXES) | set(schema.MENTION_INDEXES) <= _indexes(db)
+    assert set(schema.AGGREGATE_INDEXES) | set(schema.MENTION_INDEXES) | set(schema.ARTICLE_EVENT_INDEXES) <= _indexes(db)

@@ -19,14 +19,20 @@ from marsad.store.backend import Backend
 DEFAULT_DB = "marsad.db"
 
 
-def _backfill_flags(conn: Any) -> None:
+def _backfill_flags(conn: Any, backend: Backend) -> None:
     from marsad.store.flags import backfill
 
     backfill(conn)
 
 
+def _backfill_article_events(conn: Any, backend: Backend) -> None:
+    from marsad.store.article_events import backfill
+
+    backfill(conn, backend)
+
+
 #: Data steps of migrations, run after the version's SQL on a store that had an older version.
-DATA_MIGRATIONS: dict[int, Callable[[Any], None]] = {4: _backfill_flags}
+DATA_MIGRATIONS: dict[int, Callable[[Any, Backend], None]] = {4: _backfill_flags, 6: _backfill_article_events}
 
 
 def now() -> datetime:
@@ -89,7 +95,7 @@ def migrate(backend: Backend) -> int:
             for sql in [] if fresh else statements:
                 conn.execute(text(sql))
             if not fresh and version in DATA_MIGRATIONS:
-                DATA_MIGRATIONS[version](conn)
+                DATA_MIGRATIONS[version](conn, backend)
             conn.execute(schema.schema_version.insert().values(
                 version=version, applied_at=now(), description=description))
     return schema.SCHEMA_VERSION

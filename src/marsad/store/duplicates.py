@@ -25,10 +25,19 @@ an *event mention*; mentions with the same *merge key* are one event. The key is
 * the country of the event's place (empty when unknown);
 * the modality that changes what happened: negated, hypothetical, future.
 
+The merge starts from *article events*, not single mentions: the coder's article assembly
+gives every mention of one event in one article the same ``event_id`` (the id of its first
+mention), and the mentions with the same article and ``event_id`` (``article_event_id`` in the
+store) always go to the same corpus event, the one of the key of the article event's
+representative mention: its most confident one (the smallest id among equals). The key of
+a mention that lacks a role its article event has elsewhere is therefore never used alone.
+
 The event's id is a hash of the key; its fields are those of its representative mention,
-the one with the smallest id; ``num_mentions``, ``num_articles`` and ``num_sources`` count its
-mentions, their articles and their outlets. All of this is a function of the set of mentions,
-so the events are the same whatever the order or partitioning of the input.
+the most confident of all its mentions (the smallest id among equals), which is also the
+representative of its article event; ``num_mentions``, ``num_articles`` and ``num_sources``
+count its mentions (one per sentence that reports it), their articles and their outlets. All of
+this is a function of the set of mentions, so the events are the same whatever the order or
+partitioning of the input.
 """
 
 from __future__ import annotations
@@ -154,9 +163,36 @@ def event_id(key: str) -> str:
     return "ev-" + hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
+def _rank(m: dict[str, Any]) -> tuple[float, str]:
+    conf = m.get("confidence")
+    return (-float(conf) if conf is not None else 0.0, str(m["id"]))
+
+
+def representative(mentions: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The most confident mention (the smallest id among equals)."""
+    return min(mentions, key=_rank)
+
+
+def article_event_of(row: dict[str, Any]) -> tuple[str, str]:
+    """(article id, article event id) of a mention row; a mention without one is its own event."""
+    return str(row["article_id"]), str(row.get("article_event_id") or row["id"])
+
+
+def article_event_keys(mentions: Iterable[dict[str, Any]]) -> dict[str, str]:
+    """Mention id -> merge key, one key per article event: its representative's."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for m in mentions:
+        groups.setdefault(article_event_of(m), []).append(m)
+    out: dict[str, str] = {}
+    for ms in groups.values():
+        key = merge_key(representative(ms))
+        out.update((str(m["id"]), key) for m in ms)
+    return out
+
+
 def merged_event(key: str, mentions: Sequence[dict[str, Any]], columns: Iterable[str]) -> dict[str, Any]:
     """The ``events`` row for one key from all its mention rows."""
-    rep = min(mentions, key=lambda m: m["id"])
+    rep = representative(mentions)
     row = {c: rep.get(c) for c in columns}
     pubs = [m["published"] for m in mentions if m.get("published")]
     row.update(

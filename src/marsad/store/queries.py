@@ -168,6 +168,16 @@ class QueryMixin:
             return pd.DataFrame([dict(r) for r in conn.execute(stmt).mappings()],
                                 columns=[c.name for c in m.columns])
 
+    def article_events(self, article_id: str | None = None, event_id: str | None = None) -> list[dict[str, Any]]:
+        """Article events (the mentions of one event in one article), of one article or one merged
+        event or all: dicts with ``article_id``, ``article_event_id``, ``event_id`` (the merged
+        event), ``mention_id`` (the most confident mention), ``mention_ids``, ``num_mentions`` and
+        ``data`` (that mention's JSON)."""
+        from marsad.store.article_events import article_events
+
+        with self.engine.connect() as conn:
+            return article_events(conn, article_id=article_id, event_id=event_id)
+
     def article(self, article_id: str) -> StoredArticle | None:
         found = self.articles(ids=[article_id])
         return found[0] if found else None

@@ -163,6 +163,7 @@ def _add_events(doc: Document, out: DocRows, coder_vid: str) -> None:
         eid = str(d.get("id") or ev.id)  # the coder's ids are unique across articles
         row.update(id=eid, coder_version=coder_vid, data=json.dumps(
             d, ensure_ascii=False, default=str), published=out.article["published"], source=a.source)
+        row["article_event_id"] = str(d.get("event_id") or eid)  # the article event it belongs to
         out.event_mentions.append(row)
         s = by_index.get(ev.sentence)
         if s is not None and s.index not in seen_sent:

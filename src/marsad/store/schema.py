@@ -7,11 +7,12 @@ flattened with an underscore (``source.actor_id`` -> ``source_actor_id``,
 ``coder`` are JSON text. The whole dict, as the coder made it, is kept in
 ``event_mentions.data`` so that exports reproduce it exactly.
 
-GDELT's split is followed: one row of ``event_mentions`` per event as coded in one
-article; one row of ``events`` per real-world event, the merge of all mentions with the
-same merge key (see :mod:`marsad.store.duplicates`). ``events`` carries the fields of its
-representative mention (the one with the smallest id) plus ``num_mentions``,
-``num_articles`` and ``num_sources``.
+GDELT's split is followed, with three levels: one row of ``event_mentions`` per mention (one
+sentence's report of an event in one article); the mentions of one *article event* (the coder's
+article assembly) share ``article_id`` and ``article_event_id``; one row of ``events`` per
+real-world event, the merge of article events with the same merge key (see
+:mod:`marsad.store.duplicates`). ``events`` carries the fields of its representative mention (the
+most confident one) plus ``num_mentions``, ``num_articles`` and ``num_sources``.
 
 Character offsets into ``articles.text`` are ``span_start``/``span_end`` (``end`` is a
 reserved word in SQL). Full-text search tables are backend specific and created by ``sqlite.py`` (FTS5) and
@@ -38,7 +39,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 #: Covering indexes for the aggregates of the API and dashboard (docs/api.md, "Latency on a
 #: million events"): with them those queries read an index instead of the wide event rows.
@@ -68,6 +69,10 @@ MENTION_INDEXES: dict[str, tuple[str, ...]] = {
     "ix_event_mentions_article": ("article_id", "sentence"),
     "ix_event_mentions_outlet": ("source", "event_id"),
 }
+#: Indexes added later, with the migration that adds them: an article event's mentions.
+ARTICLE_EVENT_INDEXES: dict[str, tuple[str, ...]] = {
+    "ix_event_mentions_article_event": ("article_id", "article_event_id"),
+}
 
 
 def _create_index(name: str, table: str, cols: tuple[str, ...]) -> str:
@@ -96,6 +101,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
       for name in (*_V2_INDEXES, "ix_events_target", "ix_event_mentions_event_id")]
      + [_create_index(name, "events", cols) for name, cols in AGGREGATE_INDEXES.items()]
      + [_create_index(name, "event_mentions", cols) for name, cols in MENTION_INDEXES.items()]),
+    (6, "event mentions: the article event they belong to (from their JSON's event_id); the mentions of "
+        "one article event belong to one event",
+     ["ALTER TABLE event_mentions ADD COLUMN article_event_id VARCHAR(300)"]
+     + [_create_index(name, "event_mentions", cols) for name, cols in ARTICLE_EVENT_INDEXES.items()]),
 ]
 
 metadata = MetaData()
@@ -280,12 +289,14 @@ event_mentions = Table(
     metadata,
     Column("id", String(300), primary_key=True),
     Column("event_id", String(64), nullable=False),  # indexed with article_id: MENTION_INDEXES
+    # the article event (the JSON's event_id: the id of its first mention): with article_id, its key
+    Column("article_event_id", String(300)),
     *event_columns(),
     Column("published", DateTime),
     Column("source", String(200)),  # the article's outlet (not the source actor)
     Column("data", Text, nullable=False),  # the event JSON exactly as the coder made it
 )
-for _name, _cols in MENTION_INDEXES.items():
+for _name, _cols in {**MENTION_INDEXES, **ARTICLE_EVENT_INDEXES}.items():
     Index(_name, *(event_mentions.c[c] for c in _cols))
 
 #: MinHash LSH bands: articles sharing a (band, hash) are near-duplicate candidates.

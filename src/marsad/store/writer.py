@@ -3,8 +3,9 @@
 A batch is written whole or not at all, so a run killed at any point (``kill -9``) leaves
 only complete articles behind; the next run skips the articles whose (id, content hash)
 is stored and redoes the rest. Rows are keyed on content: articles on their id and
-content hash, entity rows on (article, span), event mentions on the coder's event id,
-events on the hash of their merge key (:mod:`.duplicates`), failures on a hash of the item.
+content hash, entity rows on (article, span), event mentions on the coder's mention id (with
+the coder's article event id in ``article_event_id``), events on the hash of the merge key of
+their article events (:mod:`.duplicates`), failures on a hash of the item.
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def _delete_derived(store: Any, conn: Any, article_ids: Sequence[str]) -> None:
 def _lock_events(store: Any, conn: Any, mentions: list[dict[str, Any]], old: set[str]) -> list[str]:
     """Create (or lock) the event rows this batch touches, in id order; returns their ids."""
     groups: dict[str, list[dict[str, Any]]] = {}
-    for m in mentions:
+    for m in mentions:  # the merge key of its article event: one group per corpus event
         groups.setdefault(m["merge_key"], []).append(m)
     rows = sorted((duplicates.merged_event(k, ms, _EVENT_COLS) for k, ms in groups.items()),
                   key=lambda r: r["id"])
@@ -85,6 +86,11 @@ def _lock_events(store: Any, conn: Any, mentions: list[dict[str, Any]], old: set
 
 def refresh_events(store: Any, conn: Any, ids: Sequence[str]) -> None:
     """Recompute each event from all its stored mentions (or drop it when none is left)."""
+    refresh_event_rows(store.backend, conn, ids)
+
+
+def refresh_event_rows(backend: Any, conn: Any, ids: Sequence[str]) -> None:
+    """:func:`refresh_events` with the store's backend (what a migration has)."""
     t = schema.event_mentions
     groups: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
     for i in range(0, len(ids), 500):
@@ -97,15 +103,18 @@ def refresh_events(store: Any, conn: Any, ids: Sequence[str]) -> None:
         if not ms:
             conn.execute(delete(e).where(e.c.id == eid))
             continue
-        keep.append(duplicates.merged_event(keys.get(eid) or duplicates.merge_key(ms[0]), ms, _EVENT_COLS))
-    store.backend.upsert(conn, schema.events, keep, update=[c for c in _EVENT_COLS if c != "id"])
+        key = keys.get(eid) or duplicates.merge_key(duplicates.representative(ms))
+        keep.append(duplicates.merged_event(key, ms, _EVENT_COLS))
+    backend.upsert(conn, schema.events, keep, update=[c for c in _EVENT_COLS if c != "id"])
 
 
 def _mention_rows(batch: Batch) -> list[dict[str, Any]]:
+    """The batch's event mentions with the merge key and corpus event id of their article event."""
     out = []
     for d in batch.docs:
+        keys = duplicates.article_event_keys(d.event_mentions)
         for m in d.event_mentions:
-            key = duplicates.merge_key(m)
+            key = keys[str(m["id"])]
             out.append({**m, "merge_key": key, "event_id": duplicates.event_id(key)})
     return out
 
