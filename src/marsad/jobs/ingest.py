@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from marsad.core.types import Article, Document, ReadError
 from marsad.store import duplicates, schema
-from marsad.store.core import now
+from marsad.store.clock import now
 from marsad.store.rows import content_hash, doc_rows
 from marsad.store.runs import Counts
 from marsad.store.version import coder_version, version_id

@@ -8,13 +8,13 @@ connection settings, upserts and full-text search.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from marsad.core.errors import ConfigError, require
 from marsad.store import schema
 from marsad.store.backend import Backend
+from marsad.store.clock import now
 
 DEFAULT_DB = "marsad.db"
 
@@ -33,11 +33,6 @@ def _backfill_article_events(conn: Any, backend: Backend) -> None:
 
 #: Data steps of migrations, run after the version's SQL on a store that had an older version.
 DATA_MIGRATIONS: dict[int, Callable[[Any, Backend], None]] = {4: _backfill_flags, 6: _backfill_article_events}
-
-
-def now() -> datetime:
-    """The current UTC time without tzinfo (both backends store naive UTC)."""
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def to_url(url_or_path: str | Path | None) -> str:

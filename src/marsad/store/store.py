@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy import select, update
 
 from marsad.store import schema
-from marsad.store.core import make_backend, migrate, now, to_url
+from marsad.store.clock import now
+from marsad.store.core import make_backend, migrate, to_url
 from marsad.store.queries import QueryMixin
 from marsad.store.runs import Counts, detector_threshold, mark_interrupted, this_process
 from marsad.store.version import coder_version, version_id

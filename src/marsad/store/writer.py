@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, select
 
 from marsad.store import duplicates, schema
-from marsad.store.core import now
+from marsad.store.clock import now
 from marsad.store.rows import DocRows
 
 _EVENT_COLS = [c.name for c in schema.events.columns]
