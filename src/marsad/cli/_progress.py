@@ -33,7 +33,7 @@ class Progress:
     def line(self) -> str:
         g = self.totals.get
         return (f"{g('articles', 0):,} {self.label} ({g('skipped', 0):,} already stored)  "
-                f"{self.rate():,.1f}/s  events {g('events', 0):,}  failures {g('failures', 0):,}")
+                f"{self.rate():,.1f}/s  mentions {g('events', 0):,}  failures {g('failures', 0):,}")
 
     def _draw(self, _t: float) -> None:
         if self.tty:
@@ -53,7 +53,7 @@ class Progress:
     def summary(self, db: Any) -> str:
         g = self.totals.get
         return (f"done: {g('articles', 0):,} {self.label} coded and stored, {g('skipped', 0):,} already "
-                f"stored, {g('events', 0):,} events, {g('failures', 0):,} failures in "
+                f"stored, {g('events', 0):,} event mentions, {g('failures', 0):,} failures in "
                 f"{self.elapsed():.1f} s ({self.rate():,.1f} articles/s) -> {db}")
 
 

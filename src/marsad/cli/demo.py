@@ -65,7 +65,7 @@ def build(db: str, limit: int | None, stderr: TextIO) -> tuple[Any, Any]:
     started = time.perf_counter()
     counts = ingest(store, sample_articles(limit), pipeline=pipeline(stderr))
     took = time.perf_counter() - started
-    print(f"marsad demo: {Path(db)}: {counts.articles} articles, {counts.events} events, "
+    print(f"marsad demo: {Path(db)}: {counts.articles} articles, {counts.events} event mentions, "
           f"{counts.failures} failures, {counts.skipped} already stored ({took:.1f} s)", file=stderr)
     return store, counts
 
