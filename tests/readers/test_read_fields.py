@@ -12,33 +12,12 @@ from typing import Any
 
 import pytest
 
+from aawsat_records import RECORDS  # noqa: E402
 from marsad.core.errors import ConfigError
 from marsad.core.types import Article, ReadError
 from marsad.readers import read
 from marsad.readers.base import MAX_BYTES
 
-# Asharq Al-Awsat-style records as a news scraper writes them: no "text", no "published".
-RECORDS: list[dict[str, Any]] = [
-    {"source": "aawsat", "url": "https://aawsat.com/home/article/411361", "date_extracted": "2015-07-21 02:51:32",
-     "title": "كاميرون يحدد استراتيجية حكومته لمكافحة التطرف", "author": "لندن: رنيم حنوش",
-     "content": "حدد رئيس الوزراء البريطاني ديفيد كاميرون، اليوم (الاثنين)، ملامح استراتيجية حكومته لمكافحة "
-                "التطرف خلال السنوات الخمس المقبلة، في خطاب ألقاه في مدينة برمنغهام. وقال كاميرون إن بلاده "
-                "ستواجه الأفكار المتطرفة التي تستهدف الشباب. والتقى كاميرون وزير الخارجية الفرنسي لوران "
-                "فابيوس في لندن لبحث التعاون في مكافحة الإرهاب."},
-    {"source": "aawsat", "url": "https://aawsat.com/home/article/411362", "date_extracted": "2015-07-21 03:10:05",
-     "title": "السيسي يستقبل كيري في القاهرة", "author": "القاهرة: محمد حسن شعبان",
-     "content": "استقبل الرئيس المصري عبد الفتاح السيسي، أمس، وزير الخارجية الأمريكي جون كيري في القاهرة، "
-                "وبحث معه العلاقات الثنائية وسبل مكافحة الإرهاب في المنطقة. وأكد السيسي خلال اللقاء أهمية "
-                "الشراكة الاستراتيجية بين البلدين."},
-    {"source": "aawsat", "url": "https://aawsat.com/home/article/411363", "date_extracted": "2015-07-21 04:22:47",
-     "title": "بان كي مون يدين الهجوم على مسجد في الكويت", "author": "نيويورك: «الشرق الأوسط»",
-     "content": "أدان الأمين العام للأمم المتحدة بان كي مون الهجوم الذي استهدف مسجدا في مدينة الكويت، "
-                "ودعا إلى تقديم المسؤولين عنه إلى العدالة."},
-    {"source": "aawsat", "url": "https://aawsat.com/home/article/411364", "date_extracted": "2015-07-21 05:00:00",
-     "title": "اتفاقية سعودية أردنية للطاقة", "author": "الرياض: «الشرق الأوسط»",
-     "content": "وقعت المملكة العربية السعودية والأردن، اليوم، اتفاقية للتعاون في مجال الطاقة خلال زيارة "
-                "وزير الخارجية الأردني ناصر جودة إلى الرياض، حيث التقى نظيره السعودي عادل الجبير."},
-]
 DATES = [datetime(2015, 7, 21, 2, 51, 32), datetime(2015, 7, 21, 3, 10, 5), datetime(2015, 7, 21, 4, 22, 47),
          datetime(2015, 7, 21, 5, 0, 0)]
 
