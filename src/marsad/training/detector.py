@@ -56,10 +56,6 @@ def is_dev(article_id: str, share: float = 0.2) -> bool:
     return h / 0xFFFFFFFF < share
 
 
-def _coder(pipeline: Any) -> Any:
-    return pipeline
-
-
 def ant_articles(archive: Path, ids: set[str]) -> Iterator[Article]:
     from marsad.readers import read
 

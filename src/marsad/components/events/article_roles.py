@@ -59,8 +59,7 @@ def _bare_agent(am: ActorMention | None) -> bool:
 
 def _opens_sentence(doc: Document, e: Event, words: dict[int, list[Token]]) -> bool:
     ws = words.get(e.sentence, [])
-    first = [t for t in ws[:OPENING_WORDS]]
-    return any(t.start <= e.trigger.start < t.end for t in first)
+    return any(t.start <= e.trigger.start < t.end for t in ws[:OPENING_WORDS])
 
 
 def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
