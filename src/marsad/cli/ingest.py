@@ -6,7 +6,6 @@ import argparse
 import time
 from typing import Any, TextIO
 
-from marsad.cli.status import ExitStatus
 from marsad.core.errors import ConfigError
 from marsad.core.pipeline import Pipeline
 
@@ -89,31 +88,19 @@ def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tr
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from marsad.cli._db import check_db, open_db
     from marsad.cli._inputs import check_inputs, mapping
-    from marsad.cli._progress import Progress, RunTracker
+    from marsad.cli._jobs import run_job
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
     check_inputs(args)  # a missing path or an empty folder: exit 2, and no database is created
     check_db(args.db, create=True)
     pipeline = load_pipeline(args.pipeline, args.dictionary, stderr)
-    store = open_db(args.db, create=True)
-    progress = Progress(stderr, getattr(args, "clock", time.monotonic))
     run_args = {"paths": args.paths, "input_format": args.input_format, "batch_size": args.batch_size}
     if args.fields:
         run_args["fields"] = mapping(args)
     if args.date_order != "DMY":
         run_args["date_order"] = args.date_order
-    run_id = store.start_run("ingest", run_args, pipeline)
-    tracker = RunTracker(store, run_id, progress)
-    try:
-        with tracker.finishing():
-            _ingest(args, store, pipeline, run_id, tracker, stderr)
-    finally:
-        progress.update({}, force=True)
-        progress.close()
-    store.update_run(run_id, tracker.total, "done")
-    print(progress.summary(args.db), file=stderr)
-    if tracker.total.failures:
-        print_failures(store, run_id, stderr)
-    store.close()
-    return ExitStatus.of(tracker.total.failures)
+    store = open_db(args.db, create=True)
+    return run_job(store, "ingest", run_args, pipeline, stderr,
+                   lambda run_id, tracker: _ingest(args, store, pipeline, run_id, tracker, stderr),
+                   db=args.db, clock=getattr(args, "clock", time.monotonic))

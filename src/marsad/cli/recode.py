@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 from marsad.cli.status import ExitStatus
 from marsad.core.errors import ConfigError
@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from marsad.cli._db import open_db
-    from marsad.cli._progress import Progress, RunTracker
-    from marsad.cli.ingest import load_pipeline, print_failures
+    from marsad.cli._jobs import run_job
+    from marsad.cli.ingest import load_pipeline
     from marsad.jobs.recode import recode, select_articles
     from marsad.store.version import coder_version, version_id
 
@@ -46,23 +46,19 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
                "category": args.category, "ids": args.ids}
     store = open_db(args.db, create=False)
     if args.dry_run:
-        cvid = None if args.everything else version_id(coder_version(pipeline))
-        print(f"{len(select_articles(store, cvid, **filters)):,} articles to re-code", file=stdout)
+        try:
+            cvid = None if args.everything else version_id(coder_version(pipeline))
+            print(f"{len(select_articles(store, cvid, **filters)):,} articles to re-code", file=stdout)
+        finally:
+            store.close()
         return ExitStatus.OK
-    run_id = store.start_run("recode", {**filters, "all": args.everything}, pipeline)
-    progress = Progress(stderr, getattr(args, "clock", time.monotonic))
-    tracker = RunTracker(store, run_id, progress)
-    try:
-        with tracker.finishing():
-            done = recode(store, pipeline, batch_size=args.batch_size, everything=args.everything,
-                          run_id=run_id, on_batch=tracker, **filters)
-            store.cluster_duplicates()
-    finally:
-        progress.close()
-    progress.totals["skipped"] = done.skipped
-    store.update_run(run_id, done, "done")
-    print(progress.summary(args.db).replace("already stored", "already up to date"), file=stderr)
-    if done.failures:
-        print_failures(store, run_id, stderr)
-    store.close()
-    return ExitStatus.of(done.failures)
+
+    def work(run_id: int, tracker: Any) -> Any:
+        done = recode(store, pipeline, batch_size=args.batch_size, everything=args.everything,
+                      run_id=run_id, on_batch=tracker, **filters)
+        store.cluster_duplicates()
+        return done
+
+    return run_job(store, "recode", {**filters, "all": args.everything}, pipeline, stderr, work,
+                   db=args.db, clock=getattr(args, "clock", time.monotonic),
+                   skipped_as="already up to date", draw_last=False)

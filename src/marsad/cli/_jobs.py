@@ -1,0 +1,56 @@
+"""The one job runner of ``marsad ingest`` and ``marsad recode``.
+
+A job logs a run in the store, draws the progress line while its work runs, marks the run
+``done`` (or ``failed`` / ``interrupted`` when the work raises), prints the summary and the first
+failures, and closes the store in every case.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from marsad.cli._progress import Progress, RunTracker
+from marsad.cli.ingest import print_failures
+from marsad.cli.status import ExitStatus
+
+#: The work of a job: called with the run's id and its tracker (the ``on_batch`` callback); returns
+#: the run's final counts, or None when the tracker's running total is the final count.
+Work = Callable[[int, RunTracker], Any]
+
+
+def run_job(store: Any, command: str, args: dict[str, Any], pipeline: Any, stderr: TextIO,
+            work: Work, *, db: Any, clock: Callable[[], float] = time.monotonic,
+            skipped_as: str = "already stored", draw_last: bool = True) -> ExitStatus:
+    """Run ``work`` as the store's run ``command`` (with ``args`` logged) and close ``store``.
+
+    ``db`` names the database in the summary; ``skipped_as`` how skipped articles are described
+    there; ``draw_last`` draws the progress line once more when the work ends. An exception from
+    the work marks the run ``failed`` (``interrupted`` for Ctrl-C) and is re-raised; the store is
+    closed whatever happens. Returns OK, or PARTIAL when some articles failed.
+    """
+    try:
+        run_id = store.start_run(command, args, pipeline)
+        progress = Progress(stderr, clock)
+        tracker = RunTracker(store, run_id, progress)
+        try:
+            with tracker.finishing():
+                result = work(run_id, tracker)
+        finally:
+            if draw_last:
+                progress.update({}, force=True)
+            progress.close()
+        total = tracker.total if result is None else result
+        progress.totals["skipped"] = total.skipped
+        store.update_run(run_id, total, "done")
+        summary = progress.summary(db)
+        if skipped_as != "already stored":
+            summary = summary.replace("already stored", skipped_as)
+        print(summary, file=stderr)
+        if total.failures:
+            print_failures(store, run_id, stderr)
+        return ExitStatus.of(total.failures)
+    finally:
+        store.close()
+
