@@ -67,13 +67,27 @@ def _dictionary(dictionary: str | Path | Dictionary | None) -> tuple[Dictionary,
     return d, {"dictionary": d.version, "dictionary_file": digest}
 
 
-def _default_stages(warn: Warn) -> list[Stage]:
+def _actors(actors: str | Path | None) -> tuple[Stage | None, dict[str, str]]:
+    """The actors stage with a user's actors file merged in, and what the coder identity says of it."""
+    if actors is None:
+        return None, {}
+    from marsad.components.actors.stage import ActorsStage
+
+    stage = ActorsStage(actors_file=actors)  # reads and checks the file: ConfigError if malformed
+    return stage, {"actors_file": hashlib.sha256(Path(actors).read_bytes()).hexdigest()[:16]}
+
+
+def _make(name: str, actors_stage: Stage | None) -> Stage:
+    return actors_stage if name == "actors" and actors_stage is not None else registry.make(name)  # type: ignore[no-any-return]
+
+
+def _default_stages(warn: Warn, actors_stage: Stage | None = None) -> list[Stage]:
     """The default stages before ``events``, each probed once on a tiny article."""
     built: list[Stage] = []
     doc = Document(article=PROBE)
     for name in [n for n in registry.available() if n != "events"]:
         try:
-            stage = registry.make(name)
+            stage = _make(name, actors_stage)
         except Exception as exc:  # noqa: BLE001 - report and go on without it
             warn(f"stage '{name}' cannot be loaded ({exc}); running without it")
             continue
@@ -97,6 +111,7 @@ def build_pipeline(
     batch_size: int = 64,
     freeze_gc: bool = False,
     detector: bool = True,
+    actors: str | Path | None = None,
 ) -> Pipeline:
     """The pipeline: text, ner, actors, places, events (or the named ``stages`` in order).
 
@@ -104,21 +119,31 @@ def build_pipeline(
     shipped one; ``warn`` receives one line per stage left out; ``on_error(doc, err)`` each
     document a stage failed on (by default the error is raised); ``freeze_gc`` calls
     ``gc.freeze()`` after the first batch (the CLI turns it on; it affects the whole process);
-    ``detector=False`` keeps the rule coder's own confidence instead of the trained detector's.
+    ``detector=False`` keeps the rule coder's own confidence instead of the trained detector's;
+    ``actors`` is a user's actors file (docs/actors.md) merged over the shipped actor dictionaries.
+    The coder identity records the digest of either file.
     """
     d, coder = _dictionary(dictionary)
-    coder = {"resources": resources.digest(), **coder}
+    actors_stage, actors_id = _actors(actors)
+    coder = {"resources": resources.digest(), **coder, **actors_id}
     if stages is not None:
-        built: list[Stage] = [EventsStage(d, detector) if n == "events" else registry.make(n) for n in stages]
+        built: list[Stage] = [EventsStage(d, detector) if n == "events" else _make(n, actors_stage) for n in stages]
     else:
-        built = [*_default_stages(warn or (lambda message: None)), EventsStage(d, detector)]
+        built = [*_default_stages(warn or (lambda message: None), actors_stage), EventsStage(d, detector)]
     return Pipeline(built, on_error=on_error, batch_size=batch_size, freeze_gc=freeze_gc, coder=coder)
 
 
-def pipeline_from_spec(spec: str | None, dictionary: str | None = None, warn: Warn | None = None) -> Pipeline:
-    """The default pipeline, or the one a ``module:function`` spec returns (a user's own stages)."""
+def pipeline_from_spec(spec: str | None, dictionary: str | None = None, warn: Warn | None = None,
+                       actors: str | None = None) -> Pipeline:
+    """The default pipeline, or the one a ``module:function`` spec returns (a user's own stages).
+
+    ``actors`` (a user's actors file) applies to the default pipeline only.
+    """
     if not spec:
-        return build_pipeline(dictionary, warn=warn)
+        return build_pipeline(dictionary, warn=warn, actors=actors)
+    if actors:
+        raise ConfigError(f"an actors file applies to the default pipeline, not to {spec!r}; "
+                          "build your pipeline with marsad.coding.build_pipeline(actors=FILE).")
     module, _, func = spec.partition(":")
     try:
         pipeline: Pipeline = getattr(importlib.import_module(module), func or "load")()

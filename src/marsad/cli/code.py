@@ -25,6 +25,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_input_arguments(parser, "input format (default: detected per file)")
     parser.add_argument("--dictionary", default=None, metavar="FILE",
                         help="a trigger dictionary to use instead of the shipped one (docs/triggers.md)")
+    parser.add_argument("--actors", default=None, metavar="FILE",
+                        help="your actors file (persons.tsv columns), merged over the shipped actor "
+                             "dictionaries: fix or add an actor and re-code (docs/actors.md)")
     parser.add_argument("--min-confidence", type=float, default=None, metavar="P",
                         help="print only events the detector gives at least this probability (default: the "
                              "detector's documented threshold, docs/detector.md; 0 prints every candidate)")
@@ -71,7 +74,7 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from marsad.coding import build_pipeline
 
     pipe = build_pipeline(args.dictionary, warn=lambda m: print(f"marsad code: warning: {m}", file=stderr),
-                          freeze_gc=True)
+                          freeze_gc=True, actors=args.actors)
     pipe.on_error = lambda doc, err: failed.append(str(err))
     if args.format == "table":
         stdout.write(TABLE_HEADER + "\n")

@@ -89,6 +89,7 @@ class Lexicon:
     orgs: dict[str, Org] = field(default_factory=dict)
     org_heads: dict[str, set[str]] = field(default_factory=dict)  # org id -> first bare word of its names
     persons: dict[str, list[Person]] = field(default_factory=dict)
+    person_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> bare words of all its names
     roles: dict[str, Role] = field(default_factory=dict)  # phrase -> role
     portfolios: dict[str, str] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)  # code -> English label
@@ -259,10 +260,15 @@ def load_persons(lex: Lexicon) -> None:
             names = _split(r[2])
             if fname != "persons.tsv" and any(e.kind == "person" for e in lookup_exact(lex, names[0])):
                 continue
-            p = Person(r[0], r[1], names[0], r[3], r[4], r[5], r[6], r[7])
-            lex.persons.setdefault(p.id, []).append(p)
-            for name in names:
-                lex.add(name, Entry("person", p.id, name))
+            _add_person(lex, Person(r[0], r[1], names[0], r[3], r[4], r[5], r[6], r[7]), names)
+
+
+def _add_person(lex: Lexicon, p: Person, names: list[str]) -> None:
+    lex.persons.setdefault(p.id, []).append(p)
+    words = lex.person_words.setdefault(p.id, set())
+    for name in names:
+        lex.add(name, Entry("person", p.id, name))
+        words.update(bare_phrase(name))
 
 
 def lookup_exact(lex: Lexicon, phrase: str) -> list[Entry]:

@@ -30,7 +30,7 @@ from marsad.components.actors.build import (
     text_person,
 )
 from marsad.components.actors.lexicon import Entry, Lexicon, Org, Role, bare
-from marsad.components.actors.match import Match, doc_words, find_matches, span_of
+from marsad.components.actors.match import Match, Word, doc_words, find_matches, span_of
 from marsad.components.actors.names import name_after, name_before, name_text, pers_words, text_of, word_like
 from marsad.components.actors.state import State
 from marsad.core.types import Actor, ActorMention, Document
@@ -40,6 +40,9 @@ from marsad.text.tokens import span_text
 #: Locative prepositions: a country or capital after them is a place, not an actor.
 _LOCATIVE = frozenset({"في", "الي", "داخل", "شمال", "جنوب", "شرق", "غرب", "قرب", "حتي", "عاصمه", "مدينه"})
 _AFFIL = ("org", "country", "demonym", "reference", "seat")
+#: Words that qualify a military rank between it and the name: العقيد الركن, اللواء الطيار,
+#: العميد البحري, العقيد المتقاعد (normalised).
+_RANK_QUALIFIERS = frozenset(norm_word(w) for w in ("الركن", "الطيار", "البحري", "المتقاعد"))
 
 
 def resolve_document(lex: Lexicon, doc: Document) -> list[ActorMention]:
@@ -122,9 +125,20 @@ def _adjective(state: State, m: Match, e: Entry) -> bool:
     return singular and prev.startswith("ال") and prev not in state.lex.stopwords
 
 
+def _person_entry(state: State, m: Match) -> Entry | None:
+    """The person a match names: of several, the one this article named last (المالكي after
+    العقيد الركن تركي المالكي is the colonel, after رياض المالكي the Palestinian minister, not Nouri
+    al-Maliki, whose surname the dictionary lists too)."""
+    people = [x for x in m.entries if x.kind == "person"]
+    if len(people) > 1:
+        order = {key: n for n, key in enumerate(state.named)}
+        people.sort(key=lambda x: -order.get(x.key, -1))
+    return people[0] if people else None
+
+
 def _person(state: State, ms: list[Match], k: int) -> int:
     m = ms[k]
-    e = m.first("person")
+    e = _person_entry(state, m)
     assert e is not None
     actor, why = _known_person(state, e)
     _emit(state, m.i, m.j, m.pre, actor, why)
@@ -166,7 +180,10 @@ def _title(state: State, ms: list[Match], k: int, hi: int) -> tuple[_Title, int]
     if nxt < len(ms) and ms[nxt].i == end and "portfolio" in ms[nxt].kinds():
         portfolio = state.lex.portfolios[ms[nxt].first("portfolio").key]  # type: ignore[union-attr]
         end, nxt = ms[nxt].j, nxt + 1
-    affil, am, nxt2 = _affiliation(state, ms, nxt, end, hi)
+    while (end < hi and state.words[end].text in _RANK_QUALIFIERS and not state.words[end].brk
+           and not (nxt < len(ms) and ms[nxt].i == end)):
+        end += 1
+    affil, am, nxt2 = _affiliation(state, ms, nxt, end, hi, any(_definite(w) for w in state.words[m.i:end]))
     return _Title(m, role, portfolio, end, affil, am, am.j if am else end), nxt2
 
 
@@ -179,9 +196,21 @@ def _role(state: State, ms: list[Match], k: int, lo: int, hi: int,
     """
     t, nxt = _title(state, ms, k, hi)
     m, end = t.m, t.stop
+    other = _other_person(state, ms, nxt, end, hi) if given is None else None
+    if other is not None:
+        name_end, nxt = other
+        name = name_text(state, end, name_end)
+        where = (end, _pre_of(state, end, name), name_end) if t.affil_m else (m.i, m.pre, name_end)
+        outside = [x for x in ms if x.j <= end or x.i >= name_end]
+        state.sentence_countries, countries = frozenset(
+            e.key for x in outside for e in x.entries if e.kind in ("country", "demonym", "seat")), state.sentence_countries
+        try:
+            return _role_actor(state, t, name, where, nxt, surname=True)
+        finally:
+            state.sentence_countries = countries
     if given is None and nxt < len(ms) and ms[nxt].i == end and "person" in ms[nxt].kinds() and not state.words[end].brk:
         pm = ms[nxt]
-        actor, why = _known_person(state, pm.first("person"))  # type: ignore[arg-type]
+        actor, why = _known_person(state, _person_entry(state, pm))  # type: ignore[arg-type]
         s0 = pm.i if t.affil_m else m.i
         _emit(state, s0, pm.j, pm.pre if t.affil_m else m.pre, actor, f"title '{t.m.first('role').phrase}' + {why}")  # type: ignore[union-attr]
         _emit_affiliation(state, t, actor)
@@ -206,6 +235,45 @@ def _role(state: State, ms: list[Match], k: int, lo: int, hi: int,
         _emit(state, m.i, end, m.pre, actor, f"title '{m.first('role').phrase}' ({t.role.role_en})")  # type: ignore[union-attr]
         return nxt
     return _office_actor(state, t, nxt)
+
+
+def _other_person(state: State, ms: list[Match], nxt: int, s: int, hi: int) -> tuple[int, int] | None:
+    """A name after a title that a dictionary person matches only in part: (end of the name, next
+    match), or None.
+
+    The name is 1-2 given names at word ``s`` (plain name words, or an indefinite nisba such as
+    تركي, which after a definite title is a name, not an adjective), then a dictionary person's
+    form (a surname, or a shorter name) whose names do not include those given names: in
+    العقيد الركن تركي المالكي the surname المالكي is Nouri al-Maliki's, but تركي is not one of his
+    names, so the colonel is another man; he is read from the title, not from the dictionary.
+    """
+    k, j = nxt, s
+    while j < min(hi, s + 3):
+        w = state.words[j]
+        if w.brk or w.text in state.lex.stopwords or w.text.isdigit() or len(w.text) < 2:
+            return None
+        if j > s and w.text[0] in "وف":  # و/ف inside a name starts a new conjunct (عبد الله والملكة رانيا)
+            return None
+        if k < len(ms) and ms[k].i == j:
+            m = ms[k]
+            if "person" in m.kinds() and not ({"org", "country", "seat", "role", "agent"} & m.kinds()):
+                break
+            if m.j - m.i != 1 or m.det or m.pre or not m.kinds() <= {"demonym"}:
+                return None
+            k += 1
+        elif w.text.startswith("ال") and w.index not in state.pers:
+            return None
+        j += 1
+    else:
+        return None
+    if j == s or j >= hi:
+        return None
+    e = ms[k].first("person")
+    assert e is not None
+    known = state.lex.person_words.get(e.key, set())
+    if e.key in state.short_actors or all(bare(state.words[x].text) in known for x in range(s, j)):
+        return None
+    return ms[k].j, k + 1
 
 
 def _pre_of(state: State, i: int, name: str) -> int:
@@ -240,8 +308,10 @@ def _office_actor(state: State, t: _Title, nxt: int) -> int:
     return nxt
 
 
-def _role_actor(state: State, t: _Title, name: str, where: tuple[int, int, int], nxt: int) -> int:
-    """A person found from the text: the name, coded by the title's affiliation."""
+def _role_actor(state: State, t: _Title, name: str, where: tuple[int, int, int], nxt: int,
+                surname: bool = False) -> int:
+    """A person found from the text: the name, coded by the title's affiliation. ``surname``: the
+    name ends in a dictionary name (المالكي), a short form for the rest of the article however common."""
     start, pre, end = where
     org, iso3 = _affil_parts(state, t)
     why = f"name '{name}' with title '{t.m.first('role').phrase}' from the text"  # type: ignore[union-attr]
@@ -255,7 +325,7 @@ def _role_actor(state: State, t: _Title, name: str, where: tuple[int, int, int],
     actor = text_person(name, code, title, org.id if org else iso3)
     _emit(state, start, end, pre, actor, why)
     _emit_affiliation(state, t, actor)
-    _remember(state, actor.id, name, actor)
+    _remember(state, actor.id, name, actor, surname)
     return nxt
 
 
@@ -273,8 +343,18 @@ def _plain_title(state: State, role: Role, org: Org | None) -> str:
     return role.role_en
 
 
-def _affiliation(state: State, ms: list[Match], nxt: int, end: int, hi: int) -> tuple[Entry | None, Match | None, int]:
-    """An organisation, country, demonym or reference within 3 words after ``end`` in the clause."""
+def _definite(w: Word) -> bool:
+    """The word carries the article (ال, or لل): a title ending in it is definite."""
+    return any(det for _, _, det in w.cands)
+
+
+def _affiliation(state: State, ms: list[Match], nxt: int, end: int, hi: int,
+                 definite: bool = False) -> tuple[Entry | None, Match | None, int]:
+    """An organisation, country, demonym or reference within 3 words after ``end`` in the clause.
+
+    After a ``definite`` title a demonym without ال does not qualify it (an adjective agrees in
+    definiteness: العقيد التركي, but العقيد تركي المالكي is a name), so it is no affiliation.
+    """
     for k in range(nxt, min(nxt + 3, len(ms))):
         m = ms[k]
         if m.i - end > 3 or any(state.words[x].brk for x in range(end, m.i + 1)):
@@ -282,6 +362,8 @@ def _affiliation(state: State, ms: list[Match], nxt: int, end: int, hi: int) -> 
         if "person" in m.kinds() or "role" in m.kinds() and not (set(_AFFIL) & m.kinds()):
             break
         e = next((x for x in m.entries if x.kind in _AFFIL), None)
+        if e and e.kind == "demonym" and definite and not m.det and set(m.kinds()) <= {"demonym", "person"}:
+            continue
         if e and e.kind == "reference":
             org_id = _referent(state, e)
             e = Entry("org", org_id, e.phrase) if org_id else None
@@ -357,9 +439,13 @@ def _note_org(state: State, org_id: str) -> None:
     state.recent_orgs.append(org_id)
 
 
-def _remember(state: State, key: str, name: str, actor: Actor | None) -> None:
-    """Register the surname and the last two names of a person as short forms for this article."""
+def _remember(state: State, key: str, name: str, actor: Actor | None, surname: bool = False) -> None:
+    """Register the surname and the last two names of a person as short forms for this article
+    (``surname``: the name ends in a known name, keep it even with ال)."""
     words = name.split()
+    if key in state.named:
+        state.named.remove(key)
+    state.named.append(key)
     if actor is not None:
         state.short_actors[key] = actor
     for n in (1, 2):
@@ -367,7 +453,7 @@ def _remember(state: State, key: str, name: str, actor: Actor | None) -> None:
             form = " ".join(words[-n:])
             if not bare(words[-n]) or form in state.lex.stopwords or len(form) <= 2:
                 continue
-            if actor is not None and (words[-n].startswith("ال") or n == 1 and word_like(words[-1])):
+            if actor is not None and not surname and (words[-n].startswith("ال") or n == 1 and word_like(words[-1])):
                 continue  # a name read from the text may end in a common word: no short form of it
             state.short.add(form, Entry("person", key, form))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from marsad.components.actors.build import composed_actor
 from marsad.components.actors.lexicon import Lexicon, lexicon
@@ -26,7 +27,13 @@ class ActorsStage:
     requires: frozenset[str] = frozenset({"tokens", "mentions"})
     produces: frozenset[str] = frozenset({"actors"})
 
-    def __init__(self, lex: Lexicon | None = None) -> None:
+    def __init__(self, lex: Lexicon | None = None, actors_file: str | Path | None = None) -> None:
+        """``actors_file``: a user's actors file merged over the shipped dictionaries
+        (:func:`marsad.components.actors.user.user_lexicon`; ``lex``, if given, is the base)."""
+        if actors_file is not None:
+            from marsad.components.actors.user import user_lexicon
+
+            lex = user_lexicon(actors_file, lex)
         self.lex = lex or lexicon()
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:

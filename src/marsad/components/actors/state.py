@@ -21,6 +21,7 @@ class State:
     recent_orgs: list[str] = field(default_factory=list)
     short: Lexicon = field(default_factory=Lexicon)
     short_actors: dict[str, Actor] = field(default_factory=dict)
+    named: list[str] = field(default_factory=list)  # ids of the persons named so far, the latest last
     span_mode: bool = False  # resolving a given span: a country after في is still the actor asked for
     pers: frozenset[int] = frozenset()  # words inside NER PERS mentions: names whatever they look like
     sentence_countries: frozenset[str] = frozenset()  # countries the current sentence names
