@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from marsad.cli._progress import Progress, RunTracker
-from marsad.cli.ingest import print_failures
 from marsad.cli.status import ExitStatus
 
 #: The work of a job: called with the run's id and its tracker (the ``on_batch`` callback); returns
@@ -54,3 +53,12 @@ def run_job(store: Any, command: str, args: dict[str, Any], pipeline: Any, stder
     finally:
         store.close()
 
+
+
+def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> None:
+    """The first ``limit`` failures of run ``run_id`` (the rest are in the table ``failures``)."""
+    bad = [f for f in store.failures() if f["run_id"] == run_id]
+    for f in bad[:limit]:
+        print(f"  failed: {f['item']} [{f['stage']}]: {f['reason'][:200]}", file=stderr)
+    if len(bad) > limit:
+        print(f"  ... and {len(bad) - limit} more (table 'failures')", file=stderr)
