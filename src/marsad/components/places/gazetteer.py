@@ -1,15 +1,23 @@
 """The shipped gazetteer: GeoNames cities with Arabic names, and countries (CLDR names + variants).
 
-Built by :mod:`marsad.training.build_gazetteer`; loaded once. Names are indexed like the actor
-dictionaries (normalised, clitic-free words), so اسطنبول, إسطنبول and وإسطنبول all find Istanbul.
+Built by :mod:`marsad.training.build_gazetteer`. Names are indexed like the actor dictionaries
+(normalised, clitic-free words), so اسطنبول, إسطنبول and وإسطنبول all find Istanbul.
+
+:func:`load_gazetteer` builds one for the actor dictionaries it is given (their country names fill
+in countries the extract lacks); :func:`gazetteer` is the shipped one, for the shipped dictionaries,
+loaded once per process.
 """
 
 from __future__ import annotations
 
+import csv
+import gzip
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.components.actors.lexicon import Entry, Lexicon, _read, _rows, bare_phrase, lexicon
+import marsad.resources as resource_files
+from marsad.components.actors.lexicon import Entry, Lexicon, bare_phrase, lexicon
+from marsad.core.errors import ResourceError
 from marsad.core.types import Place
 
 
@@ -38,12 +46,33 @@ def _usable(name: str) -> bool:
     return bool(words) and all(len(w) >= 2 for w in words) and sum(len(w) for w in words) >= 3
 
 
+def _read(name: str) -> str:
+    try:
+        data = resource_files.path("gazetteer", name).read_bytes()
+    except OSError as exc:
+        raise ResourceError(f"gazetteer file 'gazetteer/{name}' is missing; reinstall marsad") from exc
+    return (gzip.decompress(data) if name.endswith(".gz") else data).decode("utf-8")
+
+
+def _rows(text: str) -> list[list[str]]:
+    """Tab-separated rows after the header, ``#`` comments and blank lines left out, padded."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    rows = list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [r + [""] * 10 for r in rows[1:]]
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The shipped gazetteer with the shipped actor dictionaries' countries (loaded once)."""
+    return load_gazetteer(lexicon())
+
+
+def load_gazetteer(lex: Lexicon) -> Gazetteer:
+    """The shipped GeoNames/CLDR extract; countries it lacks are taken from ``lex``'s country names."""
     cities: dict[int, City] = {}
     index = Lexicon()
-    noise = {bare_phrase(n) for n in _read("not_places.txt", "gazetteer").splitlines() if n and not n.startswith("#")}
-    for r in _rows(_read("cities.tsv.gz", "gazetteer")):
+    noise = {bare_phrase(n) for n in _read("not_places.txt").splitlines() if n and not n.startswith("#")}
+    for r in _rows(_read("cities.tsv.gz")):
         city = City(int(r[0]), r[1], r[2], float(r[3]), float(r[4]), int(r[5] or 0), r[6])
         cities[city.geonameid] = city
         for name in r[7].split("|"):
@@ -51,13 +80,13 @@ def gazetteer() -> Gazetteer:
                 index.add(name, Entry("city", r[0], name))
     countries: dict[str, Place] = {}
     capitals: dict[str, int] = {}
-    for r in _rows(_read("countries.tsv", "gazetteer")):
+    for r in _rows(_read("countries.tsv")):
         if r[7] and int(r[7]) in cities:
             capitals[r[0]] = int(r[7])
         lat = float(r[5]) if r[5] else None
         lon = float(r[6]) if r[6] else None
         countries[r[0]] = Place(r[4] or r[3], r[0], lat, lon, int(r[2]) if r[2] else None, "country", r[3])
-    for iso3, (name_en, name_ar) in lexicon().countries.items():
+    for iso3, (name_en, name_ar) in lex.countries.items():
         countries.setdefault(iso3, Place(name_ar, iso3, None, None, None, "country", name_en))
     return Gazetteer(cities, index, countries, capitals)
 

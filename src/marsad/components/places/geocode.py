@@ -48,8 +48,12 @@ class _Ctx:
 
 
 def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer | None = None) -> list[PlaceMention]:
-    lex = lex or lexicon()
-    gaz = gaz or gazetteer()
+    """The places of ``doc``, read with the actor dictionaries ``lex`` and the gazetteer ``gaz``
+    (default: the shipped ones; :class:`~marsad.components.places.stage.PlacesStage` builds one
+    for its own dictionaries). ``doc.actors`` is used when the actors stage has run; otherwise
+    the organisation and person names to skip are found here."""
+    lex = lexicon() if lex is None else lex
+    gaz = gazetteer() if gaz is None else gaz
     words = doc_words(doc)
     actor_ms = _by_sentence(lex, words)
     countries = {e.key for m in actor_ms for e in m.entries if e.kind in ("country", "demonym", "seat")}

@@ -1,6 +1,10 @@
 """The ``places`` stage: country and city names geocoded with the shipped GeoNames/CLDR extract.
 
 See :mod:`marsad.components.places.geocode` for the rules (support for small names, homonyms, precision).
+The stage gets what it reads through its constructor: the actor dictionaries (default: the shipped
+ones, :func:`marsad.components.actors.lexicon`) and the gazetteer (default: the shipped one, built
+for those dictionaries). It needs no other stage to have run: on a document without actors it
+finds the organisation and person names it must skip itself.
 """
 
 from __future__ import annotations
@@ -8,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from marsad.components.actors.lexicon import Lexicon, lexicon
-from marsad.components.places.gazetteer import Gazetteer, gazetteer
+from marsad.components.actors import Lexicon, lexicon
+from marsad.components.places.gazetteer import Gazetteer, gazetteer, load_gazetteer
 from marsad.components.places.geocode import geocode_document
 from marsad.core.types import Document
 
@@ -20,8 +24,10 @@ class PlacesStage:
     produces: frozenset[str] = frozenset({"places"})
 
     def __init__(self, lex: Lexicon | None = None, gaz: Gazetteer | None = None) -> None:
-        self.lex = lex or lexicon()
-        self.gaz = gaz or gazetteer()
+        self.lex = lexicon() if lex is None else lex
+        if gaz is None:
+            gaz = gazetteer() if lex is None else load_gazetteer(lex)
+        self.gaz = gaz
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:
         return [replace(d, places=tuple(geocode_document(d, self.lex, self.gaz))) for d in docs]
