@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -21,10 +22,10 @@ from marsad.readers._dates import parse_published
 from marsad.readers.base import CONTROL_CHARS, Result, clean, content_id, read_text
 
 _DOC = re.compile(r"<DOC>", re.I)
-_FIELD = re.compile(r"<(?P<tag>[A-Z_]+)>(?P<body>.*?)</(?P=tag)>", re.S | re.I)
+_OPENER = re.compile(r"<([A-Z_]+)>", re.I)  # <TAG>: matched alone, so never scans past its own >
+_CLOSER = re.compile(r"</([A-Z_]+)>", re.I)
 _OPEN = re.compile(r"<(TEXT|BODY)>", re.I)
 _PARA = re.compile(r"</?P\b[^<>]*>", re.I)  # <P> paragraph tags inside TREC text
-_CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 _BARE_AMP = re.compile(r"&(?!#?\w+;)")  # & that starts no entity (S&P)
 _BARE_LT = re.compile(r"<[^A-Za-z/!?]")  # < that starts no tag (<<, < 5)
 
@@ -75,18 +76,48 @@ def _fields(block: str) -> dict[str, str]:
                 out[tag] = block[start + len(tag) + 2 : end]
     if "TEXT" in out:
         return out
-    for m in _FIELD.finditer(block):  # any case, aliases (HEADLINE, DATE, BODY ...)
-        tag = m["tag"].upper()
-        out.setdefault(_ALIASES.get(tag, tag), m["body"])
+    for tag, body in _tagged(block):  # any case, aliases (HEADLINE, DATE, BODY ...)
+        out.setdefault(_ALIASES.get(tag, tag), body)
     return out
+
+
+def _tagged(block: str) -> Iterator[tuple[str, str]]:
+    """Each ``<TAG>body</TAG>`` of the block, left to right, without overlaps (any case; a tag
+    that is never closed is passed over), in linear time: the closing tags are listed once and
+    each opening tag looks up its first closing tag after it (a regex with a lazy body would scan
+    to the end of the block for every unclosed tag: quadratic in an unclosed ``<TEXT>``)."""
+    closers: dict[str, list[int]] = {}
+    for m in _CLOSER.finditer(block):
+        closers.setdefault(m[1].upper(), []).append(m.start())
+    pos = 0
+    for m in _OPENER.finditer(block):
+        if m.start() < pos:
+            continue  # inside the body of the last field
+        tag = m[1].upper()
+        ends = closers.get(tag)
+        if not ends:
+            continue
+        k = bisect_left(ends, m.end())
+        if k < len(ends):
+            yield tag, block[m.end(): ends[k]]
+            pos = block.index(">", ends[k]) + 1
 
 
 def _value(raw: str) -> str:
     if "<![CDATA[" in raw:
-        raw = _CDATA.sub(lambda m: m.group(1), raw)
+        raw = _uncdata(raw)
     if "&" in raw:
         raw = html.unescape(raw)
     return raw.replace("\r", "\n") if "\r" in raw else raw
+
+
+def _uncdata(raw: str) -> str:
+    """``<![CDATA[x]]>`` -> ``x``, found with str.find (an unclosed one is left as it is)."""
+    parts, pos = [], 0
+    while (start := raw.find("<![CDATA[", pos)) >= 0 and (end := raw.find("]]>", start + 9)) >= 0:
+        parts += [raw[pos:start], raw[start + 9: end]]
+        pos = end + 3
+    return "".join(parts) + raw[pos:]
 
 
 def _body(raw: str) -> str:
