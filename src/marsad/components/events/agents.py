@@ -10,26 +10,98 @@ nouns (الشحنة, منزل) are not actors, and an event keeps no source rath
 
 from __future__ import annotations
 
+import threading
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
 
 from marsad.components.events.morph import strip_clitics
 from marsad.components.events.words import Word, in_list, number_value
-from marsad.core.types import Document
+from marsad.core.types import ActorMention, Document
 
 ActorTest = Callable[[tuple[int, int]], bool]
 _PRONOUNS = ("هما", "هم", "ها", "ه")  # attached possessive pronouns: قواته, قواتها
 _NISBA_PLURAL = ("يون", "يين", "يات")  # التونسيين, الجامعيين, المصريات
 
 
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Spans sorted by start with the running maximum of their ends: the first span ending after
+    a point is found by bisection, so each look-up costs log n, not a scan of the document."""
+
+    starts: list[int]
+    max_ends: list[int]  # max_ends[i]: the largest end among the first i + 1 spans
+
+    @staticmethod
+    def of(spans: list[tuple[int, int]]) -> _Spans:
+        spans.sort()
+        return _Spans([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
+
+    def first_ending_after(self, point: int) -> int:
+        """Index of the first span (by start) whose end is past ``point`` (len when none)."""
+        return bisect_right(self.max_ends, point)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpans:
+    """A document's actor mentions and PERS/ORG mentions indexed once for every sentence."""
+
+    covering: _Spans  # actor mentions and PERS/ORG NER mentions: which words name someone
+    actors: list[ActorMention]  # actor mentions sorted by (start, document order)
+    actor_spans: _Spans
+
+    def overlapping_actor(self, a: int, b: int) -> ActorMention | None:
+        """The actor mention overlapping [a, b) that starts first, then overlaps most, then comes
+        first in the document (what a scan of ``doc.actors`` in order chooses)."""
+        i = self.actor_spans.first_ending_after(a)
+        starts = self.actor_spans.starts
+        if i >= len(starts) or starts[i] >= b:
+            return None
+        best, overlap = None, 0
+        first = starts[i]
+        for am in self.actors[bisect_left(starts, first): bisect_right(starts, first, lo=i)]:
+            ov = min(b, am.end) - max(a, am.start)
+            if ov > overlap:
+                best, overlap = am, ov
+        return best
+
+
+_INDEX: dict[tuple[int, int], tuple[object, object, DocumentSpans]] = {}
+_INDEX_LOCK = threading.Lock()
+_INDEX_SIZE = 8
+
+
+def document_spans(doc: Document) -> DocumentSpans:
+    """The span index of ``doc``, built once per document (kept for the last few documents: the
+    entry holds the document's own tuples, so their ids cannot be reused while it is kept)."""
+    key = (id(doc.actors), id(doc.mentions))
+    hit = _INDEX.get(key)
+    if hit is not None and hit[0] is doc.actors and hit[1] is doc.mentions:
+        return hit[2]
+    order = sorted(range(len(doc.actors)), key=lambda k: (doc.actors[k].start, k))
+    actors = [doc.actors[k] for k in order]
+    covering = [(a.start, a.end) for a in doc.actors]
+    covering += [(m.start, m.end) for m in doc.mentions if m.label in ("PERS", "ORG")]
+    index = DocumentSpans(_Spans.of(covering), actors, _Spans.of([(a.start, a.end) for a in actors]))
+    with _INDEX_LOCK:
+        while len(_INDEX) >= _INDEX_SIZE:
+            del _INDEX[next(iter(_INDEX))]
+        _INDEX[key] = (doc.actors, doc.mentions, index)
+    return index
+
+
 def actor_words(doc: Document, words: Sequence[Word]) -> frozenset[int]:
     """Indexes of the sentence's words inside an actor mention or a PERS/ORG NER mention."""
-    spans = [(a.start, a.end) for a in doc.actors]
-    spans += [(m.start, m.end) for m in doc.mentions if m.label in ("PERS", "ORG")]
-    if not spans or not words:
+    if not words or not (doc.actors or doc.mentions):
         return frozenset()
-    lo, hi = words[0].start, words[-1].end
-    spans = [s for s in spans if s[0] < hi and lo < s[1]]
-    return frozenset(w.i for w in words if any(a < w.end and w.start < b for a, b in spans))
+    spans = document_spans(doc).covering
+    out = []
+    for w in words:  # some span starts before the word ends and ends after it starts
+        k = bisect_left(spans.starts, w.end)
+        if k and spans.max_ends[k - 1] > w.start:
+            out.append(w.i)
+    return frozenset(out)
 
 
 def agent_word(w: Word) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.components.events.agents import ActorTest, actor_test
+from marsad.components.events.agents import ActorTest, actor_test, document_spans
 from marsad.components.events.context import (
     counts_for,
     event_date,
@@ -137,13 +137,8 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
         return None
     ws = sent.words
     a, b = _after_clitics(doc, ws[span[0]].start), ws[span[1] - 1].end
-    best, overlap = None, 0
-    for am in doc.actors:
-        if am.sentence != sent.index and not (am.start < b and a < am.end):
-            continue
-        ov = min(b, am.end) - max(a, am.start)
-        if ov > 0 and (best is None or am.start < best.start or (am.start == best.start and ov > overlap)):
-            best, overlap = am, ov
+    # the mention overlapping the phrase that starts first, then overlaps most (an index, not a scan)
+    best = document_spans(doc).overlapping_actor(a, b) if doc.actors else None
     text = span_text(doc.text, doc.tokens, a, b)
     if best is not None and exclude is not None and (best is exclude or best.actor is exclude.actor
                                                      and best.start == exclude.start):
