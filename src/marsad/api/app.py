@@ -36,6 +36,7 @@ class Settings:
     rate: float = 20.0  # API requests per second per client, sustained
     burst: int = 120
     cache_size: int = 256  # aggregate answers kept in memory (0: no cache)
+    cache_bytes: int = 64 * 1024 * 1024  # and the memory they may take, least recently used dropped first
     #: the default ``min_confidence`` of every filter; None: the detector threshold the store
     #: recorded with its runs, else the shipped detector's
     min_confidence: float | None = None
@@ -105,7 +106,7 @@ def create_app(engine: Any, settings: Settings | None = None, store: Any = None)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Any) -> AsyncIterator[None]:
-        if settings.cache_size > 0:
+        if settings.cache_size > 0 and settings.cache_bytes > 0:
             threading.Thread(target=warm, args=(app.state,), name="marsad-warm", daemon=True).start()
         yield
 
@@ -116,7 +117,7 @@ def create_app(engine: Any, settings: Settings | None = None, store: Any = None)
                     "network, timelines, places and articles. Read-only unless the server has a token.",
     )
     app.state.engine, app.state.settings, app.state.store, app.state.pipeline = engine, settings, store, None
-    app.state.cache = AnswerCache(settings.cache_size)
+    app.state.cache = AnswerCache(settings.cache_size, max_bytes=settings.cache_bytes)
     _error_handlers(app)
     app.include_router(router)
     _pages(app)
