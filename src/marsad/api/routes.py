@@ -223,10 +223,12 @@ def get_places(request: Request, conn: Conn, f: Filter,
     return {"items": cached(request, conn, ("places", f, limit), lambda: queries.top_places(conn, f, limit))}
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, summary="An article with its mentions and events",
+@router.get("/articles/{article_id:path}", response_model=ArticleOut, summary="An article with its mentions and events",
             responses={404: {"model": ErrorBody}})
 def get_article(conn: Conn, _: Annotated[None, Depends(no_other_parameters)],
-                article_id: Annotated[str, Path(max_length=200, pattern=_SAFE)]) -> dict[str, Any]:
+                article_id: Annotated[str, Path(max_length=2000, pattern=_SAFE,
+                                                description="the article id; it may hold '/' (a feed item's URL), "
+                                                            "as it is or percent-encoded")]) -> dict[str, Any]:
     found = queries.article(conn, article_id)
     if found is None:
         raise HTTPException(404, f"no article with id {article_id!r}; list events to find article ids")
