@@ -4,8 +4,9 @@
 any size is read without being unpacked or held in memory; ``.zip`` is read member by member
 (from the file itself, or spooled to a temporary file when it arrives as a stream); a lone
 ``.gz``/``.bz2``/``.xz`` is decompressed on the fly. Archives may nest. A member names its
-item as ``archive:member``. A truncated or corrupt archive yields a ReadError after the members
-that could be read.
+item as ``archive:member``. A truncated or corrupt archive yields one ReadError after the members
+that could be read: every member whose bytes are all there is read, a compressed tar included
+(its decompressor's end-of-data error is held back until tar has read what came before it).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import bz2
 import contextlib
 import gzip
 import importlib
+import io
 import lzma
 import os
 import shutil
@@ -103,12 +105,13 @@ def _read_file(path: Path, name: str, fmt: str, options: ReadOptions | None) -> 
 def read_stream(
     name: str, raw: BinaryIO, fmt: str = "auto", depth: int = 0, size: int | None = None,
     path: Path | None = None, hint: str | None = None, options: ReadOptions | None = None,
+    cut: _Cut | None = None,
 ) -> Iterator[Result]:
     """Articles from one stream: unpack it if it is compressed or an archive, else read it.
 
     ``name`` names the items in results; ``hint`` is the name used for detection (``a.jsonl``
     inside ``a.jsonl.gz``); ``options`` (field mapping, date order, callbacks) go to the JSON
-    and CSV readers.
+    and CSV readers; ``cut`` is the decompressed stream ``raw`` reads, when it is one.
     """
     hint = hint or name
     if depth > MAX_DEPTH:
@@ -116,12 +119,15 @@ def read_stream(
         return
     head, stream = with_head(raw)
     kind = container_kind(head)
+    if cut is not None and kind != "tar":
+        cut.strict = True  # only tar reads up to the cut; anything else reports it where it is read
     if kind in _DECOMPRESS:
         # .warc.gz too: gzip reports a truncated stream, which warcio would pass over silently
-        unpacked = _DECOMPRESS[kind](stream)
-        yield from read_stream(name, unpacked, fmt, depth + 1, hint=inner_name(hint), options=options)
+        unpacked = _Cut(_DECOMPRESS[kind](stream))
+        yield from read_stream(name, cast(BinaryIO, io.BufferedReader(unpacked)), fmt, depth + 1,
+                               hint=inner_name(hint), options=options, cut=unpacked)
     elif kind == "tar":
-        yield from _read_tar(name, stream, fmt, depth, options)
+        yield from _read_tar(name, stream, fmt, depth, options, cut)
     elif kind == "zip":
         yield from _read_zip(name, stream, fmt, depth, path, options)
     else:
@@ -149,25 +155,93 @@ def _member_name(archive: str, member: str) -> str:
     return f"{archive}:{member.lstrip('./') or member}"
 
 
-def _read_tar(name: str, stream: BinaryIO, fmt: str, depth: int, options: ReadOptions | None) -> Iterator[Result]:
+class _Cut(io.RawIOBase):
+    """A decompressed stream that ends where its data ends, remembering why.
+
+    A decompressor raises at the end of a truncated stream, and a buffered reader above it (or
+    tar's own) drops the bytes it had read before: the last complete members would be lost.
+    Here the bytes before the cut come out, then the end; ``error`` says what cut it short.
+    ``strict`` re-raises the error instead, for readers that must fail on a cut file.
+    """
+
+    def __init__(self, inner: BinaryIO) -> None:
+        super().__init__()
+        self.inner, self.strict = inner, False
+        self.error: BaseException | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
+        if self.error is None:
+            try:
+                data = self.inner.read1(len(buffer))  # type: ignore[attr-defined]  # one read: nothing held back
+            except READ_ERRORS as exc:
+                self.error = exc
+            else:
+                buffer[: len(data)] = data
+                return len(data)
+        if self.strict:
+            raise self.error
+        return 0
+
+
+class _Counted:
+    """The stream tar reads, counting its bytes: a member is complete when they reach its end."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        self.inner, self.pos, self.ended = inner, 0, False
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.inner.read(size)
+        self.pos += len(data)
+        self.ended = self.ended or not data or (size >= 0 and len(data) < size)
+        return data
+
+    def lost(self, member: tarfile.TarInfo) -> bool:
+        """Whether the stream ended before the member's last byte."""
+        return self.ended and member.offset_data + member.size > self.pos
+
+
+def _read_tar(name: str, stream: BinaryIO, fmt: str, depth: int, options: ReadOptions | None,
+              cut: _Cut | None = None) -> Iterator[Result]:
+    counted = _Counted(stream)
+    lost: str | None = None  # the first member cut short
+    error: BaseException | None = None
     try:
-        tar = tarfile.open(fileobj=stream, mode="r|")  # noqa: SIM115 - closed by the with below
+        tar = tarfile.open(fileobj=cast(BinaryIO, counted), mode="r|")  # noqa: SIM115 - closed by the with below
     except READ_ERRORS as exc:
-        yield ReadError(name, f"not a readable tar archive: {describe(exc)}")
-        return
-    with tar:
-        try:
-            while (member := tar.next()) is not None:
-                tar.members.clear()  # type: ignore[attr-defined]  # stream mode keeps every header otherwise: memory would grow
-                if not member.isfile() or skip_member(member.name):
-                    continue
-                handle = tar.extractfile(member)
-                if handle is not None:
+        if cut is None or cut.error is None:
+            yield ReadError(name, f"not a readable tar archive: {describe(exc)}")
+            return
+        tar = None
+    if tar is not None:
+        with tar:
+            try:
+                while (member := tar.next()) is not None:
+                    tar.members.clear()  # type: ignore[attr-defined]  # stream mode keeps every header otherwise: memory would grow
+                    if not member.isfile() or skip_member(member.name):
+                        continue
+                    handle = tar.extractfile(member)
+                    if handle is None:
+                        continue
                     item = _member_name(name, member.name)
-                    yield from read_stream(item, cast(BinaryIO, handle), fmt, depth + 1, member.size,
-                                           options=options)
-        except READ_ERRORS as exc:
-            yield ReadError(name, f"truncated or corrupt archive; members after this point lost: {describe(exc)}")
+                    for result in read_stream(item, cast(BinaryIO, handle), fmt, depth + 1, member.size,
+                                              options=options):
+                        if counted.lost(member):  # what is read from here on is cut short: one error says so
+                            lost = member.name
+                            break
+                        yield result
+                    if lost is not None:
+                        break
+            except READ_ERRORS as exc:
+                error = exc
+    if cut is not None and cut.error is not None:
+        error = cut.error
+    if error is not None or lost is not None:
+        what = f"'{lost}' and the members after it" if lost is not None else "members after this point"
+        reason = describe(error) if error is not None else "the archive ends inside it"
+        yield ReadError(name, f"truncated or corrupt archive; {what} lost: {reason}")
 
 
 def _read_zip(name: str, stream: BinaryIO, fmt: str, depth: int, path: Path | None,
