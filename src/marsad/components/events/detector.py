@@ -44,8 +44,12 @@ def _stem(norm: str) -> str:
     return norm
 
 
-def _sentence_tokens(doc: Document, index: int) -> list[Token]:
-    return [t for t in doc.tokens if t.sentence == index and t.kind in ("word", "latin")]
+def sentence_tokens(doc: Document) -> dict[int, list[Token]]:
+    """Every token of the document by sentence index, in one pass."""
+    out: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        out.setdefault(t.sentence, []).append(t)
+    return out
 
 
 def _actor_features(side: str, event: Event) -> list[str]:
@@ -61,9 +65,11 @@ def _actor_features(side: str, event: Event) -> list[str]:
 
 
 def features(doc: Document, event: Event, tokens: Sequence[Token] | None = None) -> list[str]:
-    """The detector's features of one candidate event (binary: each name present once)."""
+    """The detector's features of one candidate event (binary: each name present once);
+    ``tokens``: every token of its sentence (:func:`sentence_tokens`), found here if not given."""
     lab = label_of(event)
-    toks = list(tokens) if tokens is not None else _sentence_tokens(doc, event.sentence)
+    sentence = list(tokens) if tokens is not None else sentence_tokens(doc).get(event.sentence, [])
+    toks = [t for t in sentence if t.kind in ("word", "latin")]
     rule = event.coder.get("rule", "")
     roles = event.coder.get("roles", "")
     out = [f"type={lab}", f"cameo={event.cameo}", f"root={event.cameo[:2]}", f"rule={rule}",
@@ -88,7 +94,7 @@ def features(doc: Document, event: Event, tokens: Sequence[Token] | None = None)
     out.append("sent=0" if event.sentence == 0 else "sent=1-2" if event.sentence <= 2 else "sent=3+")
     n = len(toks)
     out.append("len<8" if n < 8 else "len<20" if n < 20 else "len<40" if n < 40 else "len40+")
-    if any(t.text in ("؟", "?") for t in doc.tokens if t.sentence == event.sentence):
+    if any(t.text in ("؟", "?") for t in sentence):
         out.append("question")
     title = doc.article.title or ""
     out += sorted({f"title={_stem(w)}" for w in _title_norms(title)})
@@ -121,13 +127,10 @@ class Detector:
         """The document with each event's confidence set to the detector's probability."""
         if not doc.events:
             return doc
-        by_sentence: dict[int, list[Token]] = {}
+        by_sentence = sentence_tokens(doc)
         scored = []
         for e in doc.events:
-            toks = by_sentence.get(e.sentence)
-            if toks is None:
-                toks = by_sentence[e.sentence] = _sentence_tokens(doc, e.sentence)
-            p = round(self.probability(features(doc, e, toks)), 3)
+            p = round(self.probability(features(doc, e, by_sentence.get(e.sentence, []))), 3)
             scored.append(replace(e, confidence=p, coder={**e.coder, "detector": self.version}))
         return replace(doc, events=tuple(scored))
 
