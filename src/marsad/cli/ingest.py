@@ -60,14 +60,6 @@ def require_existing(db: str) -> None:
     check_db(db, create=False)
 
 
-def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> None:
-    bad = [f for f in store.failures() if f["run_id"] == run_id]
-    for f in bad[:limit]:
-        print(f"  failed: {f['item']} [{f['stage']}]: {f['reason'][:200]}", file=stderr)
-    if len(bad) > limit:
-        print(f"  ... and {len(bad) - limit} more (table 'failures')", file=stderr)
-
-
 def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tracker: Any,
             stderr: TextIO) -> None:
     from marsad.cli._inputs import read_inputs
