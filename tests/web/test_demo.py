@@ -29,7 +29,7 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert "150 articles" in err.getvalue()
     again = io.StringIO()  # building twice adds nothing
     main(["demo", "--no-serve", "--db", str(db), "--limit", "150"], stdout=io.StringIO(), stderr=again)
-    assert "0 articles, 0 events" in again.getvalue() and "150 already stored" in again.getvalue()
+    assert "0 articles, 0 event mentions" in again.getvalue() and "150 already stored" in again.getvalue()
     return db
 
 

@@ -4,9 +4,10 @@
 "use strict";
 
 const QUAD_COLORS = { 1: "#4c9f70", 2: "#1b6e3a", 3: "#e0a030", 4: "#c0392b" };
-const FILTERS = ["start", "end", "actor", "source", "target", "country", "event_type", "cameo", "quad_class", "place", "q",
-  "min_confidence"];
-const state = { lang: "ar", labels: {}, offset: 0, limit: 25, total: 0, charts: {}, worldReady: false };
+const FILTERS = ["start", "end", "actor", "source", "target", "dyad", "country", "event_type", "cameo", "quad_class",
+  "place", "place_id", "outlet", "q", "min_confidence"];
+const state = { lang: "ar", labels: {}, codes: { agents: {}, plover: {}, countries: {} }, offset: 0, limit: 25, total: 0,
+  charts: {}, worldReady: false, gen: 0, pageSeq: 0 };
 
 function t(key, vars) {
   let s = (state.labels[state.lang] || {})[key] || key;
@@ -44,11 +45,71 @@ function filterParams(extra) {
   return params;
 }
 
-/* The download links export what the filters select (the same rows as `marsad export`). */
+/* The download button exports what the filters select (the same rows as `marsad export`), in the chosen format. */
 function updateExportLinks() {
-  for (const fmt of ["csv", "jsonl", "parquet"]) {
-    document.getElementById(`export-${fmt}`).href = `/api/export?${filterParams({ format: fmt })}`;
+  const fmt = document.getElementById("export-format").value;
+  document.getElementById("export").href = `/api/export?${filterParams({ format: fmt })}`;
+}
+
+/* ---- the view in the URL: every control, the language and the page, so a view can be shared and reloaded ---- */
+function viewParams() {
+  const params = filterParams();
+  if (state.lang !== "ar") params.set("lang", state.lang);
+  if (state.offset > 0) params.set("offset", String(state.offset));
+  return params;
+}
+
+function writeUrl(push) {
+  const query = String(viewParams());
+  const url = query ? `${location.pathname}?${query}` : location.pathname;
+  if (url === location.pathname + location.search) return;
+  history[push ? "pushState" : "replaceState"](null, "", url);
+}
+
+function setSelect(select, value) {
+  if (value && ![...select.options].some((o) => o.value === value)) select.append(el("option", { value }, value));
+  select.value = value;
+}
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const form = document.getElementById("filters");
+  for (const name of FILTERS) {
+    const control = form.elements[name], value = (params.get(name) || "").trim();
+    if (control.tagName === "SELECT") setSelect(control, value);
+    else control.value = value;
   }
+  const include = (params.get("include") || "").split(",").map((x) => x.trim().toLowerCase());
+  for (const box of form.querySelectorAll("input[name=include]")) box.checked = include.includes(box.value) || include.includes("all");
+  state.lang = params.get("lang") === "en" ? "en" : "ar";
+  state.offset = Math.max(0, parseInt(params.get("offset") || "0", 10) || 0);
+}
+
+/* ---- errors: the API's message, shown once, gone with the next query that succeeds ---- */
+function showErrors(messages) {
+  const box = document.getElementById("error");
+  const unique = [...new Set(messages)];
+  box.textContent = unique.length ? `${t("error")}: ${unique.join(" · ")}` : "";
+  box.hidden = !unique.length;
+}
+
+/* ---- curated names: CAMEO agents, countries and PLOVER types (codes.json), never words from an article ---- */
+function capitalise(s) { return s && state.lang === "en" ? s[0].toUpperCase() + s.slice(1) : s; }
+
+function codeName(code) {
+  if (!code) return null;
+  const { agents, countries } = state.codes, up = String(code).toUpperCase(), L = state.lang;
+  if (agents[up]) return capitalise(agents[up][L]);
+  if (up.length === 3 && countries[up]) return countries[up][L];
+  if (up.length === 6 && countries[up.slice(0, 3)] && agents[up.slice(3)]) {
+    return `${countries[up.slice(0, 3)][L]}: ${agents[up.slice(3)][L]}`;
+  }
+  return null;
+}
+
+function typeName(type) {
+  const entry = type && state.codes.plover[type];
+  return entry ? entry[state.lang] : type;
 }
 
 function drawStats(meta) {
@@ -56,7 +117,7 @@ function drawStats(meta) {
     t("stats", { events: meta.events, mentions: meta.mentions, articles: meta.articles });
 }
 
-async function api(path, params) {
+async function api(path, params) {  // throws the API's own error message
   const query = params ? String(params) : "";
   const url = query ? `${path}?${query}` : path;
   const resp = await fetch(url, { headers: { Accept: "application/json" } });
@@ -85,7 +146,8 @@ function chart(id) {
 
 function actorLabel(a) {
   if (!a) return "";
-  const name = state.lang === "en" ? (a.name_en || a.text || a.name_ar) : (a.name_ar || a.text || a.name_en);
+  const name = codeName(a.code) ||
+    (state.lang === "en" ? (a.name_en || a.text || a.name_ar) : (a.name_ar || a.text || a.name_en));
   return a.code ? `${name || ""} (${a.code})` : (name || "");
 }
 
@@ -98,6 +160,20 @@ function actorPair(ev) {
 }
 
 /* ---- timeline ---- */
+/* A timeline period (2014-05-22, 2014-W21, 2014-05, 2014) as the first and last date it covers. */
+function periodRange(period) {
+  const iso = (d) => d.toISOString().slice(0, 10);
+  let m;
+  if ((m = /^(\d{4})$/.exec(period))) return [`${m[1]}-01-01`, `${m[1]}-12-31`];
+  if ((m = /^(\d{4})-(\d{2})$/.exec(period))) return [`${period}-01`, iso(new Date(Date.UTC(+m[1], +m[2], 0)))];
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(period))) {
+    const jan4 = new Date(Date.UTC(+m[1], 0, 4));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 864e5 + (+m[2] - 1) * 7 * 864e5);
+    return [iso(monday), iso(new Date(monday.getTime() + 6 * 864e5))];
+  }
+  return [period, period];
+}
+
 function drawTimeline(data) {
   showEmpty("timeline", !data.items.length);
   const periods = [...new Set(data.items.map((r) => r.period))].sort();
@@ -120,6 +196,14 @@ function drawTimeline(data) {
     yAxis: { type: "value", position: state.lang === "ar" ? "right" : "left", name: t("events_axis"), minInterval: 1 },
     dataZoom: [{ type: "inside", ...zoom }, { type: "slider", height: 16, bottom: 8, ...zoom }], series,
   }, true);
+  // drill down: a bar is one period and one quad class
+  const c = chart("timeline");
+  c.off("click");
+  c.on("click", (p) => {
+    if (p.componentType !== "series" || !p.value) return;
+    const [start, end] = periodRange(p.name);
+    setFilters({ start, end, quad_class: String(p.seriesIndex + 1) });
+  });
 }
 
 /* ---- map ---- */
@@ -134,7 +218,7 @@ async function drawMap(data) {
   await ensureWorld();
   const max = Math.max(1, ...data.items.map((p) => p.events));
   const points = data.items.filter((p) => p.lat != null && p.lon != null)
-    .map((p) => ({ name: p.name, value: [p.lon, p.lat, p.events], country: p.country }));
+    .map((p) => ({ name: p.name, value: [p.lon, p.lat, p.events], country: p.country, placeId: p.id }));
   showEmpty("map", !points.length);
   const c = chart("map");
   c.setOption({
@@ -146,7 +230,11 @@ async function drawMap(data) {
       symbolSize: (v) => 5 + 25 * Math.sqrt(v[2] / max), itemStyle: { color: "#8e44ad", opacity: 0.75 } }],
   }, true);
   c.off("click");
-  c.on("click", (p) => { if (p.data) setFilter("place", p.data.name); });
+  c.on("click", (p) => {
+    if (!p.data) return;
+    if (p.data.placeId) setFilters({ place_id: p.data.placeId, place: "" });
+    else setFilters({ place: p.data.name });
+  });
 }
 
 /* ---- network ---- */
@@ -161,7 +249,7 @@ function goldsteinColor(g) {
 const NET_EDGES = 60, NET_NODES = 30, NET_LABELS = 10;
 
 function actorName(a) {
-  const name = state.lang === "en" ? (a.name_en || a.name_ar) : (a.name_ar || a.name_en);
+  const name = codeName(a.id) || (state.lang === "en" ? (a.name_en || a.name_ar) : (a.name_ar || a.name_en));
   return name || a.id || "";
 }
 
@@ -210,13 +298,21 @@ function drawNetwork(data) {
     }],
   }, true);
   c.off("click");
-  c.on("click", (p) => { if (p.dataType === "node") setFilter("actor", p.data.id); });
+  c.on("click", (p) => {
+    if (p.dataType === "node") setFilters({ actor: p.data.id });
+    else if (p.dataType === "edge") setFilters({ dyad: `${p.data.source},${p.data.target}` });
+  });
 }
 
 /* ---- event table ---- */
 function eventLabel(ev) {
   if (!ev.event_type) return `CAMEO ${ev.cameo}`;
-  return `${ev.event_type}${ev.mode ? "/" + ev.mode : ""} · ${ev.cameo}`;
+  return `${typeName(ev.event_type)} (${ev.event_type}${ev.mode ? "/" + ev.mode : ""}) · ${ev.cameo}`;
+}
+
+/* the actor's curated name and code; the words the article used show on hover */
+function actorCell(a) {
+  return el("td", { class: "actor", title: a ? (a.text || a.name_ar || "") : "" }, actorLabel(a));
 }
 
 function drawTable(data) {
@@ -226,9 +322,9 @@ function drawTable(data) {
   for (const ev of data.items) {
     const row = el("tr", { class: `q${ev.quad_class}`, tabindex: "0", "data-event": ev.id, "data-article": ev.article_id },
       el("td", { class: "date" }, el("span", { dir: "ltr" }, ev.date || "")),  // the cell keeps the page direction: its quad-class bar sits at the row's start
-      el("td", { class: "actor" }, actorLabel(ev.source)),
+      actorCell(ev.source),
       el("td", { title: ev.evidence || "" }, el("bdi", { class: "ev-code" }, eventLabel(ev)), el("br"), el("span", { class: "trigger" }, ev.trigger ? ev.trigger.text : "")),
-      el("td", { class: "actor" }, actorLabel(ev.target)),
+      actorCell(ev.target),
       el("td", {}, ev.place ? ev.place.name : ""),
       el("td", { dir: "ltr" }, ev.confidence == null ? "" : ev.confidence.toFixed(2)));
     const open = () => openArticle(ev.article_id, ev.id);
@@ -332,57 +428,95 @@ async function openArticle(articleId, eventId) {
 }
 
 /* ---- wiring ---- */
-function setFilter(name, value) {
-  document.getElementById("filters").elements[name].value = value;
+/* Drill-down (a bar, an actor, a link, a place): set those filters and show the events they select. */
+function setFilters(values) {
+  const form = document.getElementById("filters");
+  for (const [name, value] of Object.entries(values)) {
+    if (form.elements[name].tagName === "SELECT") setSelect(form.elements[name], value);
+    else form.elements[name].value = value;
+  }
   state.offset = 0;
-  refresh();
+  refresh(true);
 }
 
-async function loadEvents() {
-  drawTable(await api("/api/events", filterParams({ limit: state.limit, offset: state.offset })));
+/* Each refresh is a generation: answers of an older one (still in flight) are dropped. */
+async function loadEvents(gen) {
+  const data = await api("/api/events", filterParams({ limit: state.limit, offset: state.offset }));
+  if (gen === state.gen) drawTable(data);
 }
 
-async function refresh() {
+async function page(offset) {
+  state.offset = Math.max(0, offset);
+  writeUrl(false);
+  const gen = state.gen, seq = ++state.pageSeq;  // a newer page or refresh wins
+  try {
+    const data = await api("/api/events", filterParams({ limit: state.limit, offset: state.offset }));
+    if (gen === state.gen && seq === state.pageSeq) { drawTable(data); showErrors([]); }
+  } catch (e) {
+    if (gen === state.gen && seq === state.pageSeq) showErrors([e.message]);
+  }
+}
+
+async function refresh(push) {
+  const gen = ++state.gen;
+  state.pageSeq++;
   const p = filterParams();
+  const live = (draw) => (data) => (gen === state.gen ? draw(data) : undefined);
   updateExportLinks();
+  writeUrl(push);
+  document.body.dataset.ready = "no";
   const jobs = [
-    api("/api/meta", p).then(drawStats),
-    api("/api/timeline", p).then(drawTimeline),
-    api("/api/places", filterParams({ limit: 300 })).then(drawMap),
-    api("/api/graph", filterParams({ limit: NET_EDGES })).then(drawNetwork),
-    loadEvents(),
+    api("/api/meta", p).then(live(drawStats)),
+    api("/api/timeline", p).then(live(drawTimeline)),
+    api("/api/places", filterParams({ limit: 300 })).then(live(drawMap)),
+    api("/api/graph", filterParams({ limit: NET_EDGES })).then(live(drawNetwork)),
+    loadEvents(gen),
   ];
   const results = await Promise.allSettled(jobs);
-  const failed = results.find((r) => r.status === "rejected");
-  document.body.dataset.ready = failed ? "error" : "yes";
-  if (failed) document.getElementById("stats").textContent = `${t("error")}: ${failed.reason.message}`;
+  if (gen !== state.gen) return;
+  const failed = results.filter((r) => r.status === "rejected").map((r) => r.reason.message);
+  showErrors(failed);
+  document.body.dataset.ready = failed.length ? "error" : "yes";
 }
 
 async function loadMeta() {
-  const meta = await api("/api/meta", filterParams());
-  drawStats(meta);
-  const select = document.getElementById("f-type");
-  select.replaceChildren(select.options[0], ...meta.event_types.map((x) => el("option", { value: x }, x)));
+  const meta = await api("/api/meta");  // the types present in the store, whatever the filters
+  const select = document.getElementById("f-type"), keep = select.value;
+  select.replaceChildren(select.options[0],
+    ...meta.event_types.map((x) => el("option", { value: x }, `${typeName(x)} (${x})`)));
+  setSelect(select, keep);
   const actors = await api("/api/actors", new URLSearchParams({ limit: 200 }));
   document.getElementById("actor-list").replaceChildren(
     ...actors.items.map((a) => el("option", { value: a.code }, actorLabel(a))));
   state.meta = meta;
 }
 
+function resetControls() {
+  const form = document.getElementById("filters");
+  for (const name of FILTERS) form.elements[name].value = "";
+  for (const box of form.querySelectorAll("input[name=include]")) box.checked = false;
+}
+
 async function main() {
-  state.labels = await (await fetch("/static/labels.json")).json();
+  const [labels, codes] = await Promise.all(["/static/labels.json", "/static/codes.json"].map(
+    async (path) => (await fetch(path)).json()));
+  state.labels = labels;
+  state.codes = codes;
+  readUrl();
   applyLabels();
-  document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; refresh(); });
-  document.getElementById("reset-filters").addEventListener("click", () => { document.getElementById("filters").reset(); state.offset = 0; refresh(); });
-  document.getElementById("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents(); });
-  document.getElementById("next").addEventListener("click", () => { state.offset += state.limit; loadEvents(); });
+  document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; refresh(true); });
+  document.getElementById("reset-filters").addEventListener("click", () => { resetControls(); state.offset = 0; refresh(true); });
+  document.getElementById("export-format").addEventListener("change", updateExportLinks);
+  document.getElementById("prev").addEventListener("click", () => page(state.offset - state.limit));
+  document.getElementById("next").addEventListener("click", () => page(state.offset + state.limit));
   document.getElementById("article-close").addEventListener("click", () => { document.getElementById("article").hidden = true; });
   document.getElementById("lang-toggle").addEventListener("click", () => {
-    state.lang = state.lang === "ar" ? "en" : "ar"; applyLabels(); loadMeta(); refresh();
+    state.lang = state.lang === "ar" ? "en" : "ar"; applyLabels(); loadMeta().catch(() => {}); refresh(false);
   });
+  window.addEventListener("popstate", () => { readUrl(); applyLabels(); loadMeta().catch(() => {}); refresh(false); });
   window.addEventListener("resize", () => Object.values(state.charts).forEach((c) => c.resize()));
   await loadMeta();
-  await refresh();
+  await refresh(false);
 }
 
 document.addEventListener("DOMContentLoaded", main);
