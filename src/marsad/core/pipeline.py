@@ -114,14 +114,21 @@ class Pipeline:
                 self.on_error(doc, StageError(stage.name, doc.article.id, exc))
         return kept
 
-    def pipe(self, items: Iterable[Article | Document]) -> Iterator[Document]:
-        """Run over a stream of articles or documents, batch by batch, lazily."""
+    def pipe(self, items: Iterable[Article | Document | str]) -> Iterator[Document]:
+        """Run over a stream of articles, documents or raw texts (ids ``text-0``, ``text-1`` ...),
+        batch by batch, lazily."""
         it = iter(items)
+        n = 0
         while True:
             chunk = list(islice(it, self.batch_size))
             if not chunk:
                 return
-            docs = [x if isinstance(x, Document) else Document(article=x) for x in chunk]
+            docs = []
+            for x in chunk:
+                if isinstance(x, str):
+                    x = Article(id=f"text-{n}", text=x)
+                docs.append(x if isinstance(x, Document) else Document(article=x))
+                n += 1
             yield from self.run_batch(docs)
 
     def __call__(self, item: Article | Document | str) -> Document:

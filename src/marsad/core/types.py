@@ -32,6 +32,19 @@ class Article:
     origin: str | None = None  # path (and archive member) the article was read from
     meta: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    def __post_init__(self) -> None:
+        """An ISO date string or a ``date`` is accepted for ``published`` (kept as a datetime)."""
+        value: Any = self.published
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            except ValueError as exc:
+                raise ValueError(f"article {self.id!r}: published {value!r} is not an ISO date "
+                                 "(2020-03-01 or 2020-03-01T12:00:00)") from exc
+            object.__setattr__(self, "published", value)
+        elif isinstance(value, date) and not isinstance(value, datetime):
+            object.__setattr__(self, "published", datetime(value.year, value.month, value.day))
+
 
 @dataclass(frozen=True, slots=True)
 class ReadError:
