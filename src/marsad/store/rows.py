@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from marsad.core.serialize import event_to_dict
 from marsad.core.types import Article, Document, Event
 from marsad.store import schema
 from marsad.store.flags import flags_of
@@ -20,39 +21,8 @@ def content_hash(article: Article) -> str:
 
 
 def event_dict(event: Event) -> dict[str, Any]:
-    """The event as ``marsad code`` prints it (``marsad.core.serialize.event_to_dict`` when present)."""
-    try:
-        from marsad.core.serialize import event_to_dict  # type: ignore[attr-defined]
-    except ImportError:
-        return _event_dict(event)
-    return dict(event_to_dict(event))
-
-
-def _actor(am: Any) -> dict[str, Any] | None:
-    if am is None:
-        return None
-    a = am.actor
-    return {"text": am.text, "start": am.start, "end": am.end, "actor_id": a.id, "code": a.code,
-            "name_en": a.name_en, "role": a.role}
-
-
-def _event_dict(e: Event) -> dict[str, Any]:
-    """Fallback with the field list of issue 5 (used until ``marsad.core.serialize`` exists)."""
-    place = None
-    if e.place is not None:
-        p = e.place.place
-        place = {"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
-                 "geonameid": p.geonameid, "precision": p.precision}
-    return {
-        "id": e.id, "article_id": e.article_id, "sentence": e.sentence,
-        "date": e.date.isoformat() if e.date else None, "date_precision": e.date_precision,
-        "event_type": e.event_type, "mode": e.mode, "cameo": e.cameo, "quad_class": e.quad_class,
-        "goldstein": e.goldstein, "source": _actor(e.source), "target": _actor(e.target),
-        "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end},
-        "place": place, "negated": e.negated, "hypothetical": e.hypothetical, "future": e.future,
-        "historical": e.historical, "attributed": e.attributed, "counts": dict(e.counts),
-        "confidence": e.confidence, "evidence": e.evidence, "coder": dict(e.coder),
-    }
+    """The event as ``marsad code`` prints it (:func:`marsad.core.serialize.event_to_dict`)."""
+    return event_to_dict(event)
 
 
 def _to_date(value: Any) -> date | None:
