@@ -95,7 +95,7 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(out)
 
 
-def _identity(am: ActorMention | None) -> str | None:
+def actor_identity(am: ActorMention | None) -> str | None:
     """Who an actor mention stands for, at the level roles are compared: country or organisation."""
     if am is None:
         return None
@@ -113,13 +113,13 @@ def _participants(doc: Document, mentions: Sequence[Event], side: str) -> list[l
     for e in mentions:
         for role in ("source", "target"):
             am = getattr(e, role)
-            who = _identity(am)
+            who = actor_identity(am)
             if who is not None and am is not None and am.basis != "implied":
                 named.setdefault(who, []).append(am)
                 score[who] += 100 if role == side else 1
     if not named:
         for am in doc.actors:
-            who = _identity(am)
+            who = actor_identity(am)
             if who is not None and who[:3] not in NOT_COUNTRIES:
                 named.setdefault(who, []).append(am)
                 score[who] += 1
@@ -127,9 +127,9 @@ def _participants(doc: Document, mentions: Sequence[Event], side: str) -> list[l
 
 
 def _implied(e: Event, participants: list[list[ActorMention]], other: ActorMention | None) -> ActorMention | None:
-    taken = _identity(other)
+    taken = actor_identity(other)
     for ms in participants[:2]:
-        if _identity(ms[0]) == taken:
+        if actor_identity(ms[0]) == taken:
             continue
         before = [am for am in ms if am.start <= e.trigger.start]
         am = before[-1] if before else ms[0]
@@ -156,4 +156,4 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(out)
 
 
-__all__ = ["article_country", "fill_roles", "imply_roles"]
+__all__ = ["actor_identity", "article_country", "fill_roles", "imply_roles"]

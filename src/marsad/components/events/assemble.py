@@ -22,20 +22,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from marsad.core.types import ActorMention, Event
+from marsad.components.events.article_roles import actor_identity
+from marsad.core.types import Event
 
 UNMERGED_ROOTS = ("01", "02")
 ARTICLE_DATE = "article-date"  # the coder's rule for a mention dated by the publication day
-
-
-def _who(am: ActorMention | None) -> str | None:
-    """The identity two mentions must not contradict: the country or organisation code."""
-    if am is None or not am.actor.code:
-        return None
-    a = am.actor
-    if a.country:
-        return a.country
-    return a.code[:6] if a.code[:3] in ("IGO", "NGO", "IMG") else None
 
 
 def _definite_noun(text: str) -> bool:
@@ -71,8 +62,8 @@ def _compatible(group: list[Event], m: Event) -> bool:
     if _text_dated(m) and dated and m.date not in dated:
         return False
     for side in ("source", "target"):
-        mine = _who(getattr(m, side))
-        theirs = {w for e in group if (w := _who(getattr(e, side))) is not None}
+        mine = actor_identity(getattr(m, side))
+        theirs = {w for e in group if (w := actor_identity(getattr(e, side))) is not None}
         if mine is not None and theirs and mine not in theirs:
             return False
     return True
@@ -92,7 +83,7 @@ def _inherit(m: Event, group: list[Event]) -> Event:
             fill.update(date=dated.date, date_precision=dated.date_precision)
     for side in ("source", "target"):
         if getattr(m, side) is None:
-            donor = next((getattr(e, side) for e in group if _who(getattr(e, side)) is not None), None)
+            donor = next((getattr(e, side) for e in group if actor_identity(getattr(e, side)) is not None), None)
             if donor is not None and donor is not m.source and donor is not m.target:
                 fill[side] = replace(donor, why=f"{donor.why}; from another mention of the same event".lstrip("; "),
                                      basis=donor.basis if donor.basis == "implied" else "coreference")
