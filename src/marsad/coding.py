@@ -55,6 +55,11 @@ class _Empty:
         return list(docs)
 
 
+def _file_digest(path: str | Path) -> str:
+    """A user file's identity in the coder version: the first 16 hex digits of its sha256."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
 def _dictionary(dictionary: str | Path | Dictionary | None) -> tuple[Dictionary, dict[str, str]]:
     """The trigger dictionary to code with and what the coder identity says of it."""
     if dictionary is None:
@@ -63,7 +68,7 @@ def _dictionary(dictionary: str | Path | Dictionary | None) -> tuple[Dictionary,
     if isinstance(dictionary, Dictionary):
         return dictionary, {"dictionary": dictionary.version}
     d = load_dictionary(str(dictionary))
-    digest = hashlib.sha256(Path(dictionary).read_bytes()).hexdigest()[:16]
+    digest = _file_digest(dictionary)
     return d, {"dictionary": d.version, "dictionary_file": digest}
 
 
@@ -74,7 +79,7 @@ def _actors(actors: str | Path | None) -> tuple[Stage | None, dict[str, str]]:
     from marsad.components.actors.stage import ActorsStage
 
     stage = ActorsStage(actors_file=actors)  # reads and checks the file: ConfigError if malformed
-    return stage, {"actors_file": hashlib.sha256(Path(actors).read_bytes()).hexdigest()[:16]}
+    return stage, {"actors_file": _file_digest(actors)}
 
 
 def _make(name: str, actors_stage: Stage | None) -> Stage:
