@@ -44,3 +44,32 @@ def test_manner_adverb_is_no_object_but_a_town_is(nlp):
     doc = nlp(marsad.Article(id="attack", text="هاجم مسلحون بلدة قرب الموصل."))
     attack = [e for e in doc.events if e.cameo.startswith("18")]
     assert attack and attack[0].target is not None and attack[0].target.text == "بلدة"
+
+
+# Sentences from ANT articles (CNN Arabic, 2018).
+KUWAIT = ("قال مساعد وزير الخارجية الكويتي للشؤون القنصلية، سامي الحمد، إن الانتربول الدولي أبلغ الخارجية "
+          "الكويتية الخميس بأنه نجح في القبض على المتهمين بقتل العاملة الفلبينية ووضع جثتها في (الفريزر).")
+GHOUTA = ("قال المرصد السوري لحقوق الإنسان، الجمعة، إن 42 مدنيا قتلوا من جراء الغارات التي يشنها الطيران "
+          "الحربي السوري والروسي على الغوطة الشرقية المحاصرة قرب دمشق.")
+
+
+def test_a_nationality_adjective_names_the_people_targeted(nlp):
+    doc = nlp(marsad.Article(id="kuwait", text=KUWAIT))
+    killing = [e for e in doc.events if e.event_type == "ASSAULT" and "قتل" in e.trigger.text]
+    assert killing and killing[0].target is not None, [(e.cameo, e.trigger.text, e.target) for e in doc.events]
+    assert killing[0].target.actor.country == "PHL" and "الفلبينية" in killing[0].target.text
+
+
+def test_a_place_on_the_map_stands_for_its_people(nlp):
+    doc = nlp(marsad.Article(id="ghouta", text=GHOUTA))
+    strikes = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert strikes, [(e.cameo, e.trigger.text) for e in doc.events]
+    assert any(e.target is not None and e.target.actor.country == "SYR" for e in strikes), \
+        [(e.trigger.text, e.target) for e in strikes]
+
+
+def test_an_object_that_names_no_actor_is_no_target(nlp):
+    doc = nlp(marsad.Article(id="unesco", text="وطالبت اليونسكو بحماية التراث الإنساني في اليمن."))
+    asks = [e for e in doc.events if e.cameo.startswith("1")]
+    assert asks, [(e.cameo, e.trigger.text) for e in doc.events]
+    assert all(e.target is None or "حماية" not in e.target.text for e in asks)

@@ -433,7 +433,8 @@ def score_articles(gold_path: str | Path | Sequence[GoldArticle],
 
 def _coded_view(m: Mapping[str, Any]) -> dict[str, Any]:
     def actor(a: Any) -> Any:
-        return None if not a else {"text": a.get("text"), "code": a.get("code")}
+        return None if not a else {"text": a.get("text"), "code": a.get("code"), "country": a.get("country"),
+                                   "basis": a.get("basis")}
 
     t = m.get("trigger") or {}
     return {"label": _coded_label(m), "cameo": m.get("cameo"), "trigger": t.get("text"),

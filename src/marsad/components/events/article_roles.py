@@ -17,6 +17,11 @@ Two statements about how Arabic news is written:
   actor records ``basis="implied"`` and does not make the event ``complete``. This is how the
   coding guide codes the implied actor of "الغارة" or "الحكومة" from context; analysts who want
   only named actors filter on ``basis``.
+- **An unnamed target is where it happened, else the country the article is about.** A strike,
+  an arrest, a protest or a visit with no target named (or with an object that names no actor:
+  طالبت بحماية التراث, نقلت الأسلحة) acts on the people or government of its place (غارات على
+  ريف دمشق: Syria; زيارة للكويت: Kuwait); failing a place, on the article's country; failing that,
+  on the article's main target participant.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from marsad.core.types import Actor, ActorMention, Document, Event, Token
+from marsad.components.events.coder import PLACE_NOUN
+from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 
 MIN_SHARE = 0.5
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
@@ -144,6 +150,7 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
     if not sources:
         return tuple(mentions)
     targets = _participants(doc, mentions, "target")
+    country = article_country(doc)
     out = []
     for e in mentions:
         src, tgt = e.source, e.target
@@ -151,9 +158,44 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
             if src is None:
                 src = _implied(e, sources, tgt)
             if tgt is None:
-                tgt = _implied(e, targets, src)
+                tgt = _implied_target(doc, e, country, targets, src)
+            elif not tgt.actor.code and tgt.why == PLACE_NOUN:  # بلدة, الأحياء السكنية: whose?
+                found = _implied_target(doc, e, country, targets, src)
+                if found is not None:
+                    tgt = replace(tgt, actor=found.actor, why=f"{PLACE_NOUN}; {found.why}", basis="implied")
         out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
     return tuple(out)
+
+
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONSULT", "MOBILIZE"})
+
+
+def _implied_target(doc: Document, e: Event, country: str | None, targets: list[list[ActorMention]],
+                    src: ActorMention | None) -> ActorMention | None:
+    """The target of a typed mention that names none: its place's country for acts done at a place,
+    else the article's country, else the article's main target participant."""
+    p = e.place
+    if e.event_type in PLACE_TARGETS and p is not None and p.place.country and p.place.geonameid is not None:
+        return _country_mention(p.start, p.end, p.text, p.sentence, p.place.country, "the country of its place")
+    if country:
+        near = _nearest_mention(doc, country, e.trigger.start)
+        if near is not None:
+            return _country_mention(near.start, near.end, near.text, near.sentence, country, "the article's country")
+    return _implied(e, targets, src)
+
+
+def _nearest_mention(doc: Document, iso3: str, at: int) -> ActorMention | PlaceMention | None:
+    """The mention of a country (an actor of it or a place in it) nearest before ``at``, else the first."""
+    named: list[ActorMention | PlaceMention] = [am for am in doc.actors if am.actor.country == iso3]
+    named += [pm for pm in doc.places if pm.place.country == iso3]
+    named.sort(key=lambda m: m.start)
+    before = [m for m in named if m.start <= at]
+    return before[-1] if before else (named[0] if named else None)
+
+
+def _country_mention(start: int, end: int, text: str, sentence: int, iso3: str, why: str) -> ActorMention:
+    actor = Actor(iso3, iso3, text, type="country", country=iso3)
+    return ActorMention(start, end, text, actor, sentence, why=f"implied: {why}", basis="implied")
 
 
 __all__ = ["actor_identity", "article_country", "fill_roles", "imply_roles"]

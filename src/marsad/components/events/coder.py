@@ -37,7 +37,7 @@ from marsad.components.events.links import (
 )
 from marsad.components.events.rank import adjustment
 from marsad.components.events.roles import Roles, find_roles, self_roles
-from marsad.components.events.words import Word, in_list, is_content
+from marsad.components.events.words import Word, in_list, is_content, number_value
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from marsad.core.version import __version__
 from marsad.resources.ontology import ONTOLOGY_VERSION, cameo
@@ -117,7 +117,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = reported_speech(casualties(attackers(words, participants(found))))
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
-    return [_event(doc, sent, m, roles, attributed, counts, d.version) for m, roles in found]
+    return [_event(doc, sent, m, roles, attributed, counts, d.version, ok) for m, roles in found]
 
 
 def _roles(words: list[Word], m: Match, matches: list[Match], ok: ActorTest) -> tuple[Match, Roles]:
@@ -132,7 +132,10 @@ def _roles(words: list[Word], m: Match, matches: list[Match], ok: ActorTest) -> 
 
 
 def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rule: str,
-           exclude: ActorMention | None = None) -> ActorMention | None:
+           exclude: ActorMention | None = None, ok: ActorTest | None = None) -> ActorMention | None:
+    """The actor mention of a role's phrase: the actors stage's mention in it, else the country its
+    nationality adjective or place names, else the phrase uncoded when it passes ``ok`` (an
+    object such as حماية التراث or إلغاء القمة is no actor: no mention)."""
     if span is None:
         return None
     ws = sent.words
@@ -153,9 +156,43 @@ def _actor(doc: Document, sent: SentenceInput, span: tuple[int, int] | None, rul
             return ActorMention(a, best.end, span_text(doc.text, doc.tokens, a, best.end), best.actor, sent.index,
                                 why=f"structure:{rule} with {best.why}")
         return best
-    if span[1] - span[0] == 1 and (country := demonym(text)) is not None:
-        return ActorMention(a, b, text, country, sent.index, why=f"structure:{rule} demonym")
+    if (country := _phrase_country(doc, sent, span, a, b)) is not None:
+        return ActorMention(a, b, text, country[0], sent.index, why=f"structure:{rule} {country[1]}")
+    if in_list("places", ws[span[0]].norm):  # a town, a neighbourhood: its people, country unknown yet
+        return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=PLACE_NOUN)
+    if ok is not None and not _people(ws, span, ok):
+        return None
     return ActorMention(a, b, text, Actor(id="", code="", name_ar=text), sent.index, why=f"structure:{rule}")
+
+
+def _people(ws: list[Word], span: tuple[int, int], ok: ActorTest) -> bool:
+    """An actor phrase, or people counted (أربعة أوروبيين, عشرات المدنيين): a target can be either."""
+    a, b = span
+    while a < b - 1 and (number_value(ws[a]) is not None or in_list("quantifiers", ws[a].norm)):
+        a += 1
+    return ok((a, b)) or in_list("victims", ws[a].norm)
+
+
+PLACE_NOUN = "structure: a place noun"
+NISBA_WINDOW = 3  # a nationality adjective within the phrase's first words names its people
+
+
+def _phrase_country(doc: Document, sent: SentenceInput, span: tuple[int, int], a: int,
+                    b: int) -> tuple[Actor, str] | None:
+    """The country a phrase with no coded actor stands for: its nationality adjective (العاملة
+    الفلبينية, عشرات الفلسطينيين: the people of that country) or a place on the map inside it
+    (الغوطة الشرقية, قرية كفر بطنا: places standing for their people)."""
+    for w in sent.words[span[0]: min(span[1], span[0] + NISBA_WINDOW)]:
+        if (country := demonym(w.text.strip("،,.:\"'()"))) is not None:
+            return country, "demonym"
+    located = [p for p in doc.places if p.sentence == sent.index and p.place.country and p.place.geonameid is not None]
+    inside = [p for p in located if a <= p.start and p.end <= b]
+    if not inside and in_list("places", sent.words[span[0]].norm):  # بلدة قرب الموصل
+        inside = [p for p in located if p.start >= b][:1]
+    for p in inside:
+        iso3 = p.place.country or ""
+        return Actor(id=iso3, code=iso3, name_ar=p.text, type="country", country=iso3), "place"
+    return None
 
 
 def _after_clitics(doc: Document, start: int) -> int:
@@ -214,12 +251,12 @@ def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_co
 
 
 def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attributed: bool,
-           counts: dict[str, int], dictionary_version: str) -> Event:
+           counts: dict[str, int], dictionary_version: str, ok: ActorTest | None = None) -> Event:
     ws = sent.words
     first, last = trigger_words(m, ws)
     t0, t1 = ws[first].start, ws[last].end
     source = _actor(doc, sent, roles.source, roles.source_rule)
-    target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source))
+    target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source), ok=ok)
     code = _recode(m, ws, roles.source)
     entry = cameo(code)
     mod = modality(ws, m.head, attributed)
