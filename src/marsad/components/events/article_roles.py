@@ -9,7 +9,9 @@ Two statements about how Arabic news is written:
 - **The article sets the country.** A title or an institution without a country (الوزير, الحكومة,
   الجيش, الشرطة, المتحدث) belongs to the country the article is about: the one country its
   actors and places name most (at least :data:`MIN_SHARE` of the country mentions and at least
-  twice). The actor keeps its agent and records ``basis="article"``.
+  twice). The actor keeps its agent and records ``basis="article"``. Failing that, a national
+  outlet's country (:mod:`marsad.components.events.outlets`; never a pan-Arab or international
+  outlet's) is given with ``basis="outlet"``.
 - **An unnamed participant is one of the article's main participants.** When a typed event's
   sentence names no source (or no target), after the article's mentions are assembled, the
   participant is the actor the article's events name most often in that role (then in the
@@ -31,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from marsad.components.events.coder import PLACE_NOUN
+from marsad.components.events.outlets import outlet_country
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 
 MIN_SHARE = 0.5
@@ -52,11 +55,12 @@ def _coded(am: ActorMention | None) -> bool:
     return am is not None and (bool(am.actor.country) or am.actor.code[:3] in NOT_COUNTRIES)
 
 
-def _with_country(am: ActorMention, iso3: str) -> ActorMention:
+def _with_country(am: ActorMention, iso3: str, basis: str = "article") -> ActorMention:
     a = am.actor
     actor = Actor(f"{iso3}:{a.agent}", f"{iso3}{a.agent}", a.name_ar, a.name_en, a.type, iso3, a.agent,
                   a.role, a.parent)
-    return replace(am, actor=actor, why=f"{am.why}; country {iso3} from the article".lstrip("; "), basis="article")
+    where = "the article" if basis == "article" else "the national outlet"
+    return replace(am, actor=actor, why=f"{am.why}; country {iso3} from {where}".lstrip("; "), basis=basis)
 
 
 def _bare_agent(am: ActorMention | None) -> bool:
@@ -76,7 +80,9 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
     for t in doc.tokens:
         if t.kind in ("word", "latin"):
             words.setdefault(t.sentence, []).append(t)
-    country = article_country(doc)
+    country, basis = article_country(doc), "article"
+    if country is None:
+        country, basis = outlet_country(doc.article), "outlet"
     out: list[Event] = []
     last_source: ActorMention | None = None
     last_sentence = -1
@@ -90,9 +96,9 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
                           basis="coreference")
         if country:
             if _bare_agent(src):
-                src = _with_country(src, country)  # type: ignore[arg-type]
+                src = _with_country(src, country, basis)  # type: ignore[arg-type]
             if _bare_agent(tgt):
-                tgt = _with_country(tgt, country)  # type: ignore[arg-type]
+                tgt = _with_country(tgt, country, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
             tgt = None  # one mention is never both source and target
         if _coded(src):

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.components.events.agents import ActorTest, actor_test, document_spans
+from marsad.components.events.agents import ActorTest, accept_all, actor_test, document_spans
 from marsad.components.events.context import (
     counts_for,
     event_date,
@@ -36,7 +36,7 @@ from marsad.components.events.links import (
     shared_subject,
 )
 from marsad.components.events.rank import adjustment
-from marsad.components.events.roles import Roles, find_roles, self_roles
+from marsad.components.events.roles import Roles, find_roles, object_after_adverbials, self_roles
 from marsad.components.events.words import Word, in_list, is_content, number_value
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from marsad.core.version import __version__
@@ -195,6 +195,16 @@ def _phrase_country(doc: Document, sent: SentenceInput, span: tuple[int, int], a
     return None
 
 
+def _apposition(doc: Document, ws: list[Word], source: ActorMention | None, target: ActorMention | None,
+                first: int) -> bool:
+    """Is the object found after a comma just an apposition of the subject (same actor code, only
+    a comma between them)?"""
+    if source is None or target is None or not source.actor.code or target.actor.code != source.actor.code:
+        return False
+    between = doc.text[source.end: ws[first].start]
+    return between.strip(" \u060c,") == "" and ("\u060c" in between or "," in between)
+
+
 def _after_clitics(doc: Document, start: int) -> int:
     """A phrase starts where a name in its first word would (ومنظمة التعاون -> منظمة التعاون)."""
     tok = token_at(doc.tokens, start)
@@ -257,6 +267,14 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
     t0, t1 = ws[first].start, ws[last].end
     source = _actor(doc, sent, roles.source, roles.source_rule)
     target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source), ok=ok)
+    if source is not None and target is not None and target.start < source.end and source.start < target.end:
+        target = None  # the subject's own name read again as the object: one actor is never both
+    if roles.target_rule == "object-after-adverbials" and roles.target is not None and _apposition(
+            doc, ws, source, target, roles.target[0]):
+        # العاهل السعودي، الملك سلمان بن عبد العزيز، الأربعاء، ... رئيس الوزراء اللبناني: the
+        # subject's apposition is not its object; the object comes after it
+        later = object_after_adverbials(ws, roles.target[1], len(ws), ok or accept_all)
+        target = _actor(doc, sent, later, "object-after-adverbials", exclude=_mention_of(doc, source), ok=ok)
     code = _recode(m, ws, roles.source)
     entry = cameo(code)
     mod = modality(ws, m.head, attributed)

@@ -118,13 +118,18 @@ def drop_nested(found: Found) -> Found:
 
 
 def attacker_adjective(ws: list[Word], m: Match, roles: Roles) -> Roles:
-    """ضربة جوية أميركية, هجوم انتحاري إسرائيلي: a nationality adjective after an attack noun."""
+    """ضربة جوية أميركية, هجوم انتحاري إسرائيلي: a nationality adjective after an attack noun.
+
+    An adjective of an attack noun has the singular form; the human plural (عشرات الفلسطينيين)
+    is a noun naming people."""
     if roles.source is not None or m.entry.cameo[:2] not in ("18", "19", "20") or m.entry.pos == "V":
         return roles
     for k in range(m.end, min(len(ws), m.end + 3)):
         if ws[k].kind != "word":
             break
         if demonym(ws[k].text) is not None:
+            if ws[k].norm.endswith(("يون", "يين")):
+                return roles  # الفلسطينيين: a human plural names people (the victims), no adjective
             return replace(roles, source=(k, k + 1), source_rule="nationality")
     return roles
 

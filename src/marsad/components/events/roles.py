@@ -235,7 +235,41 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
         if target is not None and _manner(words, target) and not ok(target):
             target = None  # انتقد X بشدة: a manner adverb after the subject is no object
         trule = "object" if target else ""
+        if target is None or (source is not None and ok is not accept_all and ok((target[0], target[0] + 1))
+                              and ok((target[0] - 1, target[0]))):
+            later = object_after_adverbials(words, after, len(words), ok)
+            if later is not None:
+                target, trule = later, "object-after-adverbials"
     return Roles(source, target, rule, trule)
+
+
+OBJECT_WINDOW = 14  # words between the subject and an object delayed by adverbials
+
+
+def object_after_adverbials(words: Sequence[Word], after: int, stop: int,
+                             ok: ActorTest) -> tuple[int, int] | None:
+    """A verb's object after the adverbials that may come between it and the subject (استقبل
+    الملك في قصر السلام بجدة اليوم، الرئيس اليمني): the first actor phrase that no preposition
+    governs, past the rest of the subject's name."""
+    if ok is accept_all:
+        return None
+    k = after
+    while k < len(words) and words[k].kind in ("word", "latin") and ok((k, k + 1)):
+        k += 1  # the rest of the subject's name (الملك سلمان بن عبدالعزيز آل سعود)
+    for j in range(k, min(stop, len(words), after + OBJECT_WINDOW)):
+        w = words[j]
+        if w.kind == "punct" and w.norm in ".;:!?":
+            return None
+        if w.kind != "word" or not is_content(w):
+            continue
+        prev = words[j - 1] if j > 0 else None
+        governed = prev is not None and (strip_clitics(prev.norm) in PREPOSITIONS_BEFORE_NOUN
+                                         or (prev.kind == "word" and is_content(prev)))
+        proclitic = len(w.norm) > 3 and w.norm[0] in "بلك" and not w.norm.startswith("لل")
+        np = None if governed or proclitic else np_after(words, j)
+        if np is not None and ok(np):
+            return np
+    return None
 
 
 def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = accept_all) -> Roles:
