@@ -60,3 +60,22 @@ def test_country_after_a_preposition_spelt_with_alef_lam_is_a_place():
     found = places("نقل أربعة سجناء من غوانتانامو إلى السعودية أمس")
     assert [(p.text, p.place.country, p.place.precision) for p in found][-1] == ("السعودية", "SAU", "country")
     assert places("وقالت الحكومة السعودية إنها ترحب") == []
+
+
+# ANT sentences (2018): a word read as a proclitic + a small foreign town, a channel's name, and a
+# spelling of Kabul that GeoNames lacks.
+def test_a_clitic_reading_of_a_small_town_abroad_is_no_place():
+    text = "ومع ذلك التزم تيلرسون في العلن بولائه لسياسات الرئيس، رغم أنه لم يكن كذلك."
+    assert places(text) == []
+    text = "وقال كوهين لشبكة إي بي سي هذا الشهر إن ولاءه لأسرته وبلده أهم من ولائه لرئيسه السابق."
+    assert places(text) == []
+
+
+def test_al_jazeera_is_not_algiers():
+    assert not any(p.place.country == "DZA" for p in places(
+        "وقالت قناة الجزيرة القطرية إن الشرطة التركية بدأت البحث عن الصحفي المتغيب."))
+
+
+def test_kabul_in_either_spelling():
+    found = places('وقال في مؤتمر صحافي في كابول "هناك احتمال بأن وقفاً لإطلاق النار قد يعلن في عيد الأضحى".')
+    assert [(p.text, p.place.country) for p in found] == [("كابول", "AFG")]

@@ -78,6 +78,9 @@ def load_gazetteer(lex: Lexicon) -> Gazetteer:
         for name in r[7].split("|"):
             if name and _usable(name) and bare_phrase(name) not in noise:
                 index.add(name, Entry("city", r[0], name))
+    for r in _rows(_read("city_variants.tsv")):
+        if r[1] and int(r[0]) in cities:
+            index.add(r[1], Entry("city", r[0], r[1]))
     countries: dict[str, Place] = {}
     capitals: dict[str, int] = {}
     for r in _rows(_read("countries.tsv")):

@@ -9,6 +9,9 @@
 * Homonyms (several places with one Arabic name) are ranked by: the place lies in a country the
   article names, then capital / regional seat, then population.
 * Words inside an organisation, a person or an agent phrase are not places (الأمم المتحدة).
+* A word read as a proclitic (و ب ل ف ك) plus a name is a town abroad only when the town is large
+  or a cue word precedes it: such readings of small foreign towns are fragments of other words
+  (ولائه, "his loyalty", is not و + لائه in Papua New Guinea).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from marsad.text.tokens import zipf
 _CUES = frozenset(bare(w) for w in ["مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "محافظة", "محافظه", "ولاية", "مدن", "بلدات", "قرى", "مخيم", "منطقة", "ناحية", "قضاء", "إقليم", "العاصمة", "ضاحية", "حي"])
 _BLOCK = frozenset({"org", "person", "agent", "role", "demonym", "portfolio", "reference"})
 _BIG = 50_000
+_CLITIC_TOWN = 1_000_000  # a word read as proclitic + name: only a city this large abroad
 _COMMON = 4.3  # zipf frequency above which a one-word name may be an ordinary word
 _COMMON_ALT = 3.6  # ... and its form with the article toggled this frequent
 _COMMON_TOKEN = 3.5
@@ -166,6 +170,9 @@ def _city(ctx: _Ctx, m: Match, country: Match | None) -> Place | None:
 def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
     """Whether a city reading of ``m`` is taken (see the module notes)."""
     cue = m.i > 0 and bare(ctx.words[m.i - 1].text) in _CUES and not ctx.words[m.i].brk
+    foreign = city.fclass != "PPLC" and city.country not in ctx.countries
+    if m.pre and foreign and city.population < _CLITIC_TOWN and not cue:
+        return False  # ولائه is "his loyalty", not و + لائه (a town in Papua New Guinea)
     s, e = span_of(ctx.doc, ctx.words, m.i, m.j, m.pre)
     if cue or any(a <= s and e <= b for a, b in ctx.loc_spans):
         return True
@@ -173,7 +180,6 @@ def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
         return False  # لجان is "committees", not ل + جان
     if city.fclass != "PPLC" and zipf(_text(ctx, m, 0)) >= _FUNCTION:
         return False  # فإن, وان: a function word
-    foreign = city.fclass != "PPLC" and city.country not in ctx.countries
     if m.j - m.i == 1 and foreign and _ordinary(_text(ctx, m)):
         return False  # هوية, معسكر, المشهد: a common noun, and the article names no country of that city
     if foreign and not (city.population >= 1_000_000 and not m.det) and not _proper_name(ctx, m):
