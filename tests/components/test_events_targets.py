@@ -91,3 +91,13 @@ def test_the_object_after_adverbials_is_the_target(nlp, text, source, target):
     e = received[0]
     assert e.source is not None and e.source.actor.country == source
     assert e.target is not None and e.target.actor.country == target and e.target.basis == "text"
+
+
+# ANT (2018): the wish to meet is the intent to meet (CAMEO 036, AGREE), not a meeting.
+PUTIN = 'كما أكد بوتين الأحد استعداده للقاء نظيره الأمريكي دونالد ترامب "ما إن" تصبح واشنطن مستعدة لذلك.'
+
+
+def test_willingness_to_meet_is_intent_not_a_meeting(nlp):
+    doc = nlp(marsad.Article(id="putin", text=PUTIN))
+    codes = {e.cameo for e in doc.events}
+    assert "036" in codes and not any(c.startswith("04") for c in codes), codes

@@ -12,6 +12,8 @@ Two statements about how Arabic news is written:
   twice). The actor keeps its agent and records ``basis="article"``. Failing that, a national
   outlet's country (:mod:`marsad.components.events.outlets`; never a pan-Arab or international
   outlet's) is given with ``basis="outlet"``.
+- **Statements come from actors.** After pro-drop, a statement (CAMEO 01) whose speaker is still
+  unknown or not a coded actor is dropped.
 - **An unnamed participant is one of the article's main participants.** When a typed event's
   sentence names no source (or no target), after the article's mentions are assembled, the
   participant is the actor the article's events name most often in that role (then in the
@@ -105,6 +107,13 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
             last_source = src
         out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
     return tuple(out)
+
+
+def spoken_by_actors(mentions: Sequence[Event]) -> tuple[Event, ...]:
+    """Statements (CAMEO 01) of a known actor only: once the article has lent its speakers to
+    pro-drop verbs, a statement whose speaker is still unknown or no coded actor (بيان with no
+    author, تصريحات of someone no dictionary knows) is not political event data."""
+    return tuple(e for e in mentions if e.cameo[:2] != "01" or (e.source is not None and bool(e.source.actor.code)))
 
 
 def actor_identity(am: ActorMention | None) -> str | None:
@@ -204,4 +213,4 @@ def _country_mention(start: int, end: int, text: str, sentence: int, iso3: str, 
     return ActorMention(start, end, text, actor, sentence, why=f"implied: {why}", basis="implied")
 
 
-__all__ = ["actor_identity", "article_country", "fill_roles", "imply_roles"]
+__all__ = ["actor_identity", "article_country", "fill_roles", "imply_roles", "spoken_by_actors"]

@@ -244,7 +244,12 @@ def _recode(m: Match, ws: list[Word], source: tuple[int, int] | None) -> str:
         text = " ".join(w.norm for w in ws[source[0]:source[1]])
         if any(k in text for k in ("متظاهر", "محتج", "معتصم")):
             return "145"  # protesters burning and breaking things: a riot
+    if code[:2] == "04" and any(in_list("willing", w.norm) for w in ws[max(0, m.head - INTENT_WINDOW): m.head]):
+        return "036"  # مستعد للجلوس في محادثات, يريد أن يلتقي: the intent to meet, not a meeting
     return code
+
+
+INTENT_WINDOW = 4  # a word of willingness this close before a meeting word governs it
 
 
 def _confidence(m: Match, roles: Roles, src: ActorMention | None, mod, strong_conflict: bool,

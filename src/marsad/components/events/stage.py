@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from marsad.components.events.article_roles import fill_roles, imply_roles
+from marsad.components.events.article_roles import fill_roles, imply_roles, spoken_by_actors
 from marsad.components.events.assemble import assemble
 from marsad.components.events.coder import code_document
 from marsad.components.events.detector import Detector, default_detector
@@ -34,7 +34,8 @@ class EventsStage:
         coded = [replace(doc, events=code_document(doc, self.dictionary)) for doc in docs]
         if self.detector is not None:
             coded = [self.detector.score(doc) for doc in coded]
-        return [replace(doc, events=imply_roles(doc, assemble(fill_roles(doc, doc.events)))) for doc in coded]
+        return [replace(doc, events=imply_roles(doc, assemble(spoken_by_actors(fill_roles(doc, doc.events)))))
+                for doc in coded]
 
 
 __all__ = ["EventsStage"]
