@@ -73,3 +73,15 @@ def test_detector_probabilities_separate_sport_from_aid(pipe) -> None:
     p_aid = max(e.confidence for e in aid.events if e.event_type == "AID")
     assert p_aid >= default_threshold() > p_sport
     assert all(e.coder.get("detector") == det.version for e in aid.events)
+
+
+def test_statements_come_from_coded_actors(pipe) -> None:
+    # SkyNews Arabia, June 2018: "وأضاف" inside the sentence has no speaker the article gave
+    text = ("وأفادت صحيفة \"جيروزالم بوست\" الإسرائيلية، الخميس، بأن الجيش الإسرائيلي أدخل إلى الخدمة "
+            "طائرات مسيرة صغيرة أضاف سكاكين إلى أجنحتها.")
+    doc = code(pipe, text)
+    assert all(e.source is not None and e.source.actor.code for e in doc.events if e.cameo[:2] == "01"), \
+        [(e.cameo, e.trigger.text, e.source) for e in doc.events]
+    from marsad.components.events.coder import code_document
+    raw = code_document(doc)
+    assert any(e.cameo[:2] == "01" and e.source is None for e in raw)  # the coder alone codes one
