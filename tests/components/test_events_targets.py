@@ -101,3 +101,15 @@ def test_willingness_to_meet_is_intent_not_a_meeting(nlp):
     doc = nlp(marsad.Article(id="putin", text=PUTIN))
     codes = {e.cameo for e in doc.events}
     assert "036" in codes and not any(c.startswith("04") for c in codes), codes
+
+
+# Sky News Arabia, April 2018: backing an armed group is material aid, and the reported clause's own
+# subject (إيران), not the speaker (بومبيو), backs it.
+HOUTHI = "وأكد بومبيو أن إيران مستمرة بدعم الميليشيات الحوثية في اليمن، والتي تهدد بدورها الملاحة البحرية."
+
+
+def test_backing_an_armed_group_is_aid_by_the_clause_subject(nlp):
+    doc = nlp(marsad.Article(id="houthi", text=HOUTHI))
+    backing = [e for e in doc.events if "دعم" in e.trigger.text]
+    assert backing and backing[0].cameo == "070", [(e.cameo, e.trigger.text) for e in doc.events]
+    assert backing[0].source is not None and backing[0].source.actor.country == "IRN"

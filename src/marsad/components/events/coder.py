@@ -41,6 +41,7 @@ from marsad.components.events.words import Word, in_list, is_content, number_val
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from marsad.core.version import __version__
 from marsad.resources.ontology import ONTOLOGY_VERSION, cameo
+from marsad.text.normalize import norm_word
 from marsad.text.tokens import name_start, span_text, token_at
 
 CODER = "marsad-rules"
@@ -114,7 +115,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]
     found = merge_close(drop_nested(found))
     found = shared_subject(words, possessors(words, found))
-    found = reported_speech(casualties(attackers(words, participants(found))))
+    found = reported_speech(casualties(attackers(words, participants(found))), words, ok)
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [_event(doc, sent, m, roles, attributed, counts, d.version, ok) for m, roles in found]
@@ -249,6 +250,20 @@ def _recode(m: Match, ws: list[Word], source: tuple[int, int] | None) -> str:
     return code
 
 
+ARMED_AGENTS = frozenset({"REB", "UAF", "INS"})
+ARMED_WORDS = ("ميليشي", "مليشي", "مسلح", "ارهابي")  # stems of armed-group nouns and adjectives
+
+
+def _armed(am: ActorMention | None) -> bool:
+    """An armed group: a rebel, insurgent or unidentified armed agent, or a phrase naming one."""
+    if am is None:
+        return False
+    if am.actor.agent in ARMED_AGENTS or am.actor.code[3:6] in ARMED_AGENTS:
+        return True
+    text = norm_word(am.text.replace(" ", ""))
+    return any(w in text for w in ARMED_WORDS)
+
+
 INTENT_WINDOW = 4  # a word of willingness this close before a meeting word governs it
 
 
@@ -281,6 +296,8 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         later = object_after_adverbials(ws, roles.target[1], len(ws), ok or accept_all)
         target = _actor(doc, sent, later, "object-after-adverbials", exclude=_mention_of(doc, source), ok=ok)
     code = _recode(m, ws, roles.source)
+    if code[:2] == "05" and _armed(target):
+        code = "070"  # دعم الميليشيات, تدعم الحوثيين: backing an armed group is material aid
     entry = cameo(code)
     mod = modality(ws, m.head, attributed)
     when = event_date(ws, m.head, doc.dates, _published(doc))

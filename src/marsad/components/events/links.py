@@ -3,11 +3,14 @@ named twice, participants and attackers named by another trigger."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from marsad.components.events.agents import ActorTest
 from marsad.components.events.dictionary import Match
 from marsad.components.events.morph import strip_clitics
+from marsad.components.events.phrases import np_after
 from marsad.components.events.rank import embedded
 from marsad.components.events.roles import Roles
 from marsad.components.events.words import Word, in_list
@@ -16,8 +19,10 @@ from marsad.core.types import Actor
 Found = list[tuple[Match, Roles]]
 
 
-def reported_speech(found: Found) -> Found:
-    """قال X إن ...: code the reported event, not a 010 for the report; X speaks its verbal acts.
+def reported_speech(found: Found, words: Sequence[Word] | None = None, ok: ActorTest | None = None) -> Found:
+    """قال X إن ...: code the reported event, not a 010 for the report; X speaks its verbal acts,
+    unless the reported clause names its own subject (أكد بومبيو أن إيران مستمرة بدعم الميليشيات:
+    إيران backs them, not بومبيو).
 
     A sentence keeps one 010 at most (its first speech verb), and none when it reports an event.
     """
@@ -31,10 +36,29 @@ def reported_speech(found: Found) -> Found:
     speakers = [(m, r) for m, r in found if m.entry.stmt and r.source]
     for i, (m, r) in enumerate(out):
         if r.source is None and not m.entry.stmt and int(m.entry.cameo[:2]) in (1, 2, 3, 5, 9, 10, 11, 12, 13):
+            said_at = next((ms.head for ms, _ in reversed(speakers) if ms.head < m.head), None)
             sp = next((rs for ms, rs in reversed(speakers) if ms.head < m.head), None)
-            if sp is not None:
+            clause = _clause_subject(words, said_at, m.head, ok) if words is not None and said_at is not None else None
+            if clause is not None:
+                out[i] = (m, replace(r, source=clause, source_rule="clause-subject"))
+            elif sp is not None:
                 out[i] = (m, replace(r, source=sp.source, source_rule="speaker"))
     return out
+
+
+_THAT = frozenset({"ان", "بان", "وان"})  # أن / إن / بأن: the complementiser after a speech verb
+
+
+def _clause_subject(words: Sequence[Word], said: int, act: int, ok: ActorTest | None) -> tuple[int, int] | None:
+    """The subject noun right after the last أن/إن between a speech verb and an act, when it names
+    an actor (a pronoun-carrying أنه/إنها refers back to the speaker and gives none)."""
+    for k in range(act - 1, said, -1):
+        if words[k].norm in _THAT:
+            np = np_after(words, k + 1)
+            if np is not None and np[1] <= act and (ok is None or ok(np)):
+                return np
+            return None
+    return None
 
 
 def shared_subject(words: list[Word], found: Found) -> Found:
