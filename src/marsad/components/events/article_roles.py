@@ -14,10 +14,11 @@ Two statements about how Arabic news is written:
   outlet's) is given with ``basis="outlet"``.
 - **Statements come from actors.** After pro-drop, a statement (CAMEO 01) whose speaker is still
   unknown or not a coded actor is dropped.
-- **An unnamed participant is one of the article's main participants.** When a typed event's
-  sentence names no source (or no target), after the article's mentions are assembled, the
-  participant is the actor the article's events name most often in that role (then in the
-  other; the next one when the other side already is it), as its nearest mention; such an
+- **An unnamed agent is the actor in focus.** When a typed event's sentence names no source,
+  after the article's mentions are assembled, the source is the latest coded source of a typed
+  event named before it (unless that is its target); failing one, the actor the article's events name most often as a
+  source (then as a target; the next one when the other side already is it), as its nearest
+  mention. Such an
   actor records ``basis="implied"`` and does not make the event ``complete``. This is how the
   coding guide codes the implied actor of "الغارة" or "الحكومة" from context; analysts who want
   only named actors filter on ``basis``.
@@ -159,19 +160,26 @@ def _implied(e: Event, participants: list[list[ActorMention]], other: ActorMenti
 
 
 def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
-    """Typed mentions whose sentence names no source (or target) get the article's participant most
-    often named in that role, other than the other side (``basis="implied"``)."""
+    """Typed mentions whose sentence names no source get the latest source named before them (the
+    actor in focus), else the article's participant most often named as a source, other than the
+    target; those with no target get one from :func:`_implied_target` (``basis="implied"``)."""
     sources = _participants(doc, mentions, "source")
     if not sources:
         return tuple(mentions)
     targets = _participants(doc, mentions, "target")
     country = article_country(doc)
     out = []
+    last: ActorMention | None = None  # the latest named, coded source of a typed event: the actor in focus
     for e in mentions:
         src, tgt = e.source, e.target
         if e.event_type:
-            if src is None:
+            if src is None and last is not None and actor_identity(last) != actor_identity(tgt):
+                src = replace(last, why=f"{last.why}; implied: the latest named source".lstrip("; "),
+                              basis="implied")
+            elif src is None:
                 src = _implied(e, sources, tgt)
+            elif src.basis != "implied" and _coded(src):
+                last = src  # typed events set the focus; statements of others do not
             if tgt is None:
                 tgt = _implied_target(doc, e, country, targets, src)
             elif not tgt.actor.code and tgt.why == PLACE_NOUN:  # بلدة, الأحياء السكنية: whose?
