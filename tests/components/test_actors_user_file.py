@@ -75,8 +75,8 @@ def test_a_title_beats_a_surname_match():
     assert ("العقيد الركن تركي المالكي", "SAUMIL") in found
     assert ("المالكي", "SAUMIL") in found  # the short form later in the article is the colonel too
     assert not any(code == "IRQGOV" or code.startswith("TUR") for _, code in found)
-    # no country in its sentence: the title's agent, and no country (the events stage may add the article's)
-    assert ("العقيد تركي المالكي", "MIL") in actors_of("قال العقيد تركي المالكي إن الهجوم فشل.")
+    # alone in its sentence: the listed spokesman, with his title
+    assert ("العقيد تركي المالكي", "SAUMIL") in actors_of("قال العقيد تركي المالكي إن الهجوم فشل.")
 
 
 @pytest.mark.parametrize("text, expected", [
