@@ -10,11 +10,12 @@ same rows.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, BinaryIO, TextIO
 
+from marsad import resources
 from marsad.core.errors import ConfigError, require
 from marsad.core.version import __version__
 from marsad.store import schema
@@ -27,7 +28,7 @@ PAGE = 1000
 
 #: CSV/Parquet columns: GDELT 2.0 event-table names where GDELT has the field, then marsad's.
 COLUMNS: list[tuple[str, str]] = [
-    ("GlobalEventID", "string"), ("SQLDATE", "string"), ("DatePrecision", "string"),
+    ("GlobalEventID", "string"), ("SQLDATE", "int"), ("DatePrecision", "string"),
     ("Actor1Code", "string"), ("Actor1Name", "string"), ("Actor1Text", "string"),
     ("Actor1ActorID", "string"), ("Actor1Role", "string"),
     ("Actor2Code", "string"), ("Actor2Name", "string"), ("Actor2Text", "string"),
@@ -35,8 +36,9 @@ COLUMNS: list[tuple[str, str]] = [
     ("IsRootEvent", "int"), ("EventCode", "string"), ("EventBaseCode", "string"),
     ("EventRootCode", "string"), ("QuadClass", "int"), ("GoldsteinScale", "float"),
     ("NumMentions", "int"), ("NumSources", "int"), ("NumArticles", "int"),
-    ("ActionGeo_FullName", "string"), ("ActionGeo_CountryCode", "string"), ("ActionGeo_Lat", "float"),
-    ("ActionGeo_Long", "float"), ("ActionGeo_FeatureID", "int"), ("ActionGeo_Precision", "string"),
+    ("ActionGeo_Type", "int"), ("ActionGeo_FullName", "string"), ("ActionGeo_CountryCode", "string"),
+    ("ActionGeo_CountryISO3", "string"), ("ActionGeo_Lat", "float"), ("ActionGeo_Long", "float"),
+    ("ActionGeo_FeatureID", "int"), ("ActionGeo_Precision", "string"),
     ("PloverType", "string"), ("PloverMode", "string"), ("Negated", "bool"), ("Hypothetical", "bool"),
     ("Future", "bool"), ("Historical", "bool"), ("Attributed", "bool"), ("Complete", "bool"),
     ("Asserted", "bool"), ("Confidence", "float"),
@@ -50,6 +52,40 @@ MENTION_COLUMNS: list[tuple[str, str]] = [
     ("Published", "string"),
     *((c, t) for c, t in COLUMNS if c != "GlobalEventID" and c not in _PER_EVENT),
 ]
+
+
+#: pandas dtype of each column type: codes stay strings ("040" is not 40), integers stay integers
+#: where a value is missing (SQLDATE of an undated event), booleans read from True/False.
+PANDAS_DTYPES = {"string": "string", "int": "Int64", "float": "float64", "bool": "boolean"}
+
+
+def pandas_dtypes(table: str = "events") -> dict[str, str]:
+    """The ``dtype=`` for ``pandas.read_csv`` of a CSV export, so that it reads back as written:
+    ``pd.read_csv("events.csv", dtype=pandas_dtypes())``."""
+    return {c: PANDAS_DTYPES[t] for c, t in columns(table)}
+
+
+#: GDELT's ``ActionGeo_Type``: 1 country, 2 US state, 3 US city, 4 world city, 5 world state (ADM1).
+_GEO_TYPE = {"country": (1, 1), "region": (2, 5), "state": (2, 5), "city": (3, 4)}
+
+
+def geo_type(precision: str | None, iso3: str | None) -> int | None:
+    """GDELT's integer geo type of a place of marsad's ``precision`` in country ``iso3``."""
+    us_other = _GEO_TYPE.get(precision or "")
+    if us_other is None:
+        return None
+    return us_other[0] if iso3 == "USA" else us_other[1]
+
+
+@lru_cache(maxsize=1)
+def _fips_table() -> dict[str, str]:
+    rows = resources.read_text("export", "fips.tsv").splitlines()[1:]
+    return dict(line.split("\t")[:2] for line in rows if line.strip())
+
+
+def fips(iso3: str | None) -> str | None:
+    """The FIPS 10-4 code GDELT uses for an ISO 3166 alpha-3 country (``IRQ`` -> ``IZ``); None if none."""
+    return _fips_table().get(iso3) if iso3 else None
 
 
 def _engine(store: Any) -> Any:
@@ -109,11 +145,13 @@ def _event_columns(r: dict[str, Any]) -> dict[str, Any]:
     """The columns an event and its mentions share (GDELT-like names)."""
     cameo = r["cameo"] or ""
     out: dict[str, Any] = {
-        "SQLDATE": r["date"].strftime("%Y%m%d") if r["date"] else None,
+        "SQLDATE": int(r["date"].strftime("%Y%m%d")) if r["date"] else None,
         "DatePrecision": r["date_precision"], "IsRootEvent": int(r["sentence"] == 0),
         "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
         "QuadClass": r["quad_class"], "GoldsteinScale": r["goldstein"],
-        "ActionGeo_FullName": r["place_name"], "ActionGeo_CountryCode": r["place_country"],
+        "ActionGeo_Type": geo_type(r["place_precision"], r["place_country"]),
+        "ActionGeo_FullName": r["place_name"], "ActionGeo_CountryCode": fips(r["place_country"]),
+        "ActionGeo_CountryISO3": r["place_country"],
         "ActionGeo_Lat": r["place_lat"], "ActionGeo_Long": r["place_lon"],
         "ActionGeo_FeatureID": r["place_geonameid"], "ActionGeo_Precision": r["place_precision"],
         "PloverType": r["event_type"], "PloverMode": r["mode"], "Confidence": r["confidence"],
@@ -208,7 +246,7 @@ def _flat(item: Any, table: str, urls: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Lines:
-    """A write-only text buffer (for csv.writer) whose content is taken out line by line."""
+    """A write-only text buffer whose content is taken out page by page."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -222,6 +260,21 @@ class _Lines:
         return out
 
 
+def _cell(value: Any) -> str:
+    """A CSV field: text always quoted (so a spreadsheet that honours quotes keeps "040" as text),
+    numbers and True/False bare, a missing value empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return '"' + value.replace('"', '""') + '"'
+    return str(value)
+
+
+def csv_line(values: list[Any]) -> str:
+    """One CSV record (RFC 4180, CRLF-terminated as Python's csv module writes them)."""
+    return ",".join(_cell(v) for v in values) + "\r\n"
+
+
 def iter_text(store: Any, fmt: str, f: EventFilter | None = None, table: str = "events",
               counter: list[int] | None = None) -> Iterator[str]:
     """csv, jsonl or plover text, one chunk per page; ``counter[0]`` counts the records written."""
@@ -231,16 +284,16 @@ def iter_text(store: Any, fmt: str, f: EventFilter | None = None, table: str = "
     f = f or EventFilter()
     n = 0
     buf = _Lines()
-    writer = csv.DictWriter(buf, fieldnames=[c for c, _ in columns(table)]) if fmt == "csv" else None
-    if writer:
-        writer.writeheader()
-        yield buf.take()
+    names = [c for c, _ in columns(table)]
+    if fmt == "csv":
+        yield ",".join(names) + "\r\n"
     if fmt == "plover":
         yield "["
     for page, urls in _pages(store, f, table):
         for item in page:
-            if writer:
-                writer.writerow(_flat(item, table, urls))
+            if fmt == "csv":
+                row = _flat(item, table, urls)
+                buf.write(csv_line([row[c] for c in names]))
             elif fmt == "jsonl":
                 d = mention_dict(item) if table == "mentions" else item.to_dict()
                 buf.write(json.dumps(d, ensure_ascii=False) + "\n")
