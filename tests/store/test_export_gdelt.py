@@ -15,6 +15,7 @@ import pytest
 
 from marsad.cli.demo import sample_articles
 from marsad.cli.main import main
+from marsad.core.errors import ConfigError
 from marsad.core.pipeline import Pipeline
 from marsad.core.types import Actor, ActorMention, Document, Event, Place, PlaceMention, Span
 from marsad.jobs.ingest import ingest
@@ -116,3 +117,24 @@ def test_mentions_csv_uses_the_same_types(db: str, tmp_path: Path) -> None:
     out = _export(db, tmp_path, "csv", "--mentions")
     df = pd.read_csv(out, dtype=pandas_dtypes("mentions"))
     assert sorted(df["EventCode"]) == ["036", "040", "190"] and set(df["ActionGeo_CountryCode"]) == {"TU", "IZ", "US"}
+
+
+def test_events_df_has_datetime64_dates_and_the_export_columns_on_request(db: str, tmp_path: Path) -> None:
+    with open_store(db) as store:
+        df = store.events_df(include="all", min_confidence=0)
+        ex = store.events_df(include="all", min_confidence=0, columns="export")
+        with pytest.raises(ConfigError, match="columns="):
+            store.events_df(columns="gdelt")
+    assert df["date"].dtype.kind == "M" and df["first_published"].dtype.kind == "M"
+    assert sorted(df["date"].dropna().dt.strftime("%Y%m%d")) == ["20140521", "20140522"]
+    csv_df = pd.read_csv(_export(db, tmp_path, "csv", "--include", "all"), dtype=pandas_dtypes())
+    assert list(ex.columns) == list(csv_df.columns)
+    assert ex["FirstPublished"].dtype.kind == "M"
+    pd.testing.assert_frame_equal(ex.drop(columns="FirstPublished").sort_values("GlobalEventID").reset_index(drop=True),
+                                  csv_df.drop(columns="FirstPublished").sort_values("GlobalEventID")
+                                  .reset_index(drop=True))
+    # the documented mapping: store column -> export column, same values
+    by_id = ex.set_index("GlobalEventID")
+    for store_name, export_name in (("cameo", "EventCode"), ("source_code", "Actor1Code"),
+                                    ("target_code", "Actor2Code"), ("place_country", "ActionGeo_CountryISO3")):
+        assert df.set_index("id")[store_name].to_dict() == by_id[export_name].to_dict()
