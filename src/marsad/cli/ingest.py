@@ -103,4 +103,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     store = open_db(args.db, create=True)
     return run_job(store, "ingest", run_args, pipeline, stderr,
                    lambda run_id, tracker: _ingest(args, store, pipeline, run_id, tracker, stderr),
-                   db=args.db, clock=getattr(args, "clock", time.monotonic))
+                   db=args.db, clock=getattr(args, "clock", time.monotonic), total=_total(args, stderr))
+
+
+def _total(args: argparse.Namespace, stderr: TextIO) -> int | None:
+    """The number of articles to ingest, for the progress bar: counted only where one is drawn."""
+    if not getattr(stderr, "isatty", lambda: False)():
+        return None
+    from marsad.readers.count import count_articles
+
+    return count_articles(args.paths, args.input_format)

@@ -11,7 +11,7 @@ same rows.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, TextIO
 
 from marsad.core.errors import ConfigError, require
@@ -175,8 +175,9 @@ def csv_line(values: list[Any]) -> str:
 
 
 def iter_text(store: Any, fmt: str, f: EventFilter | None = None, table: str = "events",
-              counter: list[int] | None = None) -> Iterator[str]:
-    """csv, jsonl or plover text, one chunk per page; ``counter[0]`` counts the records written."""
+              counter: list[int] | None = None, on_page: Callable[[int], None] | None = None) -> Iterator[str]:
+    """csv, jsonl or plover text, one chunk per page; ``counter[0]`` counts the records written;
+    ``on_page(n)`` is called after each page with the number of events or mentions it held."""
     _check(table, fmt)
     if fmt == "parquet":
         raise ConfigError("Parquet is binary: use write_parquet.")
@@ -205,19 +206,23 @@ def iter_text(store: Any, fmt: str, f: EventFilter | None = None, table: str = "
         if counter is not None:
             counter[0] = n
         yield buf.take()
+        if on_page is not None:
+            on_page(len(page))
     if fmt == "plover":
         yield "\n]\n"
 
 
-def write_text(store: Any, fmt: str, out: TextIO, f: EventFilter | None = None, table: str = "events") -> int:
+def write_text(store: Any, fmt: str, out: TextIO, f: EventFilter | None = None, table: str = "events",
+               on_page: Callable[[int], None] | None = None) -> int:
     """Write csv, jsonl or plover to a text stream; returns the number of records written."""
     counter = [0]
-    for chunk in iter_text(store, fmt, f, table, counter):
+    for chunk in iter_text(store, fmt, f, table, counter, on_page):
         out.write(chunk)
     return counter[0]
 
 
-def write_parquet(store: Any, out: str | BinaryIO, f: EventFilter | None = None, table: str = "events") -> int:
+def write_parquet(store: Any, out: str | BinaryIO, f: EventFilter | None = None, table: str = "events",
+                  on_page: Callable[[int], None] | None = None) -> int:
     """Write Parquet (one row group per page); returns the number of records written."""
     _check(table, "parquet")
     pa = require("pyarrow", "export")
@@ -230,13 +235,17 @@ def write_parquet(store: Any, out: str | BinaryIO, f: EventFilter | None = None,
             rows = [_flat(item, table, urls) for item in page]
             w.write_table(pa.Table.from_pylist(rows, schema=pschema))
             n += len(rows)
+            if on_page is not None:
+                on_page(len(rows))
     return n
 
 
-def export(store: Any, fmt: str, out: Any, f: EventFilter | None = None, table: str = "events") -> int:
+def export(store: Any, fmt: str, out: Any, f: EventFilter | None = None, table: str = "events",
+           on_page: Callable[[int], None] | None = None) -> int:
     """Write ``fmt`` to ``out`` (a text stream; for parquet a path or binary stream): the events
-    ``f`` selects, or with ``table="mentions"`` their mentions. ``store``: a Store or an engine."""
+    ``f`` selects, or with ``table="mentions"`` their mentions. ``store``: a Store or an engine.
+    ``on_page(n)``: called after each page written with the number of events (mentions) it held."""
     _check(table, fmt)
     if fmt == "parquet":
-        return write_parquet(store, out, f, table)
-    return write_text(store, fmt, out, f, table)
+        return write_parquet(store, out, f, table, on_page)
+    return write_text(store, fmt, out, f, table, on_page)
