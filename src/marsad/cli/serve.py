@@ -41,12 +41,13 @@ def make_app(args: argparse.Namespace) -> Any:
     from marsad.api.db import read_engine
     from marsad.cli._db import open_db
 
-    token = args.token or (read_token_file(args.token_file) if args.token_file else token_from_env())
+    token_file = getattr(args, "token_file", None)
+    token = args.token or (read_token_file(token_file) if token_file else token_from_env())
     defaults = Settings(token=None)
     store = open_db(args.db, create=getattr(args, "create", False), or_else=_OR_CREATE)  # upgrades the schema
     settings = Settings(token=token, max_body_bytes=args.max_body, rate=args.rate, burst=max(1, int(args.rate * 6)),
-                        allowed_hosts=(*defaults.allowed_hosts, *args.allow_host),
-                        trusted_proxies=(*defaults.trusted_proxies, *args.trusted_proxy))
+                        allowed_hosts=(*defaults.allowed_hosts, *getattr(args, "allow_host", [])),
+                        trusted_proxies=(*defaults.trusted_proxies, *getattr(args, "trusted_proxy", [])))
     return create_app(read_engine(store.url, read_only=token is None), settings, store=store)
 
 
