@@ -68,7 +68,11 @@ class _Records:
 def read_jsonl(stream: BinaryIO, item: str, options: ReadOptions | None = None) -> Iterator[Result]:
     """Yield one Article (or ReadError) per non-blank line (or per record of a JSON array)."""
     records = _Records(item, options or _DEFAULT)
-    head, stream = with_head(stream, 256)
+    head, stream = with_head(stream, 4096)
+    binary = _binary(head)
+    if binary:  # one error for the file, not one per "line" of it
+        yield ReadError(item, f"not JSON text: {binary}; give JSON Lines or a JSON array in UTF-8")
+        return
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         yield from _read_array(stream, item, records)
         records.finish()
@@ -85,6 +89,18 @@ def read_jsonl(stream: BinaryIO, item: str, options: ReadOptions | None = None) 
             continue
         yield parse_line(line, f"{item} line {number}", item, records)
     records.finish()
+
+
+def _binary(head: bytes) -> str | None:
+    """Why the start of a file is not JSON text (NUL bytes; mostly bytes that are not UTF-8), or
+    None. A stray bad byte on one line is left to that line's own error."""
+    if b"\x00" in head:
+        return "it holds NUL bytes (binary data, or UTF-16 text)"
+    text = head[:-4].decode("utf-8", errors="replace")  # a character cut at the end is no error
+    bad = text.count("\ufffd")
+    if bad >= 4 and bad >= len(text) // 20:
+        return f"{bad} of its first {len(text)} characters are not UTF-8 (binary data, or another encoding)"
+    return None
 
 
 def _read_array(stream: BinaryIO, item: str, records: _Records) -> Iterator[Result]:
