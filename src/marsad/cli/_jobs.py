@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from marsad.cli._progress import Progress, RunTracker
 from marsad.cli.status import ExitStatus
+from marsad.jobs.ingest import raise_if_unavailable
 
 #: The work of a job: called with the run's id and its tracker (the ``on_batch`` callback); returns
 #: the run's final counts, or None when the tracker's running total is the final count.
@@ -37,14 +38,22 @@ def run_job(store: Any, command: str, args: dict[str, Any], pipeline: Any, stder
         tracker = RunTracker(store, run_id, progress)
         try:
             with tracker.finishing():
-                result = work(run_id, tracker)
+                try:
+                    result = work(run_id, tracker)
+                except Exception as exc:
+                    raise_if_unavailable(exc)  # disk full, database gone: one line, the run failed
+                    raise
         finally:
             if draw_last:
                 progress.update({}, force=True)
             progress.close()
         final = tracker.total if result is None else result
         progress.totals["skipped"] = final.skipped
-        store.update_run(run_id, final, "done")
+        try:
+            store.update_run(run_id, final, "done")
+        except Exception as exc:
+            raise_if_unavailable(exc)
+            raise
         print(progress.summary(db), file=stderr)
         if final.failures:
             print_failures(store, run_id, stderr)
