@@ -53,8 +53,9 @@ class Progress:
             self._draw(t)
 
     def done(self) -> int:
-        """Items handled so far: coded (failed ones included) and skipped."""
-        return self.totals.get("articles", 0) + self.totals.get("skipped", 0)
+        """Items handled so far: stored, skipped and failed."""
+        g = self.totals.get
+        return g("articles", 0) + g("skipped", 0) + g("failures", 0)
 
     def rate(self) -> float:
         return self.done() / max(self.clock() - self.start, 1e-9)
