@@ -143,8 +143,8 @@ LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 
 class HostAllowList:
     """Refuses (421) a request whose ``Host`` header is not one this server answers to: a
-    loopback name, the address it is bound to, or one of ``allowed`` (``host`` or ``host:port``;
-    ``*`` allows any). A web page whose DNS name an attacker points at 127.0.0.1 (DNS
+    loopback name, the address the connection came in on (the ASGI ``server``), or one of
+    ``allowed`` (``host`` or ``host:port``; ``*`` allows any). A web page whose DNS name an attacker points at 127.0.0.1 (DNS
     rebinding) sends its own name as Host and is refused."""
 
     def __init__(self, app: ASGIApp, allowed: tuple[str, ...] = ()) -> None:
