@@ -125,7 +125,9 @@ def test_events_df_has_datetime64_dates_and_the_export_columns_on_request(db: st
         ex = store.events_df(include="all", min_confidence=0, columns="export")
         with pytest.raises(ConfigError, match="columns="):
             store.events_df(columns="gdelt")
+        mentions = store.event_mentions_df()
     assert df["date"].dtype.kind == "M" and df["first_published"].dtype.kind == "M"
+    assert mentions["date"].dtype.kind == "M" and mentions["published"].dtype.kind == "M"
     assert sorted(df["date"].dropna().dt.strftime("%Y%m%d")) == ["20140521", "20140522"]
     csv_df = pd.read_csv(_export(db, tmp_path, "csv", "--include", "all"), dtype=pandas_dtypes())
     assert list(ex.columns) == list(csv_df.columns)

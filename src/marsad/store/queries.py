@@ -200,14 +200,18 @@ class QueryMixin:
             return selection_counts(conn, flt)
 
     def event_mentions_df(self, event_id: str | None = None) -> Any:
+        """Event mentions (of one merged event, or all) as a pandas DataFrame, one column per
+        ``event_mentions`` column; ``date`` and ``published`` are datetime64."""
         pd = require("pandas", "export")
         m = schema.event_mentions
         stmt = select(m).order_by(m.c.id)
         if event_id:
             stmt = stmt.where(m.c.event_id == event_id)
         with self.engine.connect() as conn:
-            return pd.DataFrame([dict(r) for r in conn.execute(stmt).mappings()],
-                                columns=[c.name for c in m.columns])
+            df = pd.DataFrame([dict(r) for r in conn.execute(stmt).mappings()], columns=[c.name for c in m.columns])
+        for name in ("date", "published"):
+            df[name] = pd.to_datetime(df[name])
+        return df
 
     def article_events(self, article_id: str | None = None, event_id: str | None = None) -> list[dict[str, Any]]:
         """Article events (the mentions of one event in one article), of one article or one merged
