@@ -26,7 +26,10 @@ def _files(tmp_path: Path) -> dict[str, Path]:
     cp1256 = tmp_path / "cp1256.jsonl"
     cp1256.write_bytes("\n".join(json.dumps({"text": "خبر عاجل من بغداد"}, ensure_ascii=False)
                                  for _ in range(50)).encode("cp1256"))
-    return {"png": png, "sqlite": db, "cp1256": cp1256}
+    utf16 = tmp_path / "utf16.jsonl"
+    utf16.write_bytes("\n".join(json.dumps({"text": "خبر عاجل من بغداد"}, ensure_ascii=False)
+                                for _ in range(50)).encode("utf-16"))
+    return {"png": png, "sqlite": db, "cp1256": cp1256, "utf16": utf16}
 
 
 def test_one_error_per_binary_file(tmp_path: Path) -> None:
@@ -34,7 +37,10 @@ def test_one_error_per_binary_file(tmp_path: Path) -> None:
         assert path.read_bytes().count(b"\n") > 3, name  # many "lines": each used to be an error
         got = list(read([path]))
         assert len(got) == 1 and isinstance(got[0], ReadError), (name, got[:3])
-        assert got[0].item == str(path) and "not JSON text" in got[0].reason
+        assert got[0].item == str(path)
+        assert got[0].reason.split(" (")[0].split(":")[0] == {
+            "png": "binary content", "sqlite": "binary content", "cp1256": "not valid UTF-8",
+            "utf16": "UTF-16 text; JSON is read as UTF-8"}[name], got[0].reason
 
 
 def test_good_json_beside_them_is_read(tmp_path: Path) -> None:
@@ -43,7 +49,7 @@ def test_good_json_beside_them_is_read(tmp_path: Path) -> None:
     good.write_text(json.dumps({"id": "g1", "text": "اجتمع وزير الخارجية مع نظيره."}, ensure_ascii=False) + "\n",
                     encoding="utf-8")
     got = list(read([*files.values(), good]))
-    assert [type(x).__name__ for x in got] == ["ReadError"] * 3 + ["Article"]
+    assert [type(x).__name__ for x in got] == ["ReadError"] * 4 + ["Article"]
 
 
 def test_marsad_parse_prints_one_line_for_the_file(tmp_path: Path) -> None:
