@@ -18,20 +18,45 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from marsad.core.errors import require
+from marsad.core.errors import ConfigError, require
 
 log = logging.getLogger("marsad.api")
 
 CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
-         413: "too_large", 422: "invalid", 429: "rate_limited", 501: "not_implemented",
-         503: "unavailable"}
+         408: "timeout", 413: "too_large", 421: "misdirected", 422: "invalid", 429: "rate_limited",
+         501: "not_implemented", 503: "unavailable"}
+
+
+def read_token_file(path: str) -> str:
+    """The token in a file (its first line, spaces stripped): keeps it out of the command line
+    and the process list."""
+    try:
+        token = Path(path).read_text(encoding="utf-8").strip().splitlines()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the token file {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"cannot read the token file {path}: not UTF-8 text") from exc
+    if not token or not token[0].strip():
+        raise ConfigError(f"the token file {path} is empty; write the token on its first line")
+    return token[0].strip()
+
+
+def token_from_env() -> str | None:
+    """``$MARSAD_API_TOKEN``, else the token in the file ``$MARSAD_API_TOKEN_FILE``, else None."""
+    token = os.environ.get("MARSAD_API_TOKEN") or None
+    path = os.environ.get("MARSAD_API_TOKEN_FILE")
+    return token or (read_token_file(path) if path else None)
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in os.environ.get(name, "").split(",") if x.strip())
 
 
 @dataclass(frozen=True)
 class Settings:
     """Limits and secrets of one server. ``token=None`` keeps it read-only."""
 
-    token: str | None = field(default_factory=lambda: os.environ.get("MARSAD_API_TOKEN") or None)
+    token: str | None = field(default_factory=token_from_env)
     max_body_bytes: int = 256 * 1024
     rate: float = 20.0  # API requests per second per client, sustained
     burst: int = 120
@@ -40,6 +65,12 @@ class Settings:
     #: the default ``min_confidence`` of every filter; None: the detector threshold the store
     #: recorded with its runs, else the shipped detector's
     min_confidence: float | None = None
+    #: Host names (``name`` or ``name:port``) the server answers to besides localhost, 127.0.0.1,
+    #: ::1 and the address it is bound to; ``*``: any (default: ``$MARSAD_ALLOWED_HOSTS``, comma list)
+    allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _env_list("MARSAD_ALLOWED_HOSTS"))
+    #: Reverse proxies whose X-Forwarded-For is believed (default: ``$MARSAD_TRUSTED_PROXIES``; none)
+    trusted_proxies: tuple[str, ...] = field(default_factory=lambda: _env_list("MARSAD_TRUSTED_PROXIES"))
+    body_timeout: float = 30.0  # seconds a request body may stall between two reads (408 after)
 
 
 def web_dir() -> Path:
@@ -99,7 +130,7 @@ def create_app(engine: Any, settings: Settings | None = None, store: Any = None)
     fastapi = require("fastapi", "web")
     from marsad.api.cache import AnswerCache
     from marsad.api.routes import router, warm
-    from marsad.api.security import BodyLimit, RateLimit, SecurityHeaders
+    from marsad.api.security import BodyLimit, ClientAddress, HostAllowList, RateLimit, SecurityHeaders
     from marsad.core.version import __version__
 
     settings = settings or Settings()
@@ -121,7 +152,9 @@ def create_app(engine: Any, settings: Settings | None = None, store: Any = None)
     _error_handlers(app)
     app.include_router(router)
     _pages(app)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout=settings.body_timeout)
     app.add_middleware(RateLimit, rate=settings.rate, burst=settings.burst)
+    app.add_middleware(ClientAddress, trusted=settings.trusted_proxies)
+    app.add_middleware(HostAllowList, allowed=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app

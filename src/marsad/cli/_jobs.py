@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from marsad.cli._progress import Progress, RunTracker
 from marsad.cli.status import ExitStatus
+from marsad.jobs.ingest import raise_if_unavailable
 
 #: The work of a job: called with the run's id and its tracker (the ``on_batch`` callback); returns
 #: the run's final counts, or None when the tracker's running total is the final count.
@@ -21,35 +22,42 @@ Work = Callable[[int, RunTracker], Any]
 
 def run_job(store: Any, command: str, args: dict[str, Any], pipeline: Any, stderr: TextIO,
             work: Work, *, db: Any, clock: Callable[[], float] = time.monotonic,
-            skipped_as: str = "already stored", draw_last: bool = True) -> ExitStatus:
+            skipped_as: str = "already stored", draw_last: bool = True, total: int | None = None) -> ExitStatus:
     """Run ``work`` as the store's run ``command`` (with ``args`` logged) and close ``store``.
 
     ``db`` names the database in the summary; ``skipped_as`` how skipped articles are described
-    there; ``draw_last`` draws the progress line once more when the work ends. An exception from
+    there; ``draw_last`` draws the progress line once more when the work ends; ``total`` is the
+    number of articles the work will handle, when known (the work may set it later through
+    ``tracker.progress.set_total``). An exception from
     the work marks the run ``failed`` (``interrupted`` for Ctrl-C) and is re-raised; the store is
     closed whatever happens. Returns OK, or PARTIAL when some articles failed.
     """
     try:
         run_id = store.start_run(command, args, pipeline)
-        progress = Progress(stderr, clock)
+        progress = Progress(stderr, clock, total=total, skipped_as=skipped_as)
         tracker = RunTracker(store, run_id, progress)
         try:
             with tracker.finishing():
-                result = work(run_id, tracker)
+                try:
+                    result = work(run_id, tracker)
+                except Exception as exc:
+                    raise_if_unavailable(exc)  # disk full, database gone: one line, the run failed
+                    raise
         finally:
             if draw_last:
                 progress.update({}, force=True)
             progress.close()
-        total = tracker.total if result is None else result
-        progress.totals["skipped"] = total.skipped
-        store.update_run(run_id, total, "done")
-        summary = progress.summary(db)
-        if skipped_as != "already stored":
-            summary = summary.replace("already stored", skipped_as)
-        print(summary, file=stderr)
-        if total.failures:
+        final = tracker.total if result is None else result
+        progress.totals["skipped"] = final.skipped
+        try:
+            store.update_run(run_id, final, "done")
+        except Exception as exc:
+            raise_if_unavailable(exc)
+            raise
+        print(progress.summary(db), file=stderr)
+        if final.failures:
             print_failures(store, run_id, stderr)
-        return ExitStatus.of(total.failures)
+        return ExitStatus.of(final.failures)
     finally:
         store.close()
 

@@ -1,4 +1,4 @@
-"""A one-line progress display on stderr for long runs (ingest, recode)."""
+"""A progress bar on stderr for long runs (ingest, recode, export), and the run tracker."""
 
 from __future__ import annotations
 
@@ -7,16 +7,42 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 
+def _duration(seconds: float) -> str:
+    """``42s``, ``3m05s``, ``2h07m``."""
+    s = int(round(seconds))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{s % 3600 // 60:02d}m"
+
+
+def bar(fraction: float, width: int = 20) -> str:
+    """A text bar of ``width`` cells, ``fraction`` of them full (``[#####...............]``)."""
+    full = max(0, min(width, int(fraction * width)))
+    return "[" + "#" * full + "." * (width - full) + "]"
+
+
 class Progress:
-    """Rewrites one line on a terminal (``\\r``); elsewhere prints a line every ``interval`` s."""
+    """A progress bar on one terminal line (``\r``): done of total when the total is known, with
+    percentage, rate, ETA and failures so far; the count and rate when it is not. Silent when
+    ``stream`` is not a terminal (a log or a pipe gets the summary only)."""
 
     def __init__(self, stream: TextIO, clock: Callable[[], float] = time.monotonic,
-                 interval: float = 0.5, label: str = "articles") -> None:
-        self.stream, self.clock, self.label = stream, clock, label
+                 interval: float = 0.5, label: str = "articles", total: int | None = None,
+                 skipped_as: str = "already stored", detail: bool = True) -> None:
+        self.stream, self.clock, self.label, self.skipped_as = stream, clock, label, skipped_as
+        self.detail = detail  # events and failures so far (a run of the coder), or the count only
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
-        self.interval = interval if self.tty else max(interval, 10.0)
+        self.interval = interval
         self.start = self.last = clock()
         self.totals: dict[str, int] = {}
+        self.total = total
+        self.drawn = False
+
+    def set_total(self, total: int | None) -> None:
+        """The number of items the run will handle (skipped ones included), once it is known."""
+        self.total = total
 
     def update(self, counts: dict[str, int], force: bool = False) -> None:
         for k, v in counts.items():
@@ -26,24 +52,42 @@ class Progress:
             self.last = t
             self._draw(t)
 
+    def done(self) -> int:
+        """Items handled so far: stored, skipped and failed."""
+        g = self.totals.get
+        return g("articles", 0) + g("skipped", 0) + g("failures", 0)
+
     def rate(self) -> float:
-        done = self.totals.get("articles", 0) + self.totals.get("skipped", 0)
-        return done / max(self.clock() - self.start, 1e-9)
+        return self.done() / max(self.clock() - self.start, 1e-9)
+
+    def eta(self) -> float | None:
+        """Seconds left at the rate so far; None when the total or the rate is unknown."""
+        rate = self.rate()
+        if self.total is None or rate <= 0:
+            return None
+        return max(self.total - self.done(), 0) / rate
 
     def line(self) -> str:
         g = self.totals.get
-        return (f"{g('articles', 0):,} {self.label} ({g('skipped', 0):,} already stored)  "
-                f"{self.rate():,.1f}/s  mentions {g('events', 0):,}  failures {g('failures', 0):,}")
+        done = self.done()
+        tail = f"  events {g('events', 0):,}  failures {g('failures', 0):,}" if self.detail else ""
+        if g("skipped", 0):
+            tail += f"  ({g('skipped', 0):,} {self.skipped_as})"
+        if self.total:
+            eta = self.eta()
+            return (f"{bar(done / self.total)} {min(done / self.total, 1.0):4.0%}  {done:,}/{self.total:,} "
+                    f"{self.label}  {self.rate():,.1f}/s  ETA {_duration(eta) if eta is not None else '?'}{tail}")
+        return f"{done:,} {self.label}  {self.rate():,.1f}/s{tail}"
 
     def _draw(self, _t: float) -> None:
-        if self.tty:
-            self.stream.write("\r\x1b[K" + self.line())
-        else:
-            self.stream.write(self.line() + "\n")
+        if not self.tty:
+            return
+        self.stream.write("\r\x1b[K" + self.line())
         self.stream.flush()
+        self.drawn = True
 
     def close(self) -> None:
-        if self.tty:
+        if self.tty and self.drawn:
             self.stream.write("\n")
             self.stream.flush()
 
@@ -52,8 +96,8 @@ class Progress:
 
     def summary(self, db: Any) -> str:
         g = self.totals.get
-        return (f"done: {g('articles', 0):,} {self.label} coded and stored, {g('skipped', 0):,} already "
-                f"stored, {g('events', 0):,} event mentions, {g('failures', 0):,} failures in "
+        return (f"done: {g('articles', 0):,} {self.label} coded and stored, {g('skipped', 0):,} "
+                f"{self.skipped_as}, {g('events', 0):,} event mentions, {g('failures', 0):,} failures in "
                 f"{self.elapsed():.1f} s ({self.rate():,.1f} articles/s) -> {db}")
 
 

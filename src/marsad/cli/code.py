@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -20,8 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from marsad.cli._inputs import add_input_arguments
 
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, archives or - (stdin)")
-    parser.add_argument("--format", default="jsonl", choices=["jsonl", "table"],
-                        help="jsonl: one JSON object per event (default); table: for people to read")
+    parser.add_argument("--format", default="jsonl", choices=["jsonl", "table", "csv"],
+                        help="jsonl: one JSON object per event (default); table: aligned columns for a "
+                             "terminal; csv: one row per event for spreadsheets")
     add_input_arguments(parser, "input format (default: detected per file)")
     parser.add_argument("--dictionary", default=None, metavar="FILE",
                         help="a trigger dictionary to use instead of the shipped one (docs/triggers.md)")
@@ -35,23 +37,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="one line per mention (each sentence that reports an event) instead of one per event")
 
 
+def _flags(e: Event) -> str:
+    return "".join(c for c, on in (("N", e.negated), ("H", e.hypothetical), ("F", e.future),
+                                    ("P", e.historical), ("A", e.attributed)) if on) or "-"
+
+
+def _who(am: Any) -> str:
+    if am is None:
+        return "-"
+    return f"{am.text} [{am.actor.code}]" if am.actor.code else am.text
+
+
+#: ``--format table``: (heading, display cells); longer values are cut with an ellipsis.
+TABLE = [("article", 22), ("sent", 4), ("date", 10), ("cameo", 5), ("type", 9), ("source", 26),
+         ("trigger", 14), ("target", 26), ("place", 14), ("flags", 5), ("conf", 4)]
+TABLE_HEADER = "  ".join(h.ljust(w) for h, w in TABLE).rstrip()
+
+
 def _table_row(e: Event) -> str:
-    def who(am: Any) -> str:
-        if am is None:
-            return "-"
-        return f"{am.text}[{am.actor.code}]" if am.actor.code else am.text
+    from marsad.cli._table import row
 
-    flags = "".join(c for c, on in (("N", e.negated), ("H", e.hypothetical), ("F", e.future),
-                                     ("P", e.historical), ("A", e.attributed)) if on) or "-"
-    place = e.place.place.name if e.place else "-"
-    return "\t".join([
+    return row([
         e.article_id, str(e.sentence), e.date.isoformat() if e.date else "-", e.cameo,
-        e.event_type or "-", who(e.source), e.trigger.text, who(e.target), place, flags,
-        f"{e.confidence:.2f}",
-    ])
+        e.event_type or "-", _who(e.source), e.trigger.text, _who(e.target),
+        e.place.place.name if e.place else "-", _flags(e), f"{e.confidence:.2f}",
+    ], [w for _, w in TABLE])
 
 
-TABLE_HEADER = "article\tsent\tdate\tcameo\ttype\tsource\ttrigger\ttarget\tplace\tflags\tconf"
+#: ``--format csv``: one row per event for spreadsheets (UTF-8 with a byte-order mark, so that
+#: spreadsheet programs show the Arabic).
+CSV_COLUMNS = ["article_id", "sentence", "date", "cameo", "event_type", "source_code", "source_text",
+               "trigger", "target_code", "target_text", "place", "place_country", "flags", "confidence",
+               "evidence"]
+
+
+def _csv_row(e: Event) -> list[Any]:
+    def actor(am: Any) -> tuple[str, str]:
+        return ("", "") if am is None else (am.actor.code or "", am.text)
+
+    return [e.article_id, e.sentence, e.date.isoformat() if e.date else "", e.cameo, e.event_type or "",
+            *actor(e.source), e.trigger.text, *actor(e.target), e.place.place.name if e.place else "",
+            (e.place.place.country or "") if e.place else "", "" if _flags(e) == "-" else _flags(e),
+            f"{e.confidence:.2f}", e.evidence]
 
 
 def _articles(args: argparse.Namespace, errors: list[ReadError], stderr: TextIO) -> Iterator[Article]:
@@ -78,6 +105,10 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     pipe.on_error = lambda doc, err: failed.append(str(err))
     if args.format == "table":
         stdout.write(TABLE_HEADER + "\n")
+    writer = csv.writer(stdout, lineterminator="\n") if args.format == "csv" else None
+    if writer:
+        stdout.write("\ufeff")
+        writer.writerow(CSV_COLUMNS)
     floor = default_threshold() if args.min_confidence is None else args.min_confidence
     n_docs = n_events = n_complete = 0
     for doc in pipe.pipe(_articles(args, errors, stderr)):
@@ -85,7 +116,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         for e in _events(doc, floor, args.mentions):
             n_events += 1
             n_complete += e.complete
-            if args.format == "table":
+            if writer:
+                writer.writerow(_csv_row(e))
+            elif args.format == "table":
                 stdout.write(_table_row(e) + "\n")
             else:
                 stdout.write(json.dumps(event_to_dict(e), ensure_ascii=False) + "\n")

@@ -51,6 +51,7 @@ FILTERS = ("since", "until", "source", "target", "actor", "dyad", "country", "ev
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     require("sqlalchemy", "store")  # one line naming the extra, before the store's modules are imported
     from marsad.cli._db import open_db
+    from marsad.cli._progress import Progress
     from marsad.components.events.detector import default_threshold
     from marsad.store.export import export
     from marsad.store.query import EventFilter
@@ -63,13 +64,24 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     store = open_db(args.db, create=False)  # one line, not a traceback, when it cannot be opened
     try:
         flt = flt.with_defaults(store.default_min_confidence(default_threshold()))
-        if args.output and args.format == "parquet":
-            n = export(store, "parquet", args.output, flt, table)
-        elif args.output:
-            with open(args.output, "w", encoding="utf-8", newline="") as fh:
-                n = export(store, args.format, fh, flt, table)
-        else:
-            n = export(store, args.format, stdout, flt, table)
+        progress = Progress(stderr, label=table, detail=False)
+        if progress.tty:
+            progress.set_total(store.summary(flt)[table])
+
+        def on_page(n: int) -> None:
+            progress.update({"articles": n})
+
+        try:
+            if args.output and args.format == "parquet":
+                n = export(store, "parquet", args.output, flt, table, on_page)
+            elif args.output:
+                with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                    n = export(store, args.format, fh, flt, table, on_page)
+            else:
+                n = export(store, args.format, stdout, flt, table, on_page)
+        finally:
+            progress.update({}, force=True)
+            progress.close()
     finally:
         store.close()
     print(f"exported {n:,} {table} ({args.format})", file=stderr)

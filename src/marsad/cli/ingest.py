@@ -31,6 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(docs/actors.md)")
     parser.add_argument("--force", action="store_true",
                         help="re-code articles that are already stored")
+    parser.add_argument("--item-timeout", type=float, default=120.0, metavar="SECONDS",
+                        help="time budget of one article: one that takes longer is recorded as a failure and "
+                             "the run goes on (default 120; 0: none; not applied with --workers/--scheduler)")
     parser.add_argument("--no-dedup", action="store_true",
                         help="do not recompute near-duplicate article clusters at the end")
     dist = parser.add_mutually_exclusive_group()
@@ -76,7 +79,7 @@ def _ingest(args: argparse.Namespace, store: Any, pipeline: Any, run_id: int, tr
                            on_partition=lambda c: tracker(Counts(**c)))
     else:
         ingest_articles(store, items, pipeline, batch_size=args.batch_size, run_id=run_id,
-                        on_batch=tracker, force=args.force)
+                        on_batch=tracker, force=args.force, item_timeout=getattr(args, "item_timeout", None))
     if not args.no_dedup:
         store.cluster_duplicates()
 
@@ -88,6 +91,8 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     if args.batch_size < 1:
         raise ConfigError(f"--batch-size must be at least 1, not {args.batch_size}.")
+    if getattr(args, "item_timeout", 0) < 0:
+        raise ConfigError(f"--item-timeout must be 0 (none) or more seconds, not {args.item_timeout}.")
     check_inputs(args)  # a missing path or an empty folder: exit 2, and no database is created
     actors = getattr(args, "actors", None)
     if actors and (args.workers or args.scheduler):
@@ -103,4 +108,13 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     store = open_db(args.db, create=True)
     return run_job(store, "ingest", run_args, pipeline, stderr,
                    lambda run_id, tracker: _ingest(args, store, pipeline, run_id, tracker, stderr),
-                   db=args.db, clock=getattr(args, "clock", time.monotonic))
+                   db=args.db, clock=getattr(args, "clock", time.monotonic), total=_total(args, stderr))
+
+
+def _total(args: argparse.Namespace, stderr: TextIO) -> int | None:
+    """The number of articles to ingest, for the progress bar: counted only where one is drawn."""
+    if not getattr(stderr, "isatty", lambda: False)():
+        return None
+    from marsad.readers.count import count_articles
+
+    return count_articles(args.paths, args.input_format)

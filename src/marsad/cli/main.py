@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if getattr(args, "debug", False):
             traceback.print_exc(file=stderr)
         print(f"{name}: error: {exc}", file=stderr)
-        return EXIT_USAGE
+        return int(getattr(exc, "exit_status", EXIT_USAGE))
     except KeyboardInterrupt:
         print("marsad: interrupted", file=stderr)
         return 130

@@ -54,6 +54,9 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return ExitStatus.OK
 
     def work(run_id: int, tracker: Any) -> Any:
+        if tracker.progress.tty:  # the progress bar's total: the articles to re-code
+            cvid = None if args.everything else version_id(coder_version(pipeline))
+            tracker.progress.set_total(len(select_articles(store, cvid, **filters)))
         done = recode(store, pipeline, batch_size=args.batch_size, everything=args.everything,
                       run_id=run_id, on_batch=tracker, **filters)
         store.cluster_duplicates()
@@ -61,4 +64,4 @@ def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     return run_job(store, "recode", {**filters, "all": args.everything}, pipeline, stderr, work,
                    db=args.db, clock=getattr(args, "clock", time.monotonic),
-                   skipped_as="already up to date", draw_last=False)
+                   skipped_as="already up to date")

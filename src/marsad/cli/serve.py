@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from typing import Any, TextIO
 
 from marsad.cli.status import ExitStatus
@@ -23,20 +22,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     parser.add_argument("--token", default=None,
-                        help="enable write endpoints for clients sending this bearer token "
-                             "(default: $MARSAD_API_TOKEN; none: read-only)")
+                        help="enable write endpoints for clients sending this bearer token (visible to other "
+                             "users in the process list: prefer --token-file or $MARSAD_API_TOKEN; none: read-only)")
+    parser.add_argument("--token-file", default=None, metavar="FILE",
+                        help="read the token from the first line of FILE (default: $MARSAD_API_TOKEN_FILE)")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                        help="a host name the server answers to besides localhost, 127.0.0.1 and --host "
+                             "(repeatable; * for any; also $MARSAD_ALLOWED_HOSTS)")
+    parser.add_argument("--trusted-proxy", action="append", default=[], metavar="ADDR",
+                        help="a reverse proxy address whose X-Forwarded-For is believed (repeatable; "
+                             "also $MARSAD_TRUSTED_PROXIES; default: none)")
     parser.add_argument("--rate", type=float, default=20.0, help="API requests per second per client (0: no limit)")
     parser.add_argument("--max-body", type=int, default=256 * 1024, help="largest request body in bytes")
 
 
 def make_app(args: argparse.Namespace) -> Any:
-    from marsad.api.app import Settings, create_app
+    from marsad.api.app import Settings, create_app, read_token_file, token_from_env
     from marsad.api.db import read_engine
     from marsad.cli._db import open_db
 
+    token_file = getattr(args, "token_file", None)
+    token = args.token or (read_token_file(token_file) if token_file else token_from_env())
+    defaults = Settings(token=None)
     store = open_db(args.db, create=getattr(args, "create", False), or_else=_OR_CREATE)  # upgrades the schema
-    token = args.token or os.environ.get("MARSAD_API_TOKEN") or None
-    settings = Settings(token=token, max_body_bytes=args.max_body, rate=args.rate, burst=max(1, int(args.rate * 6)))
+    settings = Settings(token=token, max_body_bytes=args.max_body, rate=args.rate, burst=max(1, int(args.rate * 6)),
+                        allowed_hosts=(*defaults.allowed_hosts, *getattr(args, "allow_host", [])),
+                        trusted_proxies=(*defaults.trusted_proxies, *getattr(args, "trusted_proxy", [])))
     return create_app(read_engine(store.url, read_only=token is None), settings, store=store)
 
 
@@ -49,7 +60,9 @@ def serve(app: Any, host: str, port: int, stderr: TextIO) -> int:
     uvicorn = require("uvicorn", "web")
     _check_port(port)
     print(f"marsad: serving http://{host}:{port}/ (API docs at /api/docs); Ctrl-C stops", file=stderr)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    from marsad.api.server import server_config
+
+    uvicorn.Server(server_config(app, host, port)).run()
     return ExitStatus.OK
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from marsad.cli.status import ExitStatus
 from marsad.cli.train_ner import default_data
@@ -29,11 +29,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from marsad.cli._progress import Progress
     from marsad.training.detector import build_examples, candidate_pipeline, fit, split_examples
 
     archive = args.archive or default_data() / "corpus" / "ant-v2.1-multisource.tar.gz"
     pipeline = candidate_pipeline(warn=lambda m: print(f"marsad: warning: {m}", file=stderr))
-    examples = build_examples(args.data, archive, pipeline, log=lambda m: print(m, file=stderr))
+    bar = Progress(stderr, label="labelled articles", detail=False)
+
+    def progress(total: int | None) -> Any:
+        bar.set_total(total)
+        return lambda n: bar.update({"articles": n})
+
+    try:
+        examples = build_examples(args.data, archive, pipeline, log=lambda m: print(m, file=stderr),
+                                  progress=progress)
+    finally:
+        bar.update({}, force=True)
+        bar.close()
     detector, report = fit(split_examples(examples), c=args.c, threshold=args.threshold)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(detector.to_json(), encoding="utf-8")

@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -31,13 +32,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="reuse the gazetteer and cluster files in --out and the cached ANT vectors instead of rebuilding them")
 
 
+def _iterations(what: str, stderr: TextIO) -> Callable[[int, int], None]:
+    """A progress bar over the iterations of one CRF training (drawn on a terminal only)."""
+    from marsad.cli._progress import Progress
+
+    bar = Progress(stderr, label=f"iterations ({what})", detail=False)
+    finished = [False]
+
+    def step(done: int, total: int) -> None:
+        if finished[0]:
+            return
+        bar.set_total(total)
+        bar.update({"articles": done - bar.done()}, force=done >= total)
+        if done >= total:
+            finished[0] = True
+            bar.close()
+
+    return step
+
+
 def run(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from marsad.training.ner.train import TrainConfig, train
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=stderr)
     data = args.data or default_data()
     out = (args.out or Path("marsad-models") / "ner").resolve()
-    report = train(data, out, TrainConfig(), rebuild_resources=not args.keep_resources)
+    report = train(data, out, TrainConfig(), rebuild_resources=not args.keep_resources,
+                   progress=lambda what: _iterations(what, stderr))
     stdout.write(json.dumps({k: report[k] for k in ("dev", "test", "timings")}, indent=1) + "\n")
     stdout.write(f"model written to {out}\n")
     return ExitStatus.OK

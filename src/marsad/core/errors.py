@@ -25,6 +25,14 @@ class StageError(MarsadError):
         self.cause = cause
 
 
+class StoreUnavailable(MarsadError):
+    """The event store stopped working during a run (disk full, database gone, connection lost):
+    the run stops at once and is marked ``failed``; what was stored before is kept."""
+
+    #: the command's exit status: the run did not finish (1), not a usage error (2)
+    exit_status = 1
+
+
 class InputError(MarsadError):
     """An input path or format cannot be read."""
 

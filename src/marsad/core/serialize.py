@@ -6,7 +6,8 @@ source, target, trigger, place, negated, hypothetical, future, historical, attri
 confidence, evidence, coder, event_id, complete, asserted, num_mentions, mentions``. ``source`` and ``target`` are ``{text, start, end, actor_id, code,
 name_en, role, basis}`` or null; ``trigger`` is ``{text, start, end}``; ``place`` is ``{name, country,
 lat, lon, geonameid, precision}`` or null. Offsets index the original article text.
-``event_from_dict`` reverses it.
+``event_from_dict`` reverses it. The shape is built by the types themselves (``Event.to_dict()``,
+``ActorMention.to_dict()``, ``PlaceMention.to_dict()``); this module names it and reads it back.
 """
 
 from __future__ import annotations
@@ -25,54 +26,23 @@ EVENT_KEYS = (
 
 
 def actor_to_dict(am: ActorMention | None) -> dict[str, Any] | None:
-    if am is None:
-        return None
-    a = am.actor
-    return {
-        "text": am.text, "start": am.start, "end": am.end, "actor_id": a.id or None,
-        "code": a.code or None, "name_en": a.name_en, "role": a.role, "basis": am.basis,
-    }
+    """An actor mention's JSON (:meth:`ActorMention.to_dict`), or None."""
+    return am.to_dict() if am is not None else None
 
 
 def place_to_dict(pm: PlaceMention | None) -> dict[str, Any] | None:
-    if pm is None:
-        return None
-    p = pm.place
-    return {
-        "name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
-        "geonameid": p.geonameid, "precision": p.precision,
-    }
+    """A place mention's JSON (:meth:`PlaceMention.to_dict`), or None."""
+    return pm.to_dict() if pm is not None else None
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
-    """The event as a dict of JSON types (the output of ``marsad code``)."""
-    return {
-        "id": event.id, "article_id": event.article_id, "sentence": event.sentence,
-        "date": event.date.isoformat() if event.date else None,
-        "date_precision": event.date_precision,
-        "event_type": event.event_type, "mode": event.mode, "cameo": event.cameo,
-        "quad_class": event.quad_class, "goldstein": event.goldstein,
-        "source": actor_to_dict(event.source), "target": actor_to_dict(event.target),
-        "trigger": {"text": event.trigger.text, "start": event.trigger.start, "end": event.trigger.end},
-        "place": place_to_dict(event.place),
-        "negated": event.negated, "hypothetical": event.hypothetical, "future": event.future,
-        "historical": event.historical, "attributed": event.attributed,
-        "counts": dict(event.counts), "confidence": event.confidence, "evidence": event.evidence,
-        "coder": dict(event.coder),
-        "event_id": event.event_id or event.id, "complete": event.complete, "asserted": event.asserted,
-        "num_mentions": max(1, len(event.mentions)),
-        "mentions": [mention_to_dict(m) for m in event.mentions],
-    }
+    """The event as a dict of JSON types (the output of ``marsad code``): :meth:`Event.to_dict`."""
+    return event.to_dict()
 
 
 def mention_to_dict(m: Event) -> dict[str, Any]:
     """One mention of an article event: where it is and what that sentence says of the roles."""
-    return {
-        "id": m.id, "sentence": m.sentence,
-        "trigger": {"text": m.trigger.text, "start": m.trigger.start, "end": m.trigger.end},
-        "source": actor_to_dict(m.source), "target": actor_to_dict(m.target),
-        "confidence": m.confidence,
-    }
+    return m.mention_dict()
 
 
 def _actor_from(d: dict[str, Any] | None, sentence: int) -> ActorMention | None:

@@ -155,6 +155,14 @@ class ActorMention:
     #: the sentence does not name, taken from the countries the article is about).
     basis: str = "text"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The actor as ``marsad code`` prints it: ``{text, start, end, actor_id, code, name_en, role, basis}``."""
+        a = self.actor
+        return {
+            "text": self.text, "start": self.start, "end": self.end, "actor_id": a.id or None,
+            "code": a.code or None, "name_en": a.name_en, "role": a.role, "basis": self.basis,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -174,6 +182,12 @@ class PlaceMention:
     text: str
     place: Place
     sentence: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """The place as ``marsad code`` prints it: ``{name, country, lat, lon, geonameid, precision}``."""
+        p = self.place
+        return {"name": p.name, "country": p.country, "lat": p.lat, "lon": p.lon,
+                "geonameid": p.geonameid, "precision": p.precision}
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +240,39 @@ class Event:
         if not _coded(self.source):
             return False
         return self.event_type not in NEEDS_TARGET or _coded(self.target)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The event as a dict of JSON types: exactly what ``marsad code`` prints for it (the keys
+        and their order are listed in :mod:`marsad.core.serialize`)."""
+        return {
+            "id": self.id, "article_id": self.article_id, "sentence": self.sentence,
+            "date": self.date.isoformat() if self.date else None,
+            "date_precision": self.date_precision,
+            "event_type": self.event_type, "mode": self.mode, "cameo": self.cameo,
+            "quad_class": self.quad_class, "goldstein": self.goldstein,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "trigger": {"text": self.trigger.text, "start": self.trigger.start, "end": self.trigger.end},
+            "place": self.place.to_dict() if self.place else None,
+            "negated": self.negated, "hypothetical": self.hypothetical, "future": self.future,
+            "historical": self.historical, "attributed": self.attributed,
+            "counts": dict(self.counts), "confidence": self.confidence, "evidence": self.evidence,
+            "coder": dict(self.coder),
+            "event_id": self.event_id or self.id, "complete": self.complete, "asserted": self.asserted,
+            "num_mentions": max(1, len(self.mentions)),
+            "mentions": [m.mention_dict() for m in self.mentions],
+        }
+
+    def mention_dict(self) -> dict[str, Any]:
+        """This event as one mention of an article event: where it is and what its sentence says
+        of the roles (``{id, sentence, trigger, source, target, confidence}``)."""
+        return {
+            "id": self.id, "sentence": self.sentence,
+            "trigger": {"text": self.trigger.text, "start": self.trigger.start, "end": self.trigger.end},
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "confidence": self.confidence,
+        }
 
 
 #: PLOVER types whose events need a recipient to be counted (PROTEST and MOBILIZE stand alone;

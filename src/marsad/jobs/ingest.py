@@ -12,16 +12,21 @@ machines: :func:`plan_batch` (needs the store: what is already stored), :func:`c
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from marsad.core.errors import StoreUnavailable
 from marsad.core.types import Article, Document, ReadError
 from marsad.store import duplicates, schema
 from marsad.store.clock import now
+from marsad.store.health import fatal_reason, vanished
 from marsad.store.rows import content_hash, doc_rows
 from marsad.store.runs import Counts
 from marsad.store.version import coder_version, version_id
@@ -78,19 +83,60 @@ def plan_batch(store: Any, items: list[Article | ReadError], force: bool = False
     return Plan(todo, errors, hashes, len(arts) - len(todo))
 
 
-def code_batch(pipeline: Any, articles: list[Article]) -> Coded:
+class ItemTimeout(BaseException):
+    """Raised in the main thread when one article's time budget is spent. A BaseException, so that
+    the pipeline's per-stage error handling (``except Exception``) does not retry the article."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise :class:`ItemTimeout` in the code inside once ``seconds`` have passed (SIGALRM; the
+    main thread of a Unix process only; Python code is interrupted between two bytecodes)."""
+    def expired(signum: int, frame: Any) -> None:
+        raise ItemTimeout
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            signal.signal(signal.SIGALRM, previous)
+
+
+def can_time_out() -> bool:
+    """Whether :func:`time_budget` works here (a Unix main thread; not in a Dask worker thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def code_batch(pipeline: Any, articles: list[Article], item_timeout: float | None = None) -> Coded:
     """Run the pipeline over ``articles``; the documents a stage fails on are collected, not raised.
 
+    With ``item_timeout`` (seconds; where :func:`can_time_out`), articles are coded one at a time
+    and one that takes longer is stopped and collected as a failure of stage ``time``.
     Needs no store: a Dask worker runs it where only the pipeline is loaded.
     """
     failed: list[tuple[Article, str, str]] = []
     saved = pipeline.on_error
     pipeline.on_error = lambda doc, err: failed.append((doc.article, err.stage, str(err)))
     try:
-        docs = list(pipeline.pipe(articles))
+        if not item_timeout or item_timeout <= 0 or not can_time_out():
+            return Coded(list(pipeline.pipe(articles)), failed)
+        docs: list[Document] = []
+        for art in articles:
+            try:
+                with time_budget(item_timeout):
+                    out = pipeline.run_batch([Document(article=art)])
+            except ItemTimeout:  # (also when the alarm came just as the article was done)
+                failed.append((art, "time", f"coding took longer than the time budget of {item_timeout:g} s "
+                                            "per article (--item-timeout); the article is left out"))
+                continue
+            docs.extend(out)
+        return Coded(docs, failed)
     finally:
         pipeline.on_error = saved
-    return Coded(docs, failed)
 
 
 def _build_batch(docs: list[Document], hashes: dict[str, str], replaced: set[str], cvid: str,
@@ -109,13 +155,23 @@ def _build_batch(docs: list[Document], hashes: dict[str, str], replaced: set[str
     return batch
 
 
+def raise_if_unavailable(exc: BaseException) -> None:
+    """Raise :class:`StoreUnavailable` (one line) when ``exc`` means the store stopped working."""
+    reason = fatal_reason(exc)
+    if reason is not None:
+        raise StoreUnavailable(f"the event store stopped working: {reason}. The run stopped and is marked "
+                               "failed; the articles stored before are kept. Free disk space (or bring the "
+                               "database back) and run the same command again: it resumes.") from exc
+
+
 def _write(store: Any, batch: Batch, run_id: int | None) -> list[dict[str, Any]]:
-    """Write a batch; if it fails, write its documents one by one and return those that fail."""
+    """Write a batch; if it fails, write its documents one by one and return those that fail.
+    A store that stopped working (disk full, database gone) raises StoreUnavailable at once."""
     try:
         write_batch(store, batch)
         return []
-    except Exception:  # noqa: BLE001 - isolate the article the database refuses
-        pass  # (a database that is down fails again below, writing the failures, and raises)
+    except Exception as exc:  # noqa: BLE001 - isolate the article the database refuses
+        raise_if_unavailable(exc)
     bad = []
     write_batch(store, Batch(failures=batch.failures))
     for d in batch.docs:
@@ -125,6 +181,7 @@ def _write(store: Any, batch: Batch, run_id: int | None) -> list[dict[str, Any]]
         try:
             write_batch(store, one)
         except Exception as exc:  # noqa: BLE001
+            raise_if_unavailable(exc)
             bad.append(article_failure(aid, d.article["content_hash"], "store",
                                        f"{type(exc).__name__}: {str(exc)[:500]}", d.article["origin"], run_id))
     if bad:
@@ -151,16 +208,21 @@ def write_coded(store: Any, plan: Plan, coded: Coded, cvid: str, run_id: int | N
 
 
 def ingest_batch(store: Any, items: list[Article | ReadError], pipeline: Any, cvid: str,
-                 run_id: int | None, force: bool = False) -> Counts:
+                 run_id: int | None, force: bool = False, item_timeout: float | None = None) -> Counts:
     """Plan, code and write one batch of reader items; ``force`` re-codes stored articles too."""
     plan = plan_batch(store, items, force)
-    return write_coded(store, plan, code_batch(pipeline, plan.todo), cvid, run_id)
+    return write_coded(store, plan, code_batch(pipeline, plan.todo, item_timeout), cvid, run_id)
 
 
 def ingest_articles(store: Any, articles: Iterable[Article | ReadError], pipeline: Any, *,
                     batch_size: int = 64, run_id: int | None = None,
-                    on_batch: Callable[[Counts], None] | None = None, force: bool = False) -> Counts:
+                    on_batch: Callable[[Counts], None] | None = None, force: bool = False,
+                    item_timeout: float | None = None) -> Counts:
     """Code ``articles`` with ``pipeline`` and store them; returns the counts of this call.
+
+    ``item_timeout``: seconds one article may take to code; an article over it is recorded as a
+    failure and the run goes on (see :func:`code_batch`). A store that stops working (disk full,
+    database gone) raises :class:`~marsad.core.errors.StoreUnavailable` at once.
 
     Reusable as the body of one partition in a distributed run: it needs only the store,
     an iterable of reader items and a pipeline.
@@ -168,10 +230,20 @@ def ingest_articles(store: Any, articles: Iterable[Article | ReadError], pipelin
     cvid = version_id(coder_version(pipeline))
     total = Counts()
     for chunk in _chunks(articles, batch_size):
-        c = ingest_batch(store, chunk, pipeline, cvid, run_id, force)
-        total.add(c)
-        if on_batch is not None:
-            on_batch(c)
+        gone = vanished(store)
+        if gone:
+            raise StoreUnavailable(f"the event store stopped working: {gone}. The run stopped; the articles "
+                                   "stored before are in that file, wherever it went.")
+        try:
+            c = ingest_batch(store, chunk, pipeline, cvid, run_id, force, item_timeout=item_timeout)
+            total.add(c)
+            if on_batch is not None:
+                on_batch(c)  # (the command's callback records the counts in the store)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            raise_if_unavailable(exc)  # reading the store fails the same way as writing it
+            raise
     return total
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from marsad.core.types import ReadError
-from marsad.readers.base import MAX_BYTES, READ_ERRORS, Result, describe, over_limit, with_head
+from marsad.readers.base import MAX_BYTES, READ_ERRORS, Result, describe, over_limit, sniff_binary, with_head
 from marsad.readers.fields import DateCounter, ReadOptions, article_from, has_value
 
 _CHUNK = 1 << 20
@@ -68,7 +68,11 @@ class _Records:
 def read_jsonl(stream: BinaryIO, item: str, options: ReadOptions | None = None) -> Iterator[Result]:
     """Yield one Article (or ReadError) per non-blank line (or per record of a JSON array)."""
     records = _Records(item, options or _DEFAULT)
-    head, stream = with_head(stream, 256)
+    head, stream = with_head(stream, 4096)
+    why = _not_json_text(head)
+    if why:  # one error for the file, not one per "line" of it
+        yield ReadError(item, why)
+        return
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
         yield from _read_array(stream, item, records)
         records.finish()
@@ -85,6 +89,23 @@ def read_jsonl(stream: BinaryIO, item: str, options: ReadOptions | None = None) 
             continue
         yield parse_line(line, f"{item} line {number}", item, records)
     records.finish()
+
+
+def _not_json_text(head: bytes) -> str | None:
+    """Why the start of a file cannot be JSON text: binary content (:func:`sniff_binary`),
+    UTF-16, or mostly bytes that are not UTF-8 (another encoding); None when it can. A stray bad
+    byte on one line is left to that line's own error."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "UTF-16 text; JSON is read as UTF-8: re-encode it (iconv -f UTF-16 -t UTF-8)"
+    why = sniff_binary(head)
+    if why:
+        return why
+    text = head[:-4].decode("utf-8", errors="replace")  # a character cut at the end is no error
+    bad = text.count("\ufffd")
+    if bad >= 4 and bad >= len(text) // 20:
+        return (f"not valid UTF-8: {bad} bad bytes in its first {len(head):,}; re-encode it to UTF-8 "
+                "(iconv -f CP1256 -t UTF-8 for Windows Arabic)")
+    return None
 
 
 def _read_array(stream: BinaryIO, item: str, records: _Records) -> Iterator[Result]:

@@ -38,7 +38,9 @@ def model_dir(name: str) -> Path:
     return path("models", name)
 
 
-_SKIP_DIRS = {"__pycache__", "samples"}
+#: Folders whose files do not change what the coder finds: ``samples`` (demo inputs) and ``export``
+#: (tables that only rename fields in exports, such as ISO-3 -> FIPS country codes).
+_SKIP_DIRS = {"__pycache__", "samples", "export"}
 
 
 def digest() -> str:

@@ -10,47 +10,32 @@ same rows.
 
 from __future__ import annotations
 
-import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, TextIO
 
 from marsad.core.errors import ConfigError, require
 from marsad.core.version import __version__
 from marsad.store import schema
+from marsad.store.columns import (
+    COLUMNS,
+    MENTION_COLUMNS,
+    columns,
+    fips,
+    flat_row,
+    geo_type,
+    mention_row,
+    pandas_dtypes,
+)
 from marsad.store.queries import StoredEvent, stored_events
 from marsad.store.query import EventFilter
+
+__all__ = ["COLUMNS", "FORMATS", "MENTION_COLUMNS", "TABLES", "columns", "export", "fips", "flat_row", "geo_type",
+           "iter_events", "iter_text", "mention_row", "pandas_dtypes", "write_parquet", "write_text"]
 
 FORMATS = ("csv", "jsonl", "plover", "parquet")
 TABLES = ("events", "mentions")
 PAGE = 1000
-
-#: CSV/Parquet columns: GDELT 2.0 event-table names where GDELT has the field, then marsad's.
-COLUMNS: list[tuple[str, str]] = [
-    ("GlobalEventID", "string"), ("SQLDATE", "string"), ("DatePrecision", "string"),
-    ("Actor1Code", "string"), ("Actor1Name", "string"), ("Actor1Text", "string"),
-    ("Actor1ActorID", "string"), ("Actor1Role", "string"),
-    ("Actor2Code", "string"), ("Actor2Name", "string"), ("Actor2Text", "string"),
-    ("Actor2ActorID", "string"), ("Actor2Role", "string"),
-    ("IsRootEvent", "int"), ("EventCode", "string"), ("EventBaseCode", "string"),
-    ("EventRootCode", "string"), ("QuadClass", "int"), ("GoldsteinScale", "float"),
-    ("NumMentions", "int"), ("NumSources", "int"), ("NumArticles", "int"),
-    ("ActionGeo_FullName", "string"), ("ActionGeo_CountryCode", "string"), ("ActionGeo_Lat", "float"),
-    ("ActionGeo_Long", "float"), ("ActionGeo_FeatureID", "int"), ("ActionGeo_Precision", "string"),
-    ("PloverType", "string"), ("PloverMode", "string"), ("Negated", "bool"), ("Hypothetical", "bool"),
-    ("Future", "bool"), ("Historical", "bool"), ("Attributed", "bool"), ("Complete", "bool"),
-    ("Asserted", "bool"), ("Confidence", "float"),
-    ("TriggerText", "string"), ("Evidence", "string"), ("ArticleIDs", "string"),
-    ("SOURCEURL", "string"), ("FirstPublished", "string"), ("CoderVersion", "string"),
-]
-_PER_EVENT = {"NumMentions", "NumSources", "NumArticles", "ArticleIDs", "FirstPublished"}
-#: Columns of a mentions export: the mention, its merged event and its article, then the event columns.
-MENTION_COLUMNS: list[tuple[str, str]] = [
-    ("MentionID", "string"), ("GlobalEventID", "string"), ("ArticleID", "string"), ("Outlet", "string"),
-    ("Published", "string"),
-    *((c, t) for c, t in COLUMNS if c != "GlobalEventID" and c not in _PER_EVENT),
-]
-
 
 def _engine(store: Any) -> Any:
     return getattr(store, "engine", store)
@@ -105,49 +90,6 @@ def _urls(store: Any, ids: list[str]) -> dict[str, tuple[str | None, str | None]
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def _event_columns(r: dict[str, Any]) -> dict[str, Any]:
-    """The columns an event and its mentions share (GDELT-like names)."""
-    cameo = r["cameo"] or ""
-    out: dict[str, Any] = {
-        "SQLDATE": r["date"].strftime("%Y%m%d") if r["date"] else None,
-        "DatePrecision": r["date_precision"], "IsRootEvent": int(r["sentence"] == 0),
-        "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
-        "QuadClass": r["quad_class"], "GoldsteinScale": r["goldstein"],
-        "ActionGeo_FullName": r["place_name"], "ActionGeo_CountryCode": r["place_country"],
-        "ActionGeo_Lat": r["place_lat"], "ActionGeo_Long": r["place_lon"],
-        "ActionGeo_FeatureID": r["place_geonameid"], "ActionGeo_Precision": r["place_precision"],
-        "PloverType": r["event_type"], "PloverMode": r["mode"], "Confidence": r["confidence"],
-        "TriggerText": r["trigger_text"], "Evidence": r["evidence"], "CoderVersion": r["coder_version"],
-    }
-    for flag in ("negated", "hypothetical", "future", "historical", "attributed", "complete", "asserted"):
-        out[flag.capitalize()] = bool(r[flag])
-    for n, side in ((1, "source"), (2, "target")):
-        out[f"Actor{n}Code"] = r[f"{side}_code"]
-        out[f"Actor{n}Name"] = r[f"{side}_name_en"]
-        out[f"Actor{n}Text"] = r[f"{side}_text"]
-        out[f"Actor{n}ActorID"] = r[f"{side}_actor_id"]
-        out[f"Actor{n}Role"] = r[f"{side}_role"]
-    return out
-
-
-def flat_row(ev: StoredEvent, url: str | None = None) -> dict[str, Any]:
-    """One CSV/Parquet row of an event (GDELT-like column names)."""
-    r = ev.row
-    return {
-        "GlobalEventID": ev.id, **_event_columns(r), "NumMentions": r["num_mentions"],
-        "NumSources": r["num_sources"], "NumArticles": r["num_articles"],
-        "ArticleIDs": " ".join(ev.article_ids), "SOURCEURL": url,
-        "FirstPublished": r["first_published"].isoformat() if r["first_published"] else None,
-    }
-
-
-def mention_row(r: dict[str, Any], url: str | None = None) -> dict[str, Any]:
-    """One CSV/Parquet row of an event mention."""
-    return {"MentionID": r["id"], "GlobalEventID": r["event_id"], "ArticleID": r["article_id"],
-            "Outlet": r["source"], "Published": r["published"].isoformat() if r["published"] else None,
-            **_event_columns(r), "SOURCEURL": url}
-
-
 def mention_dict(r: dict[str, Any]) -> dict[str, Any]:
     """A mentions jsonl line: the mention as ``marsad code`` printed it, with its merged event's id."""
     return {**json.loads(r["data"]), "event_id": r["event_id"], "outlet": r["source"]}
@@ -196,11 +138,6 @@ def _pages(store: Any, f: EventFilter, table: str) -> Iterator[tuple[list[Any], 
         yield page, _urls(store, [e.row["article_id"] for e in page])
 
 
-def columns(table: str = "events") -> list[tuple[str, str]]:
-    """The CSV/Parquet columns of a table's export: (name, type)."""
-    return MENTION_COLUMNS if table == "mentions" else COLUMNS
-
-
 def _flat(item: Any, table: str, urls: dict[str, Any]) -> dict[str, Any]:
     if table == "mentions":
         return mention_row(item, urls.get(item["article_id"], (None, None))[0])
@@ -208,7 +145,7 @@ def _flat(item: Any, table: str, urls: dict[str, Any]) -> dict[str, Any]:
 
 
 class _Lines:
-    """A write-only text buffer (for csv.writer) whose content is taken out line by line."""
+    """A write-only text buffer whose content is taken out page by page."""
 
     def __init__(self) -> None:
         self.parts: list[str] = []
@@ -222,25 +159,41 @@ class _Lines:
         return out
 
 
+def _cell(value: Any) -> str:
+    """A CSV field: text always quoted (so a spreadsheet that honours quotes keeps "040" as text),
+    numbers and True/False bare, a missing value empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return '"' + value.replace('"', '""') + '"'
+    return str(value)
+
+
+def csv_line(values: list[Any]) -> str:
+    """One CSV record (RFC 4180, CRLF-terminated as Python's csv module writes them)."""
+    return ",".join(_cell(v) for v in values) + "\r\n"
+
+
 def iter_text(store: Any, fmt: str, f: EventFilter | None = None, table: str = "events",
-              counter: list[int] | None = None) -> Iterator[str]:
-    """csv, jsonl or plover text, one chunk per page; ``counter[0]`` counts the records written."""
+              counter: list[int] | None = None, on_page: Callable[[int], None] | None = None) -> Iterator[str]:
+    """csv, jsonl or plover text, one chunk per page; ``counter[0]`` counts the records written;
+    ``on_page(n)`` is called after each page with the number of events or mentions it held."""
     _check(table, fmt)
     if fmt == "parquet":
         raise ConfigError("Parquet is binary: use write_parquet.")
     f = f or EventFilter()
     n = 0
     buf = _Lines()
-    writer = csv.DictWriter(buf, fieldnames=[c for c, _ in columns(table)]) if fmt == "csv" else None
-    if writer:
-        writer.writeheader()
-        yield buf.take()
+    names = [c for c, _ in columns(table)]
+    if fmt == "csv":
+        yield ",".join(names) + "\r\n"
     if fmt == "plover":
         yield "["
     for page, urls in _pages(store, f, table):
         for item in page:
-            if writer:
-                writer.writerow(_flat(item, table, urls))
+            if fmt == "csv":
+                row = _flat(item, table, urls)
+                buf.write(csv_line([row[c] for c in names]))
             elif fmt == "jsonl":
                 d = mention_dict(item) if table == "mentions" else item.to_dict()
                 buf.write(json.dumps(d, ensure_ascii=False) + "\n")
@@ -253,19 +206,23 @@ def iter_text(store: Any, fmt: str, f: EventFilter | None = None, table: str = "
         if counter is not None:
             counter[0] = n
         yield buf.take()
+        if on_page is not None:
+            on_page(len(page))
     if fmt == "plover":
         yield "\n]\n"
 
 
-def write_text(store: Any, fmt: str, out: TextIO, f: EventFilter | None = None, table: str = "events") -> int:
+def write_text(store: Any, fmt: str, out: TextIO, f: EventFilter | None = None, table: str = "events",
+               on_page: Callable[[int], None] | None = None) -> int:
     """Write csv, jsonl or plover to a text stream; returns the number of records written."""
     counter = [0]
-    for chunk in iter_text(store, fmt, f, table, counter):
+    for chunk in iter_text(store, fmt, f, table, counter, on_page):
         out.write(chunk)
     return counter[0]
 
 
-def write_parquet(store: Any, out: str | BinaryIO, f: EventFilter | None = None, table: str = "events") -> int:
+def write_parquet(store: Any, out: str | BinaryIO, f: EventFilter | None = None, table: str = "events",
+                  on_page: Callable[[int], None] | None = None) -> int:
     """Write Parquet (one row group per page); returns the number of records written."""
     _check(table, "parquet")
     pa = require("pyarrow", "export")
@@ -278,13 +235,17 @@ def write_parquet(store: Any, out: str | BinaryIO, f: EventFilter | None = None,
             rows = [_flat(item, table, urls) for item in page]
             w.write_table(pa.Table.from_pylist(rows, schema=pschema))
             n += len(rows)
+            if on_page is not None:
+                on_page(len(rows))
     return n
 
 
-def export(store: Any, fmt: str, out: Any, f: EventFilter | None = None, table: str = "events") -> int:
+def export(store: Any, fmt: str, out: Any, f: EventFilter | None = None, table: str = "events",
+           on_page: Callable[[int], None] | None = None) -> int:
     """Write ``fmt`` to ``out`` (a text stream; for parquet a path or binary stream): the events
-    ``f`` selects, or with ``table="mentions"`` their mentions. ``store``: a Store or an engine."""
+    ``f`` selects, or with ``table="mentions"`` their mentions. ``store``: a Store or an engine.
+    ``on_page(n)``: called after each page written with the number of events (mentions) it held."""
     _check(table, fmt)
     if fmt == "parquet":
-        return write_parquet(store, out, f, table)
-    return write_text(store, fmt, out, f, table)
+        return write_parquet(store, out, f, table, on_page)
+    return write_text(store, fmt, out, f, table, on_page)

@@ -16,12 +16,34 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from marsad.core.errors import require
+from marsad.core.errors import ConfigError, require
 from marsad.store import schema
+from marsad.store.columns import COLUMNS, flat_row, pandas_dtypes
 from marsad.store.query import EventFilter, as_filter
 from marsad.store.runs import recorded_min_confidence
 
 E = schema.events
+#: Columns of :meth:`QueryMixin.events_df` that hold dates (datetime64 in the frame).
+DATE_COLUMNS = ("date", "first_published")
+
+
+def article_urls(conn: Any, ids: Sequence[str]) -> dict[str, str | None]:
+    """Article id -> its URL."""
+    a = schema.articles
+    out: dict[str, str | None] = {}
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), 500):
+        for aid, url in conn.execute(select(a.c.id, a.c.url).where(a.c.id.in_(wanted[i : i + 500]))):
+            out[aid] = url
+    return out
+
+
+def _export_frame(pd: Any, rows: list[dict[str, Any]]) -> Any:
+    """Export rows as a DataFrame typed as a CSV export reads back with ``pandas_dtypes()``."""
+    names = [c for c, _ in COLUMNS]
+    df = pd.DataFrame(rows, columns=names).astype(pandas_dtypes())
+    df["FirstPublished"] = pd.to_datetime(df["FirstPublished"])
+    return df
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +166,32 @@ class QueryMixin:
         with self.engine.connect() as conn:
             return stored_events(conn, event_rows(conn, flt, limit, offset))
 
-    def events_df(self, f: EventFilter | None = None, /, *, limit: int | None = None, **filters: Any) -> Any:
-        """Merged events as a pandas DataFrame, one column per ``events`` column (filters: :meth:`events`)."""
+    def events_df(self, f: EventFilter | None = None, /, *, limit: int | None = None, columns: str = "store",
+                  **filters: Any) -> Any:
+        """Merged events, oldest first, as a pandas DataFrame (filters: :meth:`events`).
+
+        ``columns="store"`` (default): one column per ``events`` table column (``id``, ``date``,
+        ``source_code``, ``place_country``...); ``date`` and ``first_published`` are datetime64.
+        ``columns="export"``: the columns of ``marsad export --format csv|parquet``, same names,
+        order and values (``GlobalEventID``, ``SQLDATE``, ``Actor1Code``, FIPS
+        ``ActionGeo_CountryCode``...), typed as :func:`marsad.store.columns.pandas_dtypes` reads the
+        CSV, with ``FirstPublished`` as datetime64. docs/store.md maps one set of names to the other.
+        """
         pd = require("pandas", "export")
+        if columns not in ("store", "export"):
+            raise ConfigError(f"columns={columns!r}: choose 'store' (the events table's names) or 'export' "
+                              "(the CSV/Parquet names)")
         flt = self.event_filter(f, **filters)
         with self.engine.connect() as conn:
             rows = event_rows(conn, flt, limit, 0)
-        return pd.DataFrame(rows, columns=[c.name for c in E.columns])
+            if columns == "export":
+                evs = stored_events(conn, rows)
+                urls = article_urls(conn, [r["article_id"] for r in rows])
+                return _export_frame(pd, [flat_row(ev, urls.get(ev.row["article_id"])) for ev in evs])
+        df = pd.DataFrame(rows, columns=[c.name for c in E.columns])
+        for name in DATE_COLUMNS:
+            df[name] = pd.to_datetime(df[name])
+        return df
 
     def summary(self, f: EventFilter | None = None, /, **filters: Any) -> dict[str, int]:
         """``{"events", "mentions", "articles"}`` that the filters select (filters: :meth:`events`)."""
@@ -159,14 +200,18 @@ class QueryMixin:
             return selection_counts(conn, flt)
 
     def event_mentions_df(self, event_id: str | None = None) -> Any:
+        """Event mentions (of one merged event, or all) as a pandas DataFrame, one column per
+        ``event_mentions`` column; ``date`` and ``published`` are datetime64."""
         pd = require("pandas", "export")
         m = schema.event_mentions
         stmt = select(m).order_by(m.c.id)
         if event_id:
             stmt = stmt.where(m.c.event_id == event_id)
         with self.engine.connect() as conn:
-            return pd.DataFrame([dict(r) for r in conn.execute(stmt).mappings()],
-                                columns=[c.name for c in m.columns])
+            df = pd.DataFrame([dict(r) for r in conn.execute(stmt).mappings()], columns=[c.name for c in m.columns])
+        for name in ("date", "published"):
+            df[name] = pd.to_datetime(df[name])
+        return df
 
     def article_events(self, article_id: str | None = None, event_id: str | None = None) -> list[dict[str, Any]]:
         """Article events (the mentions of one event in one article), of one article or one merged

@@ -20,7 +20,7 @@ import json
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -232,13 +232,24 @@ def candidate_pipeline(warn: Any = None) -> Any:
     return full
 
 
-def build_examples(data_dir: Path, archive: Path, pipeline: Any, log: Any = print) -> list[Example]:
+def counted(docs: Iterable[Document], on_doc: Callable[[int], None] | None) -> Iterator[Document]:
+    """``docs``, calling ``on_doc(1)`` after each (a progress bar's step)."""
+    for doc in docs:
+        yield doc
+        if on_doc is not None:
+            on_doc(1)
+
+
+def build_examples(data_dir: Path, archive: Path, pipeline: Any, log: Any = print,
+                   progress: Callable[[int | None], Callable[[int], None]] | None = None) -> list[Example]:
     """Examples of the labelled candidates and the dev gold's; ``pipeline`` from
-    :func:`candidate_pipeline` (no events stage)."""
+    :func:`candidate_pipeline` (no events stage). ``progress(total)`` returns the step callback
+    of a progress bar over the labelled articles to code."""
     labels = [json.loads(x) for x in (data_dir / "detector" / "labels.jsonl").read_text("utf-8").splitlines() if x]
     ids = {r["article_id"] for r in labels}
     t0 = time.perf_counter()
-    docs = list(candidates(pipeline.pipe(ant_articles(archive, ids))))
+    step = progress(len(ids)) if progress else None
+    docs = list(candidates(counted(pipeline.pipe(ant_articles(archive, ids)), step)))
     examples = label_examples(labels, docs)
     log(f"labelled candidates found again: {len(examples)} of {len(labels)} ({time.perf_counter() - t0:.0f} s)")
     gold = data_dir / "gold" / "events-dev-ant.xml"

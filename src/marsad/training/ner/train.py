@@ -11,9 +11,10 @@ import json
 import logging
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from marsad.components.ner.features import (
     Featurizer,
@@ -69,10 +70,49 @@ def split_dev(sents: list[Sentence], n_dev: int) -> tuple[list[Sentence], list[S
     return sents[:-n_dev], sents[-n_dev:]
 
 
-def train_crf(sents: Sequence[Sentence], featurizer: Featurizer, out: Path, cfg: TrainConfig) -> float:
+#: ``on_iteration(done, total)``: called after each optimisation step of a CRF training.
+IterationHook = Callable[[int, int], None]
+
+
+def make_trainer(max_iterations: int, on_iteration: IterationHook | None = None) -> Any:
+    """A pycrfsuite trainer that reports each iteration to ``on_iteration`` (a progress bar)."""
     crfsuite = require("pycrfsuite", "ner")
+
+    class Trainer(crfsuite.Trainer):  # type: ignore[misc, name-defined]
+        # pycrfsuite parses its log into these events only when verbose; each prints by default
+        def on_start(self, log: str) -> None:
+            pass
+
+        def on_featgen_progress(self, log: str, percent: float) -> None:
+            pass
+
+        def on_featgen_end(self, log: str) -> None:
+            pass
+
+        def on_prepared(self, log: str) -> None:
+            pass
+
+        def on_prepare_error(self, log: str) -> None:
+            pass
+
+        def on_optimization_end(self, log: str) -> None:
+            pass
+
+        def on_iteration(self, log: str, info: dict[str, Any]) -> None:
+            if on_iteration is not None:
+                on_iteration(min(int(info.get("num", 0)), max_iterations), max_iterations)
+
+        def on_end(self, log: str) -> None:  # converged before the last iteration: done all the same
+            if on_iteration is not None:
+                on_iteration(max_iterations, max_iterations)
+
+    return Trainer(verbose=on_iteration is not None)
+
+
+def train_crf(sents: Sequence[Sentence], featurizer: Featurizer, out: Path, cfg: TrainConfig,
+              on_iteration: IterationHook | None = None) -> float:
     t0 = time.perf_counter()
-    trainer = crfsuite.Trainer(verbose=False)
+    trainer = make_trainer(cfg.max_iterations, on_iteration)
     for s in sents:
         trainer.append(featurizer.sentence([w for w, _ in s]), [t for _, t in s])
     trainer.set_params({
@@ -93,7 +133,9 @@ def score_model(model: NerModel, sents: Sequence[Sentence], window: int = CONLL_
 
 
 def train(shared: Path, model_dir: Path, cfg: TrainConfig, rebuild_resources: bool = True,
-          cache: Path = VECTORS_CACHE) -> dict:
+          cache: Path = VECTORS_CACHE, progress: Callable[[str], IterationHook] | None = None) -> dict:
+    """Build the NER resources, train and score the CRF, write the model to ``model_dir``.
+    ``progress(what)`` returns the iteration hook of a progress bar for each CRF training."""
     ner_data = shared / "ner" / "anercorp-camel"
     if not (ner_data / "train.txt").is_file():
         raise InputError(f"no ANERcorp training file under {ner_data}; pass --data pointing at ../shared/data")
@@ -108,14 +150,16 @@ def train(shared: Path, model_dir: Path, cfg: TrainConfig, rebuild_resources: bo
     train_part, dev = split_dev(sents, cfg.dev_sentences)
     add_prior(model_dir, cache, train_part)
     featurizer = Featurizer(model_dir)
-    timings["crf_dev_s"] = train_crf(train_part, featurizer, model_dir / MODEL_FILE, cfg)
+    timings["crf_dev_s"] = train_crf(train_part, featurizer, model_dir / MODEL_FILE, cfg,
+                                     progress("CRF on train (dev held out)") if progress else None)
     report: dict = {"config": cfg.__dict__, "dev": {}, "test": {}}
     report["dev"]["model"] = _as_dict(score_model(NerModel(model_dir, consistency=False, names=False), dev))
     report["dev"]["+consistency"] = _as_dict(score_model(NerModel(model_dir, names=False), dev))
     report["dev"]["+names"] = _as_dict(score_model(NerModel(model_dir), dev))
     if cfg.final_on_all:
         add_prior(model_dir, cache, sents)
-        timings["crf_all_s"] = train_crf(sents, Featurizer(model_dir), model_dir / MODEL_FILE, cfg)
+        timings["crf_all_s"] = train_crf(sents, Featurizer(model_dir), model_dir / MODEL_FILE, cfg,
+                                         progress("CRF on train + dev") if progress else None)
     report["test"] = _as_dict(score_model(NerModel(model_dir), read_conll(ner_data / "test.txt")))
     report["timings"] = timings
     (model_dir / "meta.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
