@@ -13,7 +13,6 @@ from typing import Any, TextIO
 
 from marsad.cli._progress import Progress, RunTracker
 from marsad.cli.status import ExitStatus
-from marsad.jobs.ingest import raise_if_unavailable
 
 #: The work of a job: called with the run's id and its tracker (the ``on_batch`` callback); returns
 #: the run's final counts, or None when the tracker's running total is the final count.
@@ -41,7 +40,7 @@ def run_job(store: Any, command: str, args: dict[str, Any], pipeline: Any, stder
                 try:
                     result = work(run_id, tracker)
                 except Exception as exc:
-                    raise_if_unavailable(exc)  # disk full, database gone: one line, the run failed
+                    _raise_if_unavailable(exc)  # disk full, database gone: one line, the run failed
                     raise
         finally:
             if draw_last:
@@ -52,7 +51,7 @@ def run_job(store: Any, command: str, args: dict[str, Any], pipeline: Any, stder
         try:
             store.update_run(run_id, final, "done")
         except Exception as exc:
-            raise_if_unavailable(exc)
+            _raise_if_unavailable(exc)
             raise
         print(progress.summary(db), file=stderr)
         if final.failures:
@@ -70,3 +69,10 @@ def print_failures(store: Any, run_id: int, stderr: TextIO, limit: int = 10) -> 
         print(f"  failed: {f['item']} [{f['stage']}]: {f['reason'][:200]}", file=stderr)
     if len(bad) > limit:
         print(f"  ... and {len(bad) - limit} more (table 'failures')", file=stderr)
+
+
+def _raise_if_unavailable(exc: BaseException) -> None:
+    """The store job's check, imported when a job runs: building the command line needs no store extra."""
+    from marsad.jobs.ingest import raise_if_unavailable
+
+    raise_if_unavailable(exc)
