@@ -1,6 +1,5 @@
 """The places stage runs alone: on a Document built by hand, with the dictionaries and gazetteer it
-is given, no other stage run first and no module-level cache filled, it finds what it finds in the
-full pipeline."""
+is given and no other stage run first, it finds what it finds in the full pipeline."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ import marsad.components.places.gazetteer as gazetteer_module
 import marsad.components.places.geocode as geocode_module
 import marsad.components.places.stage as stage_module
 from marsad.components.actors import Lexicon, lexicon
-from marsad.components.actors.match import _CACHE
 from marsad.components.places.gazetteer import gazetteer, load_gazetteer
 from marsad.components.places.stage import PlacesStage
 from marsad.core.types import Article, Document
@@ -52,7 +50,6 @@ def test_places_alone_on_hand_built_documents(coded: list[Document], monkeypatch
     for module in (stage_module, geocode_module, gazetteer_module):  # only what the constructor got
         monkeypatch.setattr(module, "lexicon", _refuse)
         monkeypatch.setattr(module, "gazetteer", _refuse)
-    _CACHE.clear()  # nothing left behind by the actors stage
     alone = stage.pipe([_by_hand(d) for d in coded])
     assert sum(len(d.places) for d in coded) > 40
     assert [d.places for d in alone] == [d.places for d in coded]

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from marsad.core.types import Segment, Token
 from marsad.text.fastnew import fast_constructor
+from marsad.text.morph import reading
 from marsad.text.normalize import _DELETE, _MARK_SET, normalize
 from marsad.text.sentences import split_sentences
 from marsad.text.tokens import tokenize, zipf
@@ -109,8 +110,8 @@ def test_fast_constructor_makes_the_same_objects() -> None:
     assert pickle.loads(pickle.dumps(x)) == x
     seg = fast_constructor(Segment)(3, 5, "ال", "det")
     assert seg == Segment(3, 5, "ال", "det") and type(seg) is Segment
-    tok = fast_constructor(Token)(0, 3, 5, "ال", "ال", 0, "word", (seg,))
-    assert tok == Token(0, 3, 5, "ال", "ال", 0, "word", (seg,)) and tok.stem == Segment(3, 5, "ال", "stem")
+    tok = fast_constructor(Token)(0, 3, 5, "ال", "ال", 0, "word", (seg,), reading("ال"))
+    assert tok == Token(0, 3, 5, "ال", "ال", 0, "word", (seg,), reading("ال")) and tok.stem == Segment(3, 5, "ال", "stem")
 
 
 def test_fast_constructor_leaves_classes_it_cannot_copy() -> None:

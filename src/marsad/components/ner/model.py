@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.components.ner.features import Featurizer, resource_path, strip_clitics, with_article
+from marsad.components.ner.features import Featurizer, resource_path
 from marsad.components.ner.linear import WEIGHTS_FILE, FastScorer, LinearCRF
 from marsad.core.errors import ResourceError, require
+from marsad.text.morph import article_form, light_stem
 from marsad.text.normalize import norm_word
 from marsad.text.tokens import zipf
 
@@ -45,7 +46,7 @@ def load_names(path: str) -> dict[tuple[str, ...], str]:
 @lru_cache(maxsize=100_000)
 def _first_forms(n: str) -> tuple[str, ...]:
     """A first word as written and without the و ف ب ل ك it may carry."""
-    forms = [n, with_article(n)]
+    forms = [n, article_form(n)]
     m = _PROCLITIC.match(n)
     if m and m.end() and len(n) - m.end() >= 2:
         forms.append(n[m.end():])
@@ -173,7 +174,7 @@ def sentence_names(words: Sequence[str], tags: Sequence[str]) -> list[tuple[tupl
         j = i + 1
         while j < len(tags) and tags[j] == f"I-{label}":
             j += 1
-        key = tuple(strip_clitics(norm_word(w)) for w in words[i:j])
+        key = tuple(light_stem(norm_word(w)) for w in words[i:j])
         if len(key) > 1 or len(key[0]) > 2:
             out.append((key, label))
         i = j
@@ -194,7 +195,7 @@ def _vote(names: Sequence[list[tuple[tuple[str, ...], str]]]) -> dict[tuple[str,
 
 
 def _fill(words: Sequence[str], tags: list[str], names: dict[tuple[str, ...], str], max_len: int) -> None:
-    stems = [strip_clitics(norm_word(w)) for w in words]
+    stems = [light_stem(norm_word(w)) for w in words]
     i = 0
     while i < len(tags):
         hit = 0
