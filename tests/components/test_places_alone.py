@@ -69,3 +69,13 @@ def test_the_stage_builds_its_gazetteer_for_its_own_dictionaries() -> None:
 def test_defaults_are_the_shipped_ones() -> None:
     stage = PlacesStage()
     assert stage.lex is lexicon() and stage.gaz is gazetteer()
+
+
+def test_a_users_actors_file_keeps_the_shipped_gazetteer(tmp_path: Path) -> None:
+    from marsad.components.actors.user import user_lexicon
+
+    path = tmp_path / "actors.tsv"
+    path.write_text("karim_dimashq\tKarim Dimashq\tكريم دمشق\tSYRGOV\tminister\tSYR\t\t\n", encoding="utf-8")
+    lex = user_lexicon(path)
+    stage = PlacesStage(lex)
+    assert stage.lex is lex and stage.gaz is gazetteer()  # a user's file adds persons, not countries
