@@ -71,4 +71,6 @@ def test_the_ner_uses_the_text_layers_rules() -> None:
     for module in (ner_features, ner_lexicon, ner_model):
         assert getattr(module, "light_stem", morph.light_stem) is morph.light_stem
         assert not hasattr(module, "strip_clitics")
+    assert ner_model.name_forms is morph.name_forms
+    assert reading("وللامم").name_forms == ("وللامم", "الامم", "لامم", "للامم")
     assert ner_features.word_features("وللأمم")[1] == f"s={reading('وللامم').light_stem}"

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from marsad.core.types import Segment, Token
 from marsad.text.fastnew import fast_constructor
-from marsad.text.morph import reading
+from marsad.text.morph import reading, zipf
 from marsad.text.normalize import _DELETE, _MARK_SET, normalize
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import tokenize, zipf
+from marsad.text.tokens import tokenize
 from marsad.text.wordcache import trim_caches, word_cache
 
 TEXT = st.text(

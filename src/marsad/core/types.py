@@ -88,6 +88,7 @@ class Reading:
     ``inner``: those forms a word can take inside a phrase (no attached و/ف);
     ``light_stem``: without leading و ف ب ل ك ال when three letters are left (the NER's stem);
     ``article_form``: ال kept, what comes before it dropped (وللامم -> الامم);
+    ``name_forms``: as written, without و ف ب ل ك, and ``article_form`` (a listed name's first word);
     ``unconj``: without a leading و/ف; ``future``: an imperfect verb with the future س;
     ``analyses``: candidate (stem, kind) with kind V, N or * (the event triggers'), the word first;
     ``stems``: their stems; ``list_forms``: the forms looked up in the event word lists.
@@ -98,6 +99,7 @@ class Reading:
     inner: tuple[str, ...]
     light_stem: str
     article_form: str
+    name_forms: tuple[str, ...]
     unconj: str
     future: bool
     analyses: tuple[tuple[str, str], ...]

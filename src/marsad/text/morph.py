@@ -6,8 +6,9 @@ The text layer reads each token once (:func:`reading` of its normalised form, st
 
 * ``bare_forms`` and ``inner``: the dictionary forms for actor and gazetteer matching, with the
   proclitics و ف ب ك ل and the article ال removed when enough is left (:func:`bare_forms`);
-* ``light_stem`` and ``article_form``: the named-entity tagger's stem (leading و ف ب ل ك ال off,
-  when three letters are left) and the word with its ال but without what comes before it;
+* ``light_stem``, ``article_form`` and ``name_forms``: the named-entity tagger's stem (leading
+  و ف ب ل ك ال off, when three letters are left), the word with its ال but without what comes
+  before it, and the forms a listed name's first word is looked up by;
 * ``unconj``, ``future``, ``analyses``, ``stems`` and ``list_forms``: the event coder's readings:
   the word without a leading و/ف, the future prefix س, every candidate (stem, kind) with
   conjunctions, prepositions, the article, imperfect prefixes, subject suffixes and pronouns
@@ -233,6 +234,22 @@ def article_form(n: str) -> str:
     return n
 
 
+_PROCLITIC = re.compile("^([وف]?)([بلك]?)")  # و ف, then ب ل ك
+
+
+@word_cache(200_000)
+def name_forms(n: str) -> tuple[str, ...]:
+    """A word as written and without the و ف ب ل ك it may carry (the forms a listed name's first
+    word is looked up by)."""
+    forms = [n, article_form(n)]
+    m = _PROCLITIC.match(n)
+    if m and m.end() and len(n) - m.end() >= 2:
+        forms.append(n[m.end():])
+        if m.group(1):
+            forms.append(n[1:])
+    return tuple(dict.fromkeys(forms))
+
+
 # ---------------------------------------------------------------------------------------------
 # The event coder's readings: candidate stems of a normalised word
 #
@@ -358,6 +375,7 @@ def reading(norm: str) -> Reading:
         inner=inner_forms(norm, forms),
         light_stem=light_stem(norm),
         article_form=article_form(norm),
+        name_forms=name_forms(norm),
         unconj=strip_conj(norm),
         future=has_future_prefix(norm),
         analyses=cands,
@@ -367,4 +385,4 @@ def reading(norm: str) -> Reading:
 
 
 __all__ = ["Reading", "reading", "segment_word", "zipf", "bare_forms", "inner_forms", "light_stem",
-           "article_form", "analyses", "strip_conj", "has_future_prefix", "list_forms"]
+           "article_form", "name_forms", "analyses", "strip_conj", "has_future_prefix", "list_forms"]

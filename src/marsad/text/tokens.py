@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 from marsad.core.types import Segment, Sentence, Token
 from marsad.text.fastnew import fast_constructor
-from marsad.text.morph import reading, segment_word, zipf
+from marsad.text.morph import reading, segment_word
 from marsad.text.normalize import norm_word, normalize
 from marsad.text.wordcache import trim_caches, word_cache
 
@@ -100,7 +100,7 @@ def token_norms(text: str) -> list[str]:
     return [norm_word(m.group()) for m in _TOKEN.finditer(text)]
 
 
-__all__ = ["tokenize", "token_norms", "segment_word", "zipf", "normalize"]
+__all__ = ["tokenize", "token_norms", "normalize"]
 
 
 def name_start(token: Token) -> tuple[int, str]:
