@@ -30,6 +30,7 @@ from functools import lru_cache
 
 import marsad.resources as resource_files
 from marsad.core.types import Reading
+from marsad.text.fastnew import fast_constructor
 from marsad.text.normalize import norm_word
 from marsad.text.wordcache import word_cache
 
@@ -364,24 +365,17 @@ def list_forms(norm: str) -> frozenset[str]:
 # The reading
 
 
+_reading = fast_constructor(Reading)
+
+
 @word_cache(300_000)
 def reading(norm: str) -> Reading:
     """The one reading of a normalised word (memoised: the same word gives the same object)."""
     forms = bare_forms(norm)
     cands = analyses(norm)
-    return Reading(
-        norm=norm,
-        bare_forms=forms,
-        inner=inner_forms(norm, forms),
-        light_stem=light_stem(norm),
-        article_form=article_form(norm),
-        name_forms=name_forms(norm),
-        unconj=strip_conj(norm),
-        future=has_future_prefix(norm),
-        analyses=cands,
-        stems=frozenset(s for s, _ in cands),
-        list_forms=list_forms(norm),
-    )
+    return _reading(norm, forms, inner_forms(norm, forms), light_stem(norm), article_form(norm), name_forms(norm),
+                    strip_conj(norm), has_future_prefix(norm), cands, frozenset([s for s, _ in cands]),
+                    list_forms(norm))
 
 
 __all__ = ["Reading", "reading", "segment_word", "zipf", "bare_forms", "inner_forms", "light_stem",

@@ -163,7 +163,7 @@ def demonym(word: str) -> Actor | None:
     if not word.endswith(("ي", "ية", "يه", "يون", "يين")):  # ي ية: nisba endings only
         return None
     try:
-        from marsad.components.actors.stage import lookup
+        from marsad.components.actors import lookup
     except ImportError:  # pragma: no cover - no actors module installed
         return None
     try:
