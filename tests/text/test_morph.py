@@ -74,3 +74,14 @@ def test_the_ner_uses_the_text_layers_rules() -> None:
     assert ner_model.name_forms is morph.name_forms
     assert reading("وللامم").name_forms == ("وللامم", "الامم", "لامم", "للامم")
     assert ner_features.word_features("وللأمم")[1] == f"s={reading('وللامم').light_stem}"
+
+
+def test_a_reading_pickles_as_its_word(seed_doc: Document) -> None:
+    """Documents a Dask worker sends back carry each word once, not every form of its reading."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(seed_doc.tokens))
+    assert back == seed_doc.tokens
+    assert all(t.reading is reading(t.norm) for t in back)
+    r = reading("وتظاهروا")
+    assert len(pickle.dumps(r)) < 100 < len(pickle.dumps(r.analyses))  # the word, not its forms

@@ -20,12 +20,15 @@ alef forms kept.
 
 The readings differ on purpose (a light stem for matching names, a fuller set of candidates for
 event triggers); each rule is written once, here. :func:`reading` is a bounded memo of a pure
-function, so the same word gives the same object wherever it is read.
+function, so the same word gives the same object wherever it is read; a reading pickles as its
+word and is read again when unpickled.
 """
 
 from __future__ import annotations
 
+import copyreg
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import marsad.resources as resource_files
@@ -376,6 +379,15 @@ def reading(norm: str) -> Reading:
     return _reading(norm, forms, inner_forms(norm, forms), light_stem(norm), article_form(norm), name_forms(norm),
                     strip_conj(norm), has_future_prefix(norm), cands, frozenset([s for s, _ in cands]),
                     list_forms(norm))
+
+
+def _pickle_reading(r: Reading) -> tuple[Callable[[str], Reading], tuple[str]]:
+    return reading, (r.norm,)
+
+
+# A reading pickles as its word, and unpickling reads the word again (memoised): documents sent
+# between processes (a Dask worker's results) do not carry every word's forms.
+copyreg.pickle(Reading, _pickle_reading)
 
 
 __all__ = ["Reading", "reading", "segment_word", "zipf", "bare_forms", "inner_forms", "light_stem",
