@@ -110,7 +110,7 @@ class Reading:
 @dataclass(frozen=True, slots=True)
 class Token:
     """A surface token with its normalised form, clitic segments and morphological reading
-    (``reading`` is None only on tokens built by hand without one)."""
+    (``reading`` is None for a token with no normalised form, or one built by hand without it)."""
 
     index: int
     start: int

@@ -4,8 +4,8 @@ See :mod:`marsad.components.places.geocode` for the rules (support for small nam
 The stage gets what it reads through its constructor: the actor dictionaries (default: the shipped
 ones, :func:`marsad.components.actors.lexicon`; :func:`marsad.coding.build_pipeline` passes the
 dictionaries with a user's actors file merged in) and the gazetteer (default: the shipped one, or
-one built for dictionaries with other countries). It needs no other stage to have run: on a document without actors it
-finds the organisation and person names it must skip itself.
+one built for dictionaries with other countries). It needs no other stage to have run: on a
+document without actors it finds the organisation and person names it must skip itself.
 """
 
 from __future__ import annotations
