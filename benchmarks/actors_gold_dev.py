@@ -20,11 +20,11 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from marsad.components.actors import doc_words, lexicon
 from marsad.components.actors.build import agent_of
-from marsad.components.actors.lexicon import candidates, lexicon
-from marsad.components.actors.match import doc_words
 from marsad.components.actors.stage import resolve_span
 from marsad.core.types import Article, Document
+from marsad.text.morph import reading
 from marsad.text.normalize import norm_word, normalize
 
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
@@ -45,7 +45,7 @@ def sides(xml: Path) -> list[tuple[str, str, str, str]]:
 
 
 def _forms(word: str) -> set[str]:
-    return {f for f, _, _ in candidates(norm_word(word))}
+    return {f for f, _, _ in reading(norm_word(word)).bare_forms}
 
 
 def window(doc: Document, phrase: str) -> tuple[int, int] | None:

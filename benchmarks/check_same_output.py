@@ -48,6 +48,8 @@ def _plain(x: Any) -> Any:
         return [_plain(getattr(x, f)) for f in x.__dataclass_fields__]
     if isinstance(x, (list, tuple, range)):
         return [_plain(v) for v in x]
+    if isinstance(x, (set, frozenset)):  # a token's reading holds sets: in an order that does not vary
+        return sorted(_plain(v) for v in x)
     if isinstance(x, dict):
         return {str(k): _plain(v) for k, v in x.items()}
     if x is None or isinstance(x, (str, int, float, bool)):

@@ -17,6 +17,7 @@ import hashlib
 import importlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad import resources
 from marsad.components import registry
@@ -25,6 +26,9 @@ from marsad.components.events.stage import EventsStage
 from marsad.core.errors import ConfigError
 from marsad.core.pipeline import ErrorHandler, Pipeline, Stage
 from marsad.core.types import Article, Document
+
+if TYPE_CHECKING:
+    from marsad.components.actors.stage import ActorsStage
 
 PROBE = Article(id="probe", text="التقى وزير الخارجية المصري نظيره الأردني في عمان أمس.")
 
@@ -72,7 +76,7 @@ def _dictionary(dictionary: str | Path | Dictionary | None) -> tuple[Dictionary,
     return d, {"dictionary": d.version, "dictionary_file": digest}
 
 
-def _actors(actors: str | Path | None) -> tuple[Stage | None, dict[str, str]]:
+def _actors(actors: str | Path | None) -> tuple[ActorsStage | None, dict[str, str]]:
     """The actors stage with a user's actors file merged in, and what the coder identity says of it."""
     if actors is None:
         return None, {}
@@ -82,11 +86,19 @@ def _actors(actors: str | Path | None) -> tuple[Stage | None, dict[str, str]]:
     return stage, {"actors_file": _file_digest(actors)}
 
 
-def _make(name: str, actors_stage: Stage | None) -> Stage:
-    return actors_stage if name == "actors" and actors_stage is not None else registry.make(name)  # type: ignore[no-any-return]
+def _make(name: str, actors_stage: ActorsStage | None) -> Stage:
+    """Stage ``name``; with a user's actors file, the actors stage built for it and a places stage
+    that reads the same dictionaries (a person the file adds is not a place)."""
+    if actors_stage is None or name not in ("actors", "places"):
+        return registry.make(name)  # type: ignore[no-any-return]
+    if name == "actors":
+        return actors_stage
+    from marsad.components.places.stage import PlacesStage
+
+    return PlacesStage(actors_stage.lex)
 
 
-def _default_stages(warn: Warn, actors_stage: Stage | None = None) -> list[Stage]:
+def _default_stages(warn: Warn, actors_stage: ActorsStage | None = None) -> list[Stage]:
     """The default stages before ``events``, each probed once on a tiny article."""
     built: list[Stage] = []
     doc = Document(article=PROBE)
@@ -125,7 +137,8 @@ def build_pipeline(
     document a stage failed on (by default the error is raised); ``freeze_gc`` calls
     ``gc.freeze()`` after the first batch (the CLI turns it on; it affects the whole process);
     ``detector=False`` keeps the rule coder's own confidence instead of the trained detector's;
-    ``actors`` is a user's actors file (docs/actors.md) merged over the shipped actor dictionaries.
+    ``actors`` is a user's actors file (docs/actors.md) merged over the shipped actor dictionaries
+    (the actors and the places stages both read the merged dictionaries).
     The coder identity records the digest of either file.
     """
     d, coder = _dictionary(dictionary)

@@ -41,3 +41,21 @@ def test_a_malformed_actors_file_is_a_usage_error(tmp_path):
     err = io.StringIO()
     assert main(["ingest", str(article), "--db", str(tmp_path / "m.db"), "--actors", str(actors)],
                 io.StringIO(), err) == 2
+
+
+def test_the_actors_file_reaches_the_places_stage(tmp_path):
+    """A person the file adds is a person to the places stage too: دمشق in his name is no city."""
+    article = tmp_path / "a.txt"
+    article.write_text("التقى الوزير كريم دمشق بالسفير المصري أمس.", encoding="utf-8")
+    actors = tmp_path / "actors.tsv"
+    actors.write_text(ROW.splitlines()[0] + "\nkarim_dimashq\tKarim Dimashq\tكريم دمشق\tSYRGOV\tminister\tSYR\t\t\n",
+                      encoding="utf-8")
+    places = []
+    for extra in ([], ["--actors", str(actors)]):
+        out = io.StringIO()
+        assert main(["code", "--min-confidence", "0", str(article), *extra], out, io.StringIO()) == 0
+        places.append([(e["place"] or {}).get("name") for e in map(json.loads, out.getvalue().splitlines())])
+    assert places[0] == ["دمشق"]
+    assert places[1] == [None]
+    alone = build_pipeline(actors=actors, stages=["text", "ner", "places"])
+    assert [p.text for d in alone.pipe(["التقى الوزير كريم دمشق بالسفير المصري في القاهرة أمس."]) for p in d.places] == ["القاهرة"]

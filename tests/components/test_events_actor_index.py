@@ -15,6 +15,7 @@ from marsad.components.events.coder import sentence_words
 from marsad.components.events.words import Word
 from marsad.core.types import Actor, ActorMention, Article, Document, Mention
 from marsad.readers import read
+from marsad.text.morph import reading
 
 SAMPLE = Path(__file__).parents[2] / "src/marsad/resources/samples/ant-sample.jsonl.gz"
 
@@ -66,7 +67,8 @@ def _hand_built(n: int) -> tuple[Document, list[list[Word]]]:
     """n one-word sentences; the even words are actors, every third an ORG mention too, and
     nested and equal-start mentions at every tenth word."""
     text = "".join(f"ك{i:06d} " for i in range(n))
-    words = [[Word(0, 8 * i, 8 * i + 7, text[8 * i: 8 * i + 7], text[8 * i: 8 * i + 7], "word")] for i in range(n)]
+    words = [[Word(0, 8 * i, 8 * i + 7, text[8 * i: 8 * i + 7], text[8 * i: 8 * i + 7], "word", reading(text[8 * i: 8 * i + 7]))]
+             for i in range(n)]
     actors: list[ActorMention] = []
     for i in range(0, n, 2):
         if i % 10 == 0 and i + 2 < n:  # a longer mention starting at the same word, then a nested one

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from marsad.components.events.dictionary import default_dictionary, match_words, parse_line
-from marsad.components.events.morph import candidates
 from marsad.core.errors import ResourceError
 from marsad.resources.ontology import cameo, cameo_codes, plover_for, plover_types, quad_class
+from marsad.text.morph import analyses as candidates
 from marsad.text.tokens import token_norms
 
 
@@ -94,9 +94,10 @@ def test_forbidden_right_after_operator() -> None:
 def test_trigger_of_a_split_light_verb_pattern_is_its_noun() -> None:
     from marsad.components.events.coder import trigger_words
     from marsad.components.events.words import Word
+    from marsad.text.morph import reading
 
     text = "ألقت المخابرات التركية القبض على المتهم"
     norms = token_norms(text)
-    words = [Word(i, 0, 0, t, n, "word") for i, (t, n) in enumerate(zip(text.split(), norms, strict=True))]
+    words = [Word(i, 0, 0, t, n, "word", reading(n)) for i, (t, n) in enumerate(zip(text.split(), norms, strict=True))]
     m = next(m for m in match_words(norms) if m.entry.cameo == "173")
     assert trigger_words(m, words) == (3, 3)

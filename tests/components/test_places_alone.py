@@ -1,6 +1,5 @@
 """The places stage runs alone: on a Document built by hand, with the dictionaries and gazetteer it
-is given, no other stage run first and no module-level cache filled, it finds what it finds in the
-full pipeline."""
+is given and no other stage run first, it finds what it finds in the full pipeline."""
 
 from __future__ import annotations
 
@@ -15,7 +14,6 @@ import marsad.components.places.gazetteer as gazetteer_module
 import marsad.components.places.geocode as geocode_module
 import marsad.components.places.stage as stage_module
 from marsad.components.actors import Lexicon, lexicon
-from marsad.components.actors.match import _CACHE
 from marsad.components.places.gazetteer import gazetteer, load_gazetteer
 from marsad.components.places.stage import PlacesStage
 from marsad.core.types import Article, Document
@@ -52,7 +50,6 @@ def test_places_alone_on_hand_built_documents(coded: list[Document], monkeypatch
     for module in (stage_module, geocode_module, gazetteer_module):  # only what the constructor got
         monkeypatch.setattr(module, "lexicon", _refuse)
         monkeypatch.setattr(module, "gazetteer", _refuse)
-    _CACHE.clear()  # nothing left behind by the actors stage
     alone = stage.pipe([_by_hand(d) for d in coded])
     assert sum(len(d.places) for d in coded) > 40
     assert [d.places for d in alone] == [d.places for d in coded]
@@ -72,3 +69,13 @@ def test_the_stage_builds_its_gazetteer_for_its_own_dictionaries() -> None:
 def test_defaults_are_the_shipped_ones() -> None:
     stage = PlacesStage()
     assert stage.lex is lexicon() and stage.gaz is gazetteer()
+
+
+def test_a_users_actors_file_keeps_the_shipped_gazetteer(tmp_path: Path) -> None:
+    from marsad.components.actors.user import user_lexicon
+
+    path = tmp_path / "actors.tsv"
+    path.write_text("karim_dimashq\tKarim Dimashq\tكريم دمشق\tSYRGOV\tminister\tSYR\t\t\n", encoding="utf-8")
+    lex = user_lexicon(path)
+    stage = PlacesStage(lex)
+    assert stage.lex is lex and stage.gaz is gazetteer()  # a user's file adds persons, not countries

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from marsad.core.types import Segment, Token
 from marsad.text.fastnew import fast_constructor
+from marsad.text.morph import reading, zipf
 from marsad.text.normalize import _DELETE, _MARK_SET, normalize
 from marsad.text.sentences import split_sentences
-from marsad.text.tokens import tokenize, zipf
+from marsad.text.tokens import tokenize
 from marsad.text.wordcache import trim_caches, word_cache
 
 TEXT = st.text(
@@ -109,8 +110,8 @@ def test_fast_constructor_makes_the_same_objects() -> None:
     assert pickle.loads(pickle.dumps(x)) == x
     seg = fast_constructor(Segment)(3, 5, "ال", "det")
     assert seg == Segment(3, 5, "ال", "det") and type(seg) is Segment
-    tok = fast_constructor(Token)(0, 3, 5, "ال", "ال", 0, "word", (seg,))
-    assert tok == Token(0, 3, 5, "ال", "ال", 0, "word", (seg,)) and tok.stem == Segment(3, 5, "ال", "stem")
+    tok = fast_constructor(Token)(0, 3, 5, "ال", "ال", 0, "word", (seg,), reading("ال"))
+    assert tok == Token(0, 3, 5, "ال", "ال", 0, "word", (seg,), reading("ال")) and tok.stem == Segment(3, 5, "ال", "stem")
 
 
 def test_fast_constructor_leaves_classes_it_cannot_copy() -> None:

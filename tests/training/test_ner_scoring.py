@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.components.ner.features import gazetteer_tags, strip_clitics
+from marsad.components.ner.features import gazetteer_tags
 from marsad.components.ner.model import propagate
+from marsad.text.morph import light_stem as strip_clitics
 from marsad.training.ner.corpus import split_words
 from marsad.training.ner.scoring import entities, evaluate
 

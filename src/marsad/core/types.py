@@ -80,8 +80,37 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """The morphological reading of one normalised word, made once by the text layer
+    (:func:`marsad.text.morph.reading`) and read by every component.
+
+    ``bare_forms``: (form, proclitic letters, had ال) for dictionary matching, the word first;
+    ``inner``: those forms a word can take inside a phrase (no attached و/ف);
+    ``light_stem``: without leading و ف ب ل ك ال when three letters are left (the NER's stem);
+    ``article_form``: ال kept, what comes before it dropped (وللامم -> الامم);
+    ``name_forms``: as written, without و ف ب ل ك, and ``article_form`` (a listed name's first word);
+    ``unconj``: without a leading و/ف; ``future``: an imperfect verb with the future س;
+    ``analyses``: candidate (stem, kind) with kind V, N or * (the event triggers'), the word first;
+    ``stems``: their stems; ``list_forms``: the forms looked up in the event word lists.
+    """
+
+    norm: str
+    bare_forms: tuple[tuple[str, int, bool], ...]
+    inner: tuple[str, ...]
+    light_stem: str
+    article_form: str
+    name_forms: tuple[str, ...]
+    unconj: str
+    future: bool
+    analyses: tuple[tuple[str, str], ...]
+    stems: frozenset[str]
+    list_forms: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
-    """A surface token with its normalised form and clitic segments."""
+    """A surface token with its normalised form, clitic segments and morphological reading
+    (``reading`` is None for a token with no normalised form, or one built by hand without it)."""
 
     index: int
     start: int
@@ -91,6 +120,7 @@ class Token:
     sentence: int
     kind: str  # "word" (Arabic), "latin", "number", "punct", "other"
     segments: tuple[Segment, ...] = ()
+    reading: Reading | None = None
 
     @property
     def stem(self) -> Segment:

@@ -312,7 +312,7 @@ def _future_verb(word: str) -> bool:
 
 
 def _zipf(word: str) -> float:
-    from marsad.text.tokens import zipf
+    from marsad.text.morph import zipf
 
     return zipf(word)
 

@@ -25,7 +25,6 @@ from pathlib import Path
 import marsad.resources as resource_files
 from marsad.core.errors import ResourceError
 from marsad.text.normalize import norm_word
-from marsad.text.wordcache import word_cache
 
 AGENT_CODES = frozenset(
     ["GOV", "MIL", "COP", "REB", "OPP", "CVL", "JUD", "LEG", "MED", "REF", "BUS", "EDU", "HLH", "UAF", "PTY", "CRM", "REL", "ELI", "SPY", "LAB", "AGR", "DEV", "HRI", "ENV", "MNC", "RAD", "SET", "INS", "MOD"]
@@ -128,29 +127,6 @@ def bare(word: str) -> str:
 
 def bare_phrase(phrase: str) -> tuple[str, ...]:
     return tuple(bare(w) for w in WORD.findall(norm_word(phrase)))
-
-
-@word_cache(200_000)
-def candidates(word: str) -> tuple[tuple[str, int, bool], ...]:
-    """Readings of a normalised text word as (bare form, proclitic length, had article).
-
-    The proclitic length counts و ف ب ك ل only (a mention span keeps ال).
-    """
-    out = [(word, 0, False)]
-    stems = [(word, 0)]
-    if len(word) > 3 and word[0] in "وف":
-        stems.append((word[1:], 1))
-    for stem, n in list(stems):
-        if len(stem) > 3 and stem[0] in "بكل":
-            if stem.startswith("لل") and len(stem) > 4:
-                out.append((stem[2:], n + 1, True))  # ل + ال with the alef dropped: للامم
-            stems.append((stem[1:], n + 1))
-    for stem, n in stems:
-        if n:
-            out.append((stem, n, False))
-        if stem.startswith("ال") and len(stem) >= 4:
-            out.append((stem[2:], n, True))
-    return tuple(out)
 
 
 def nisba_forms(stem: str) -> Iterator[str]:

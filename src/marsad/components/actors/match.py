@@ -1,15 +1,19 @@
-"""Words of a document with their clitic readings, and longest dictionary matches over them."""
+"""Words of a document with their readings, and longest dictionary matches over them.
+
+A word's dictionary forms are its reading's (:func:`marsad.text.morph.reading`: ``bare_forms`` and
+``inner``); nothing here analyses a word.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from marsad.components.actors.lexicon import WORD, Entry, Lexicon, candidates
+from marsad.components.actors.lexicon import WORD, Entry, Lexicon
 from marsad.core.types import Document
 from marsad.text.fastnew import fast_constructor
+from marsad.text.morph import reading
 from marsad.text.normalize import normalize, to_original
-from marsad.text.wordcache import word_cache
 
 #: Characters that end a clause for matching: , ; : . ! ? ( ) " « » - – — / and newlines.
 _BREAK = re.compile('[,;:.!?()"\u00ab\u00bb\\-\u2013\u2014/\n\u201c\u201d]')
@@ -26,7 +30,7 @@ class Word:
     sentence: int
     cands: tuple[tuple[str, int, bool], ...]
     brk: bool  # a clause break (punctuation) lies between this word and the previous one
-    inner: tuple[str, ...] = ()  # the forms it can take inside a phrase (see :func:`inner_forms`)
+    inner: tuple[str, ...] = ()  # the forms it can take inside a phrase (see :func:`marsad.text.morph.inner_forms`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,27 +48,12 @@ class Match:
         return next((e for e in self.entries if e.kind == kind), None)
 
 
-_CACHE: dict[tuple[str, int, int], list[Word]] = {}
-#: Documents whose words are kept, oldest dropped first: two of Pipeline's batches of 64, so the
-#: places stage finds what the actors stage built; few enough that the garbage collector's full
-#: collections do not walk hundreds of documents' words.
-_KEEP = 128
-
-
 def doc_words(doc: Document) -> list[Word]:
-    """The words of a document (from its normalised text) with sentence indices.
+    """The words of a document (from its normalised text) with sentence indices and readings.
 
-    The results for the last documents are kept: the actors and places stages both need them.
+    Each call builds them anew: a stage that needs them more than once per document keeps them.
     """
-    key = (doc.article.id, hash(doc.text), hash(tuple((x.start, x.end) for x in doc.sentences)))
-    hit = _CACHE.get(key)
-    if hit is not None:
-        return hit
-    out = _doc_words(doc)
-    while len(_CACHE) >= _KEEP:
-        del _CACHE[next(iter(_CACHE))]  # the oldest (dicts keep insertion order)
-    _CACHE[key] = out
-    return out
+    return _doc_words(doc)
 
 
 _word = fast_constructor(Word)
@@ -80,6 +69,7 @@ def _doc_words(doc: Document) -> list[Word]:
     prev_end = sent = k = 0
     prev_sent = -1
     last = len(spans) - 1
+    read = reading
     for m in WORD.finditer(text):
         a, b = m.span()
         o_start = starts[a]
@@ -88,8 +78,8 @@ def _doc_words(doc: Document) -> list[Word]:
         while breaks[k] < prev_end:
             k += 1
         brk = breaks[k] < a or prev_sent != sent  # a break between the two words, or a new sentence
-        form = m.group()
-        out.append(_word(len(out), a, b, form, sent, candidates(form), brk, inner_forms(form)))
+        r = read(m.group())
+        out.append(_word(len(out), a, b, r.norm, sent, r.bare_forms, brk, r.inner))
         prev_end, prev_sent = b, sent
     return out
 
@@ -101,14 +91,6 @@ def _own_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text) + 1))
     return spans
-
-
-@word_cache(200_000)
-def inner_forms(word: str) -> tuple[str, ...]:
-    """Bare forms a text word can have as the second or later word of a phrase: its readings, less
-    those with an attached و/ف (inside a phrase, that is coordination)."""
-    coordinated = word[:1] in ("و", "ف")
-    return tuple(form for form, pre, _ in candidates(word) if not (pre and coordinated))
 
 
 def match_at(lex: Lexicon, words: list[Word], i: int, stop: int, extra: Lexicon | None = None) -> Match | None:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from marsad.components.actors.match import Word, match_at, span_of
 from marsad.core.types import Document
+from marsad.text.morph import zipf
 from marsad.text.normalize import normalize
-from marsad.text.tokens import zipf
 
 if TYPE_CHECKING:
     from marsad.components.actors.state import State

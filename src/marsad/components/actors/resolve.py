@@ -45,9 +45,10 @@ _AFFIL = ("org", "country", "demonym", "reference", "seat")
 _RANK_QUALIFIERS = frozenset(norm_word(w) for w in ("الركن", "الطيار", "البحري", "المتقاعد"))
 
 
-def resolve_document(lex: Lexicon, doc: Document) -> list[ActorMention]:
-    """Every actor mention of ``doc``, in text order."""
-    words = doc_words(doc)
+def resolve_document(lex: Lexicon, doc: Document, words: list[Word] | None = None) -> list[ActorMention]:
+    """Every actor mention of ``doc``, in text order (``words``: its :func:`doc_words`, if the
+    caller has them)."""
+    words = doc_words(doc) if words is None else words
     pub = doc.article.published
     state = State(lex, doc, words, pub.date() if pub else None, pers=pers_words(doc, words))
     lo = 0

@@ -16,9 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from marsad.components.events.morph import strip_clitics
 from marsad.components.events.words import Word, in_list, number_value
 from marsad.core.types import ActorMention, Document
+from marsad.text.morph import strip_conj
 
 ActorTest = Callable[[tuple[int, int]], bool]
 _PRONOUNS = ("هما", "هم", "ها", "ه")  # attached possessive pronouns: قواته, قواتها
@@ -109,7 +109,7 @@ def agent_word(w: Word) -> bool:
     if w.kind != "word" or number_value(w) is not None:
         return False
     n = w.norm
-    if strip_clitics(n).startswith(("اخر", "الاخر")):  # آخرين, الآخرون: "others" refers back, names no one
+    if w.reading.unconj.startswith(("اخر", "الاخر")):  # آخرين, الآخرون: "others" refers back, names no one
         return False
     if n.startswith("لل"):  # للمتظاهرين -> المتظاهرين
         n = "ال" + n[2:]
@@ -119,7 +119,7 @@ def agent_word(w: Word) -> bool:
         return False  # القتلى, الجرحى: casualties are counted, they do not act
     if in_list("agents", n) or in_list("victims", n) or in_list("participants", n):
         return True
-    bare = strip_clitics(n)
+    bare = strip_conj(n)
     for suf in _PRONOUNS:
         if bare.endswith(suf) and len(bare) - len(suf) >= 3 and in_list("agents", bare[: -len(suf)]):
             return True

@@ -41,6 +41,7 @@ from marsad.components.events.words import Word, in_list, is_content, number_val
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Span
 from marsad.core.version import __version__
 from marsad.resources.ontology import ONTOLOGY_VERSION, cameo
+from marsad.text.morph import reading
 from marsad.text.normalize import norm_word
 from marsad.text.tokens import name_start, span_text, token_at
 
@@ -68,7 +69,7 @@ def sentence_words(doc: Document) -> list[SentenceInput]:
         if not t.norm:
             continue
         lst = by_sent.setdefault(t.sentence, [])
-        lst.append(Word(len(lst), t.start, t.end, t.text, t.norm, t.kind))
+        lst.append(Word(len(lst), t.start, t.end, t.text, t.norm, t.kind, t.reading or reading(t.norm)))
     out = []
     sents = {s.index: s for s in doc.sentences}
     for idx in sorted(by_sent):

@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from marsad.components.events.morph import has_future_prefix, strip_clitics
 from marsad.components.events.words import Word, in_list, number_value, tags
 from marsad.core.types import DateExpr
 
@@ -34,11 +33,11 @@ class Modality:
 
 def modality(words: Sequence[Word], h: int, attributed: bool) -> Modality:
     """Modality flags for the trigger at word ``h``."""
-    before = [strip_clitics(w.norm) for w in words[max(0, h - 6): h]]
+    before = [w.reading.unconj for w in words[max(0, h - 6): h]]
     near = before[-2:]
     negated = any(w in ("لم", "لن", "لا", "ما", "ليس", "ليست", "لما", "عدم", "دون", "بدون") for w in near)
     negated = negated or any(in_list("denial", w) for w in before)
-    future = has_future_prefix(words[h].norm) or "لن" in near
+    future = words[h].reading.future or "لن" in near
     future = future or any(in_list("future", w) for w in before[-4:])
     future = future or any(in_list("future_after", w.norm) for w in words[h + 1: h + 6])
     hypo = any(w in ("اذا", "لو", "ربما", "حال", "يحتمل", "المحتمل", "امكانيه") for w in before)

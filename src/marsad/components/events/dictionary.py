@@ -2,7 +2,7 @@
 
 The file format is documented in ``docs/triggers.md``. Each entry names a CAMEO code, a part of
 speech (V, N or X), a pattern (head word first, then context words) and flags. Matching looks
-each word's candidate stems (:mod:`marsad.components.events.morph`) up in an index of head forms, then checks
+each word's candidate stems (its reading's ``analyses``, :mod:`marsad.text.morph`) up in an index of head forms, then checks
 the rest of the pattern against the following and preceding words.
 """
 
@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import marsad.resources as resource_files
-from marsad.components.events.morph import candidates, stems
 from marsad.core.errors import ResourceError
 from marsad.resources.ontology import cameo_codes
+from marsad.text.morph import reading
 from marsad.text.normalize import norm_word
 
 WINDOW_REQUIRED = 6  # +word: within this many words after the previous element
@@ -76,7 +76,7 @@ class Dictionary:
         """The word's candidate (stem, kind) analyses that are head forms here (cached)."""
         got = self._hits.get(word)
         if got is None:
-            got = tuple(c for c in candidates(word) if c[0] in self.index)
+            got = tuple(c for c in reading(word).analyses if c[0] in self.index)
             if len(self._hits) < 200_000:
                 self._hits[word] = got
         return got
@@ -170,7 +170,7 @@ def _kind_ok(pos: str, kind: str) -> bool:
 def _has(forms: frozenset[str], word: str) -> bool:
     if len(forms) == 1 and len(next(iter(forms))) == 1:  # a one-letter clitic such as ب
         return word.startswith(next(iter(forms)))
-    return not forms.isdisjoint(stems(word))
+    return not forms.isdisjoint(reading(word).stems)
 
 
 def _check_rest(entry: Entry, norms: Sequence[str], i: int) -> list[int] | None:

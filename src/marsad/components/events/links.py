@@ -9,7 +9,6 @@ from functools import lru_cache
 
 from marsad.components.events.agents import ActorTest
 from marsad.components.events.dictionary import Match
-from marsad.components.events.morph import strip_clitics
 from marsad.components.events.phrases import np_after
 from marsad.components.events.rank import embedded
 from marsad.components.events.roles import Roles
@@ -76,7 +75,7 @@ def shared_subject(words: list[Word], found: Found) -> Found:
             continue
         m2, r2 = max(prev, key=lambda x: x[1].source[1] if x[1].source else 0)
         w = words[m.head].norm
-        pronoun = m.head > 0 and strip_clitics(words[m.head - 1].norm) in _ANNAHU
+        pronoun = m.head > 0 and words[m.head - 1].reading.unconj in _ANNAHU
         if pronoun or (w[0] in "وف" and not w.startswith(m.stem) and m.head - m2.head <= 15):
             out[i] = (m, replace(r, source=r2.source, source_rule="shared-subject"))
     return out
@@ -164,7 +163,7 @@ def demonym(word: str) -> Actor | None:
     if not word.endswith(("ي", "ية", "يه", "يون", "يين")):  # ي ية: nisba endings only
         return None
     try:
-        from marsad.components.actors.stage import lookup
+        from marsad.components.actors import lookup
     except ImportError:  # pragma: no cover - no actors module installed
         return None
     try:
@@ -199,7 +198,7 @@ def possessors(words: list[Word], found: Found) -> Found:
     for i, (m, r) in enumerate(out):
         if r.source is None or r.source[1] - r.source[0] != 1:
             continue
-        n = strip_clitics(words[r.source[0]].norm)
+        n = words[r.source[0]].reading.unconj
         if not any(n.endswith(p) and len(n) > len(p) + 2 and in_list("agents", n[: -len(p)]) for p in _POSSESSIVE):
             continue
         before = [r2.source for m2, r2 in out if r2.source and r2.source[1] <= r.source[0] and r2 is not r]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.components.events.dictionary import Match
-from marsad.components.events.morph import strip_clitics
 from marsad.components.events.roles import PREPOSITIONS_BEFORE_NOUN, Roles, masdar_reading
 from marsad.components.events.words import Word, in_list
 
@@ -31,10 +30,10 @@ def embedded(words: Sequence[Word], m: Match) -> bool:
     if m.entry.pos == "V" and not masdar_reading(words, m):
         return False
     w = words[m.head]
-    n = strip_clitics(w.norm)
+    n = w.reading.unconj
     if n.startswith(("بال", "لل", "كال")) or (n[:1] in "بل" and not n.startswith(m.stem)):
         return True
-    if m.head > 0 and strip_clitics(words[m.head - 1].norm) in _PREPS:
+    if m.head > 0 and words[m.head - 1].reading.unconj in _PREPS:
         return not (m.head > 1 and in_list("result", words[m.head - 2].norm))
     return n.endswith("ا") and not n.endswith("اا") and not _light_verb_before(words, m.head)
 

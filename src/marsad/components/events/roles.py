@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from marsad.components.events.agents import ActorTest, accept_all
 from marsad.components.events.dictionary import Match
-from marsad.components.events.morph import strip_clitics
 from marsad.components.events.phrases import np_after, np_before, skip_quantifiers, verb_with_object
 from marsad.components.events.subjects import (  # noqa: F401 - re-exported for rank.py
     _SKIP_BEFORE,
@@ -25,6 +24,7 @@ from marsad.components.events.subjects import (  # noqa: F401 - re-exported for 
     subject_of_verb,
 )
 from marsad.components.events.words import Word, in_list, is_content, number_value, word_lists
+from marsad.text.morph import strip_conj
 from marsad.text.normalize import norm_word
 
 _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # tanween, short vowels, shadda, sukun
@@ -56,7 +56,7 @@ def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozense
         w = words[k]
         if w.kind == "punct" and w.norm in ".,;:!?":
             return None
-        base = strip_clitics(w.norm)
+        base = w.reading.unconj
         if base in preps and w.kind == "word":
             return np_after(words, k + 1)
         if k > start and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w):
@@ -73,7 +73,7 @@ def _manner(words: Sequence[Word], span: tuple[int, int]) -> bool:
 
 def _between(words: Sequence[Word], start: int, stop: int):
     for k in range(start, min(stop, start + BETWEEN_WINDOW, len(words))):
-        if strip_clitics(words[k].norm) == "بين":
+        if words[k].reading.unconj == "بين":
             x = np_after(words, k + 1)
             if x is None:
                 return None
@@ -104,8 +104,8 @@ def _relative_agent(words: Sequence[Word], e: int) -> tuple[int, int] | None:
         n = w.norm
         if w.kind == "word" and (n.endswith(("ته", "تها")) or verb_with_object(n)):
             return np_after(words, skip_quantifiers(words, k + 1))
-        base = strip_clitics(n)
-        if base in ("قبل", "يد") and k > 0 and strip_clitics(words[k - 1].norm) in ("من", "علي"):
+        base = w.reading.unconj
+        if base in ("قبل", "يد") and k > 0 and words[k - 1].reading.unconj in ("من", "علي"):
             return np_after(words, skip_quantifiers(words, k + 1))
         if base in _BY_WEAPON:  # بنيران مسلحين, برصاص قناص
             return np_after(words, skip_quantifiers(words, k + 1))
@@ -145,7 +145,7 @@ def _verb_before(words: Sequence[Word], a: int) -> int | None:
     if v < 0:
         return None
     w = words[v]
-    n = strip_clitics(w.norm)
+    n = w.reading.unconj
     if w.kind != "word" or len(n) < 3 or in_list("function", w.norm) or in_list("verbs", w.norm) or n.startswith("ال"):
         return None
     if w.text.rstrip(_HARAKAT).endswith("\u0629"):  # ة: a noun (صورة الانتحاري), never a verb
@@ -157,7 +157,7 @@ def _verb_before(words: Sequence[Word], a: int) -> int | None:
 
 def _preposition_with_pronoun(norm: str) -> bool:
     """فيها, خلالها, عليهم: a preposition carrying a pronoun (ورفع خلالها المتظاهرون نعوشاً)."""
-    n = strip_clitics(norm)
+    n = strip_conj(norm)
     return any(n.endswith(p) and len(n) > len(p) + 1 and in_list("function", n[: -len(p)])
                for p in ("هما", "هم", "ها", "ه"))
 
@@ -171,7 +171,7 @@ def _verb_after(words: Sequence[Word], b: int) -> int | None:
             return None
         if w.kind != "word" or w.norm in _SKIP_BEFORE or in_list("verbs", w.norm):
             continue
-        n = strip_clitics(w.norm)
+        n = w.reading.unconj
         if n.startswith("ال") or len(n) < 4:
             continue
         if n.endswith("وا") or (n[0] in "يت" and n.endswith("ون")):
@@ -184,7 +184,7 @@ _BENEFIT = frozenset(norm_word(w) for w in ("لفائدة", "لصالح"))  # fo
 
 def _beneficiary(words: Sequence[Word], start: int, stop: int) -> tuple[int, int] | None:
     for k in range(start, min(stop, len(words))):
-        if strip_clitics(words[k].norm) in _BENEFIT:
+        if words[k].reading.unconj in _BENEFIT:
             return np_after(words, k + 1)
     return None
 
@@ -263,7 +263,7 @@ def object_after_adverbials(words: Sequence[Word], after: int, stop: int,
         if w.kind != "word" or not is_content(w):
             continue
         prev = words[j - 1] if j > 0 else None
-        governed = prev is not None and (strip_clitics(prev.norm) in PREPOSITIONS_BEFORE_NOUN
+        governed = prev is not None and (prev.reading.unconj in PREPOSITIONS_BEFORE_NOUN
                                          or (prev.kind == "word" and is_content(prev)))
         proclitic = len(w.norm) > 3 and w.norm[0] in "بلك" and not w.norm.startswith("لل")
         np = None if governed or proclitic else np_after(words, j)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from marsad.components.events.agents import ActorTest, accept_all
 from marsad.components.events.dictionary import Match
-from marsad.components.events.morph import strip_clitics
 from marsad.components.events.phrases import MAX_NP, has_conj, np_after, np_before, skip_quantifiers
 from marsad.components.events.words import Word, in_list, is_content, number_value
+from marsad.text.morph import strip_conj
 
 _SKIP_BEFORE = frozenset({"قد", "لقد", "كان", "كانت", "كانوا", "وكان", "وكانت", "فقد", "وقد"})
 
@@ -48,7 +48,7 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
         if np:
             return np, "relative-subject"
     if p < h - 1:  # قد was skipped: وكانت فرقة من قوات مكافحة الإرهاب قد قتلت
-        kana = next((k for k in range(p, max(-1, p - 9), -1) if strip_clitics(words[k].norm) in _KANA), None)
+        kana = next((k for k in range(p, max(-1, p - 9), -1) if words[k].reading.unconj in _KANA), None)
         np = np_after(words, kana + 1) if kana is not None else None
         if np and ok(np):
             return np, "kana-subject"
@@ -64,7 +64,7 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
 def masdar_reading(words: Sequence[Word], m: Match) -> bool:
     """A verb form right after a preposition is its verbal noun (بعد ساعات على قصف منزل)."""
     return m.kind == "*" and not m.entry.passive and m.head > 0 and words[m.head - 1].kind == "word" and (
-        strip_clitics(words[m.head - 1].norm) in PREPOSITIONS_BEFORE_NOUN)
+        words[m.head - 1].reading.unconj in PREPOSITIONS_BEFORE_NOUN)
 
 
 PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "خلال", "جراء", "اثر", "عقب", "بعد", "قبل", "عن", "علي", "من", "ضد",
@@ -105,7 +105,7 @@ _KANA = frozenset({"كان", "كانت", "كانوا"})
 
 def plural_verb(norm: str, stem: str) -> bool:
     """A verb that carries a plural subject (خطفوا, يطلقون): a following noun is its object."""
-    n = strip_clitics(norm)
+    n = strip_conj(norm)
     if len(n) < 4:
         return False
     return n.endswith("وا") or (n[:1] in "يت" and n.endswith("ون"))
@@ -113,7 +113,7 @@ def plural_verb(norm: str, stem: str) -> bool:
 
 def _partitive(words: Sequence[Word], a: int) -> bool:
     """Is the phrase at ``a`` the X of ``آلاف من X`` / ``عدد من X``?"""
-    return a >= 2 and strip_clitics(words[a - 1].norm) == "من" and (
+    return a >= 2 and words[a - 1].reading.unconj == "من" and (
         in_list("quantifiers", words[a - 2].norm) or number_value(words[a - 2]) is not None)
 
 
@@ -122,7 +122,7 @@ def _after_preposition(words: Sequence[Word], a: int) -> bool:
     n = words[a].norm
     if len(n) > 3 and n[0] == "ب" or n.startswith(("لل", "وب", "فب")):
         return True
-    return a > 0 and strip_clitics(words[a - 1].norm) in _PREPOSITIONS
+    return a > 0 and words[a - 1].reading.unconj in _PREPOSITIONS
 
 
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "حول", "عند", "لدي", "منذ", "خلال", "بعد", "قبل"})

@@ -6,18 +6,22 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import marsad.resources as resource_files
-from marsad.components.events.morph import strip_clitics
+from marsad.core.types import Reading
+from marsad.text.morph import list_forms
 from marsad.text.normalize import norm_word
 
 
 @dataclass(frozen=True, slots=True)
 class Word:
+    """A token of one sentence, as the event rules read it (``reading``: the token's own)."""
+
     i: int  # index in the sentence
     start: int
     end: int
     text: str
     norm: str
     kind: str  # "word", "latin", "number", "punct", "other"
+    reading: Reading
 
 
 @lru_cache(maxsize=1)
@@ -39,15 +43,9 @@ def word_lists() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=200_000)
 def tags(norm: str) -> frozenset[str]:
-    """Names of the word lists holding the word, without a leading و/ف, ب/ل/ك and ال (cached)."""
-    bare = strip_clitics(norm)
-    if bare.startswith(("بال", "كال")) and len(bare) > 5:  # بالقنبلة -> القنبلة
-        bare = bare[1:]
-    elif bare.startswith("لل") and len(bare) > 4:  # للعنف -> العنف
-        bare = "ال" + bare[2:]
-    forms = {norm, bare, bare[2:] if bare.startswith("ال") and len(bare) > 4 else bare}
-    if bare[:1] in "بل" and len(bare) > 4:  # بقنبلة -> قنبلة
-        forms.add(bare[1:])
+    """Names of the word lists holding the word, without a leading و/ف, ب/ل/ك and ال (cached; the
+    forms looked up are :func:`marsad.text.morph.list_forms`)."""
+    forms = list_forms(norm)
     return frozenset(name for name, lst in word_lists().items() if not forms.isdisjoint(lst))
 
 
@@ -94,5 +92,5 @@ def number_value(w: Word) -> int | None:
         digits = w.norm.replace(",", "").split(".")[0].rstrip("%")
         return int(digits) if digits.isdigit() and len(digits) < 9 else None
     if w.kind == "word":
-        return _NUMBER_WORDS.get(strip_clitics(w.norm))
+        return _NUMBER_WORDS.get(w.reading.unconj)
     return None

@@ -14,16 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 
 import marsad.resources as resource_files
-from marsad.components.ner.words import load_gazetteer, strip_clitics
+from marsad.components.ner.words import load_gazetteer
 from marsad.core.errors import ResourceError
+from marsad.text.morph import article_form, light_stem, zipf
 from marsad.text.normalize import norm_word
-from marsad.text.tokens import zipf
 
 MODEL_DIR = "models/ner"
 MAX_GAZ_LEN = 6
 
-# Clitic prefixes on a normalised word, longest first: و ف (conj), ب ل ك (prep), ال (article).
-_BEFORE_ARTICLE = re.compile("^[وف]?(?:[بك]?ال|لل)")  # و ف, then ب ك + ال, or لل (ل + ال)
 _LATIN = re.compile(r"[a-z]")  # Latin letters (normalisation lower-cases them)
 _DIGIT = re.compile(r"[0-9]")
 _ARABIC = re.compile(r"[\u0621-\u064A]")  # Arabic letters hamza .. yeh
@@ -46,19 +44,10 @@ def load_clusters(path: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=200_000)
-def with_article(n: str) -> str:
-    """The normalised word without و ف ب ك ل before its ال (وللامم gives الامم), else itself."""
-    m = _BEFORE_ARTICLE.match(n)
-    if m and len(n) - m.end() >= 2:
-        return "ال" + n[m.end():]
-    return n
-
-
-@lru_cache(maxsize=200_000)
 def word_features(word: str) -> tuple[str, ...]:
     """Features of one word alone (cached: news repeats its words)."""
     n = norm_word(word)
-    stem = strip_clitics(n)
+    stem = light_stem(n)
     feats = [f"w={n}", f"s={stem}", f"len={min(len(n), 8)}"]
     for k in (1, 2, 3, 4):
         if len(n) > k:
@@ -89,7 +78,7 @@ def cluster_features(n: str, clusters_key: str) -> tuple[str, ...]:
     ids = clusters.get(n)
     tag = "c"
     if ids is None:
-        ids = clusters.get(strip_clitics(n))
+        ids = clusters.get(light_stem(n))
         tag = "cs"
     if ids is None:
         return ("c=none",)
@@ -109,7 +98,7 @@ def _gaz_starts(key: int, gaz: dict[str, tuple[str, ...]]) -> frozenset[str]:
 
 @lru_cache(maxsize=200_000)
 def _gaz_firsts(n: str) -> tuple[str, ...]:
-    return tuple(dict.fromkeys((n, with_article(n), strip_clitics(n))))
+    return tuple(dict.fromkeys((n, article_form(n), light_stem(n))))
 
 
 def gazetteer_tags(norms: Sequence[str], gaz: dict[str, tuple[str, ...]]) -> list[list[str]]:
@@ -142,7 +131,7 @@ def gazetteer_tags(norms: Sequence[str], gaz: dict[str, tuple[str, ...]]) -> lis
 @lru_cache(maxsize=200_000)
 def context_features(n: str, clusters_key: str) -> dict[int, tuple[str, ...]]:
     """What a word contributes to its neighbours' features, by offset (cached per word type)."""
-    stem = strip_clitics(n)
+    stem = light_stem(n)
     near = cluster_features(n, clusters_key)[:2]
     out = {}
     for d in (-2, -1, 1, 2):

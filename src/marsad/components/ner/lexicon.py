@@ -20,8 +20,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from marsad.components.ner.words import load_gazetteer, strip_clitics
+from marsad.components.ner.words import load_gazetteer
 from marsad.core.errors import ResourceError
+from marsad.text.morph import light_stem
 
 EMB_DIM = 50
 SIM_SCALE = 3.0
@@ -97,19 +98,19 @@ class Lexicon:
         return self.score_foreign(n)
 
     def score_foreign(self, n: str) -> float:
-        stem = strip_clitics(n)
+        stem = light_stem(n)
         return round(self.names_lm.logp(stem) - self.common_lm.logp(stem), 3)
 
     def row(self, n: str) -> int | None:
         """The word's row in the dense tables (the word, else its clitic-stripped stem)."""
         row = self.index.get(n)
-        return self.index.get(strip_clitics(n)) if row is None else row
+        return self.index.get(light_stem(n)) if row is None else row
 
     def sparse(self, n: str, row: int | None) -> list[str]:
         out = [f"fr={foreign_bucket(self.foreign(n))}"]
         if row is None:
             out.append("e_oov")
-        cue = self.cues.get(strip_clitics(n))
+        cue = self.cues.get(light_stem(n))
         if cue:
             out.extend(cue_features(tuple(int(x) for x in cue[1:])))
         return out

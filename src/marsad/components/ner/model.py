@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.components.ner.features import Featurizer, resource_path, strip_clitics, with_article
+from marsad.components.ner.features import Featurizer, resource_path
 from marsad.components.ner.linear import WEIGHTS_FILE, FastScorer, LinearCRF
 from marsad.core.errors import ResourceError, require
+from marsad.text.morph import light_stem, name_forms, zipf
 from marsad.text.normalize import norm_word
-from marsad.text.tokens import zipf
 
 MODEL_FILE = "crf.bin"
 CONLL_WINDOW = 30  # sentences either side that count as "the same document" in CoNLL input
@@ -21,7 +20,6 @@ CONLL_WINDOW = 30  # sentences either side that count as "the same document" in 
 NAMES_FILE = "names.tsv"
 O_THRESHOLD = 0.0  # tag an O token as an entity when its marginal P(O) is below this
 SURNAME_MAX_ZIPF = 3.5  # a person's last name also counts alone when rarer than this (wordfreq Zipf)
-_PROCLITIC = re.compile("^([وف]?)([بلك]?)")  # و ف, then ب ل ك
 
 
 @lru_cache(maxsize=4)
@@ -40,18 +38,6 @@ def load_names(path: str) -> dict[tuple[str, ...], str]:
         if key and label in ("PERS", "ORG", "LOC", "MISC"):
             table[key] = label
     return table
-
-
-@lru_cache(maxsize=100_000)
-def _first_forms(n: str) -> tuple[str, ...]:
-    """A first word as written and without the و ف ب ل ك it may carry."""
-    forms = [n, with_article(n)]
-    m = _PROCLITIC.match(n)
-    if m and m.end() and len(n) - m.end() >= 2:
-        forms.append(n[m.end():])
-        if m.group(1):
-            forms.append(n[1:])
-    return tuple(dict.fromkeys(forms))
 
 
 def apply_names(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
@@ -75,7 +61,7 @@ def apply_names(sentences: Sequence[Sequence[str]], tags: Sequence[Sequence[str]
 
 
 def _match_at(norms: Sequence[str], i: int, names: dict[tuple[str, ...], str], longest: int) -> tuple[int, str] | None:
-    firsts = [f for f in _first_forms(norms[i]) if (f,) in names or f in _name_starts(id(names), names)]
+    firsts = [f for f in name_forms(norms[i]) if (f,) in names or f in _name_starts(id(names), names)]
     if not firsts:
         return None
     rest = tuple(norms[i + 1 : i + longest])
@@ -173,7 +159,7 @@ def sentence_names(words: Sequence[str], tags: Sequence[str]) -> list[tuple[tupl
         j = i + 1
         while j < len(tags) and tags[j] == f"I-{label}":
             j += 1
-        key = tuple(strip_clitics(norm_word(w)) for w in words[i:j])
+        key = tuple(light_stem(norm_word(w)) for w in words[i:j])
         if len(key) > 1 or len(key[0]) > 2:
             out.append((key, label))
         i = j
@@ -194,7 +180,7 @@ def _vote(names: Sequence[list[tuple[tuple[str, ...], str]]]) -> dict[tuple[str,
 
 
 def _fill(words: Sequence[str], tags: list[str], names: dict[tuple[str, ...], str], max_len: int) -> None:
-    stems = [strip_clitics(norm_word(w)) for w in words]
+    stems = [light_stem(norm_word(w)) for w in words]
     i = 0
     while i < len(tags):
         hit = 0

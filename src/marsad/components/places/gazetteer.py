@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import marsad.resources as resource_files
-from marsad.components.actors.lexicon import Entry, Lexicon, bare_phrase, lexicon
+from marsad.components.actors import Entry, Lexicon, bare_phrase, lexicon
 from marsad.core.errors import ResourceError
 from marsad.core.types import Place
 

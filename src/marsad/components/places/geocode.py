@@ -19,13 +19,22 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from marsad.components.actors.lexicon import Lexicon, bare, bare_phrase, lexicon
-from marsad.components.actors.match import Match, Word, doc_words, find_matches, span_of
-from marsad.components.actors.resolve import resolve_document
+from marsad.components.actors import (
+    Lexicon,
+    Match,
+    Word,
+    bare,
+    bare_phrase,
+    doc_words,
+    find_matches,
+    lexicon,
+    resolve_document,
+    span_of,
+)
 from marsad.components.places.gazetteer import City, Gazetteer, city_place, gazetteer
 from marsad.core.types import Document, Mention, Place, PlaceMention
+from marsad.text.morph import zipf
 from marsad.text.normalize import norm_word, normalize
-from marsad.text.tokens import zipf
 
 _CUES = frozenset(bare(w) for w in ["مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "محافظة", "محافظه", "ولاية", "مدن", "بلدات", "قرى", "مخيم", "منطقة", "ناحية", "قضاء", "إقليم", "العاصمة", "ضاحية", "حي"])
 _BLOCK = frozenset({"org", "person", "agent", "role", "demonym", "portfolio", "reference"})
@@ -129,7 +138,7 @@ def _adjective(ctx: _Ctx, m: Match) -> bool:
 
 def _actor_words(doc: Document, words: list[Word], lex: Lexicon) -> set[int]:
     """Words inside person and organisation mentions of the actors stage (run here if it has not run)."""
-    actors = doc.actors or tuple(resolve_document(lex, doc))
+    actors = doc.actors or tuple(resolve_document(lex, doc, words))
     spans = [(a.start, a.end) for a in actors if a.actor.type in ("person", "igo", "ngo", "group", "party", "unknown")]
     norm = doc.norm or normalize(doc.text)
     out = set()

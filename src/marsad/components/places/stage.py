@@ -2,9 +2,10 @@
 
 See :mod:`marsad.components.places.geocode` for the rules (support for small names, homonyms, precision).
 The stage gets what it reads through its constructor: the actor dictionaries (default: the shipped
-ones, :func:`marsad.components.actors.lexicon`) and the gazetteer (default: the shipped one, built
-for those dictionaries). It needs no other stage to have run: on a document without actors it
-finds the organisation and person names it must skip itself.
+ones, :func:`marsad.components.actors.lexicon`; :func:`marsad.coding.build_pipeline` passes the
+dictionaries with a user's actors file merged in) and the gazetteer (default: the shipped one, or
+one built for dictionaries with other countries). It needs no other stage to have run: on a
+document without actors it finds the organisation and person names it must skip itself.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ class PlacesStage:
 
     def __init__(self, lex: Lexicon | None = None, gaz: Gazetteer | None = None) -> None:
         self.lex = lexicon() if lex is None else lex
-        if gaz is None:
-            gaz = gazetteer() if lex is None else load_gazetteer(lex)
+        if gaz is None:  # the shipped one unless the dictionaries name other countries
+            same = lex is None or lex.countries == lexicon().countries  # a user's actors file adds persons only
+            gaz = gazetteer() if same else load_gazetteer(self.lex)
         self.gaz = gaz
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:

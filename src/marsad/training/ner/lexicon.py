@@ -16,8 +16,8 @@ from pathlib import Path
 import numpy as np
 
 import marsad.resources as resource_files
-from marsad.components.ner.features import strip_clitics
 from marsad.components.ner.lexicon import EMB_DIM, CharLM, Lexicon
+from marsad.text.morph import light_stem
 from marsad.text.normalize import norm_word
 from marsad.training.ner.corpus import Sentence, ant_sentences, read_conll
 from marsad.training.ner.embed import load_vectors
@@ -74,9 +74,9 @@ def build_foreign(gazetteer: Path, cache: Path, out: Path, common: int = 30000) 
         for line in fh:
             name, labels = line.rstrip("\n").split("\t")
             if "LOC" in labels or "PERS" in labels or "ACT" in labels:
-                names.update(w for w in map(strip_clitics, name.split()) if len(w) > 2)
+                names.update(w for w in map(light_stem, name.split()) if len(w) > 2)
     words, _ = load_vectors(cache)
-    plain = [strip_clitics(w) for w in words[:common] if len(w) > 2]
+    plain = [light_stem(w) for w in words[:common] if len(w) > 2]
     plain = [w for w in plain if w not in names]
     table = {}
     for key, ws in (("names", sorted(names)), ("common", plain)):
@@ -121,7 +121,7 @@ def mine_cues(archive: Path, out: Path) -> None:
             pair = memo.get(w)
             if pair is None:
                 full = norm_word(w)
-                pair = memo[w] = (strip_clitics(full), full)
+                pair = memo[w] = (light_stem(full), full)
             stem, full = pair
             total[stem] += 1
             if state is not None:
