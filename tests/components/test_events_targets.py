@@ -113,3 +113,25 @@ def test_backing_an_armed_group_is_aid_by_the_clause_subject(nlp):
     backing = [e for e in doc.events if "دعم" in e.trigger.text]
     assert backing and backing[0].cameo == "070", [(e.cameo, e.trigger.text) for e in doc.events]
     assert backing[0].source is not None and backing[0].source.actor.country == "IRN"
+
+
+# ANT (2018): the institution that announces an arrest made it; a call received comes from the
+# phrase after من.
+YEMEN_ARREST = ("أعلنت وزارة الداخلية اليمنية، اليوم السبت، القبض على أمير في تنظيم #داعش الإرهابي بمحافظة لحج، "
+                "جنوب البلاد.")
+LAVROV = ("وتابع لافروف أنه تلقى اتصالا هاتفيا من نظيره الهولندي، غداة نشر نتائج التحقيق الدولي الذي يتهم "
+          "روسيا بالقضية.")
+
+
+def test_the_announcer_of_an_arrest_made_it(nlp):
+    doc = nlp(marsad.Article(id="lahj", text=YEMEN_ARREST))
+    arrest = [e for e in doc.events if e.cameo == "173"]
+    assert arrest and arrest[0].source is not None and arrest[0].source.actor.code == "YEMGOV", \
+        [(e.cameo, e.source) for e in doc.events]
+
+
+def test_a_received_call_comes_from_the_caller(nlp):
+    doc = nlp(marsad.Article(id="lavrov", text=LAVROV))
+    call = [e for e in doc.events if e.cameo == "041"]
+    assert call and call[0].source is not None and call[0].source.actor.country == "NLD", \
+        [(e.cameo, e.trigger.text, e.source) for e in doc.events]

@@ -66,8 +66,14 @@ def _with_country(am: ActorMention, iso3: str, basis: str = "article") -> ActorM
     return replace(am, actor=actor, why=f"{am.why}; country {iso3} from {where}".lstrip("; "), basis=basis)
 
 
-def _bare_agent(am: ActorMention | None) -> bool:
-    return am is not None and not am.actor.country and bool(am.actor.agent) and am.actor.code == am.actor.agent
+NON_STATE = frozenset({"REB", "UAF", "INS", "CRM"})  # armed groups and criminals: not the outlet's
+
+
+def _bare_agent(am: ActorMention | None, basis: str = "article") -> bool:
+    """A title or institution with no country (الوزير, الحكومة, الجيش). The outlet's country is
+    given to state institutions only: a national paper's terrorists (الإرهابي) may be anyone's."""
+    return am is not None and not am.actor.country and bool(am.actor.agent) and am.actor.code == am.actor.agent \
+        and not (basis == "outlet" and am.actor.agent in NON_STATE)
 
 
 def _opens_sentence(doc: Document, e: Event, words: dict[int, list[Token]]) -> bool:
@@ -98,9 +104,9 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
             src = replace(speaker, why=f"{speaker.why}; subject of an earlier sentence (pro-drop)".lstrip("; "),
                           basis="coreference")
         if country:
-            if _bare_agent(src):
+            if _bare_agent(src, basis):
                 src = _with_country(src, country, basis)  # type: ignore[arg-type]
-            if _bare_agent(tgt):
+            if _bare_agent(tgt, basis):
                 tgt = _with_country(tgt, country, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
             tgt = None  # one mention is never both source and target

@@ -48,6 +48,7 @@ class Entry:
     casualty: bool = False  # names the dead or wounded of an attack (مقتل, قتلى, أصيب)
     gen: str | None = None  # role of the noun after a noun trigger
     target_preps: frozenset[str] = frozenset()
+    source_preps: frozenset[str] = frozenset()  # by=من: the phrase after it is the source (تلقى اتصالا من X)
     text: str = ""
     imperfect_only: frozenset[str] = frozenset()  # stems made by dropping ا: need an imperfect prefix
 
@@ -106,6 +107,8 @@ def _parse_flags(text: str, cameo: str) -> dict[str, object]:
             flags["gen"] = None if val == "none" else val
         elif key == "tp":
             flags["target_preps"] = frozenset(norm_word(v) for v in val.split("|"))
+        elif key == "by":
+            flags["source_preps"] = frozenset(norm_word(v) for v in val.split("|"))
         else:
             raise ResourceError(f"unknown trigger flag '{tok}' for CAMEO {cameo}; see docs/triggers.md.")
     return flags

@@ -58,8 +58,11 @@ def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozense
             return None
         base = w.reading.unconj
         if base in preps and w.kind == "word":
-            return np_after(words, k + 1)
-        if k > start and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w):
+            q = skip_quantifiers(words, k + 1)  # القبض على 431 شخصا: the counted people
+            np = np_after(words, q)
+            return (k + 1, np[1]) if np is not None and q > k + 1 else np_after(words, k + 1)
+        if k > start and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w) \
+                and not in_list("manner", w.norm):  # بشدة التفجير: an adverb, then the object
             np = np_after(words, k)
             if np is not None and ok(np):
                 return np
@@ -217,6 +220,9 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
     source, target, trule = subj, None, ""
     if subj and ((m.entry.victim and _is_victim(words, subj)) or m.entry.passive):
         source, target, trule = None, subj, "victim-subject"
+    if source is None and m.entry.source_preps:  # تلقى الملك اتصالا هاتفيا من الرئيس: the caller
+        source = _first_prep_np(words, m.head + 1, stop, m.entry.source_preps, ok)
+        rule = "by" if source else rule
     if source is None and not both:
         agent = _relative_agent(words, m.end)
         if agent and ok(agent):
@@ -232,6 +238,8 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
         trule = "prep" if target else ""
     if target is None and rule in ("vso", "pronoun-subject") and not m.entry.stmt:
         target = np_after(words, after)
+        if target is not None and target[1] - target[0] > 1 and _manner(words, (target[0], target[0] + 1)):
+            target = np_after(words, target[0] + 1)  # دانت المملكة بشدة التفجير: the object after the adverb
         if target is not None and _manner(words, target) and not ok(target):
             target = None  # انتقد X بشدة: a manner adverb after the subject is no object
         trule = "object" if target else ""
@@ -300,16 +308,31 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
         light = _light_verb_subject(words, m.head)
         if light and ok(light):
             source, srule = light, "light-verb"
+    if source is None and not m.entry.casualty and root >= 3:
+        announcer = _light_verb_subject(words, m.head, "announce")
+        if announcer and _only_adverbials(words, announcer[1], m.head) and ok(announcer):  # the act announced
+            source, srule = announcer, "announcer"
     return Roles(source, target, srule, trule)
 
 
-def _light_verb_subject(words: Sequence[Word], h: int) -> tuple[int, int] | None:
-    """For ``شن الجيش هجوما`` / ``نظم المعارضون مظاهرة``: the light verb's subject."""
-    for k in range(max(0, h - 7), h):
-        if in_list("light_verbs", words[k].norm):
+def _only_adverbials(words: Sequence[Word], a: int, b: int) -> bool:
+    """Only punctuation and time or function words between two words (، اليوم السبت،)."""
+    return all(w.kind == "punct" or in_list("function", w.norm) for w in words[a:b])
+
+
+LIGHT_VERB_WINDOW = 12  # words from a light verb to its noun (بعث خادم الحرمين الشريفين الملك سلمان ... برقية)
+
+
+def _light_verb_subject(words: Sequence[Word], h: int, verbs: str = "light_verbs") -> tuple[int, int] | None:
+    """For ``شن الجيش هجوما`` / ``نظم المعارضون مظاهرة`` / ``بعث الملك برقية تهنئة``: the light
+    verb's subject (the nearest light verb before the noun, over a long title and name). With
+    ``verbs="announce"``, the subject of أعلن before an act it announces (أعلنت وزارة الداخلية القبض
+    على: the ministry's arrest; never a casualty noun: أعلنت الشرطة مقتل ثلاثة)."""
+    for k in range(h - 1, max(-1, h - LIGHT_VERB_WINDOW), -1):
+        if in_list(verbs, words[k].norm):
             np = np_after(words, skip_quantifiers(words, k + 1), stop=frozenset({h}))
             if np and np[1] <= h:
                 return np
-            conj = words[k].norm[0] in "وف" and words[k].norm not in word_lists()["light_verbs"]
+            conj = words[k].norm[0] in "وف" and words[k].norm not in word_lists()[verbs]
             return np_before(words, k - 1) if k > 0 and not conj else None
     return None
