@@ -181,8 +181,9 @@ class ActorMention:
     why: str = ""  # how it was resolved (dictionary entry, apposition, coreference ...)
     #: Where the actor's identity comes from: "text" (the words themselves), "coreference" (an
     #: earlier mention: a pronoun, a pro-drop verb, another mention of the event), "article" (a
-    #: title or institution given the country the article is about), "implied" (a participant
-    #: the sentence does not name, taken from the countries the article is about).
+    #: title or institution given the country the article is about), "outlet" (such a title given
+    #: the country of a national outlet), "implied" (a participant the sentence does not name,
+    #: taken from the event's place, the actor in focus or the countries the article is about).
     basis: str = "text"
 
     def to_dict(self) -> dict[str, Any]:
