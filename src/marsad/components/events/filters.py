@@ -10,7 +10,8 @@
 * a conflict word inside a quoted title (فيلماً بعنوان "قتلوا أبي أولاً") names no event;
 * so does a sentence about animals, illness or suicide; attack words next to computer words are cyber
   attacks (no ASSAULT); a violence noun governed by a charge (التهمة ... بالاغتصاب) is alleged;
-* definite violence nouns in a list (القتل والتدمير) name no event;
+* definite violence nouns in a list (القتل والتدمير) name no event, nor does a noun after مثل or
+  النوع من (لمثل هذه المناقشات: a kind of event);
 * in articles about sport, culture or technology, past conflict events and conflict events with no
   coded actor are background (:func:`background`).
 """
@@ -127,12 +128,22 @@ def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> 
     return not (m.entry.weak and root >= 13 and not (conflict or strong_conflict or own))
 
 
+_KIND = frozenset({"مثل", "لمثل", "بمثل", "ومثل", "النوع", "نوع"})  # مثل هذا اللقاء: a kind of event
+
+
+def of_a_kind(words: Sequence[Word], m: Match) -> bool:
+    """لمثل هذه المناقشات, هذا النوع من الاجتماعات: a noun naming a kind of event, not one that happened."""
+    if m.entry.pos != "N":
+        return False
+    return any(words[k].norm in _KIND for k in range(max(0, m.head - 3), m.head))
+
+
 def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> list[Match]:
     cues = sentence_cues(words)
     out = []
     for m in matches:
         strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
-        if keep(m, cues, strong_conflict, doc_off) and not generic(words, m):
+        if keep(m, cues, strong_conflict, doc_off) and not generic(words, m) and not of_a_kind(words, m):
             out.append(m)
     return out
 
