@@ -11,7 +11,8 @@
 * so does a sentence about animals, illness or suicide; attack words next to computer words are cyber
   attacks (no ASSAULT); a violence noun governed by a charge (التهمة ... بالاغتصاب) is alleged;
 * definite violence nouns in a list (القتل والتدمير) name no event, nor does a noun after مثل or
-  النوع من (لمثل هذه المناقشات: a kind of event);
+  النوع من (لمثل هذه المناقشات: a kind of event), nor a definite noun of the dead or wounded
+  (المصابين, الضحايا: the victims of an attack already told);
 * in articles about sport, culture or technology, past conflict events and conflict events with no
   coded actor are background (:func:`background`).
 """
@@ -138,12 +139,21 @@ def of_a_kind(words: Sequence[Word], m: Match) -> bool:
     return any(words[k].norm in _KIND for k in range(max(0, m.head - 3), m.head))
 
 
+def definite_casualties(words: Sequence[Word], m: Match) -> bool:
+    """المصابين الفلسطينيين, الضحايا, القتلى: definite nouns of the dead and wounded refer to the
+    victims of an attack already told; they are no new event."""
+    if m.entry.pos != "N" or not m.entry.casualty:
+        return False
+    return words[m.head].norm.startswith(("ال", "وال", "لل", "بال", "فال"))
+
+
 def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> list[Match]:
     cues = sentence_cues(words)
     out = []
     for m in matches:
         strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
-        if keep(m, cues, strong_conflict, doc_off) and not generic(words, m) and not of_a_kind(words, m):
+        if keep(m, cues, strong_conflict, doc_off) and not generic(words, m) and not of_a_kind(words, m) \
+                and not definite_casualties(words, m):
             out.append(m)
     return out
 
