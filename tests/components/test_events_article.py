@@ -85,3 +85,12 @@ def test_statements_come_from_coded_actors(pipe) -> None:
     from marsad.components.events.coder import code_document
     raw = code_document(doc)
     assert any(e.cameo[:2] == "01" and e.source is None for e in raw)  # the coder alone codes one
+
+
+def test_interviews_kinds_of_meetings_and_the_wounded_are_no_events(pipe) -> None:
+    # Sky News Arabia and CNN Arabic, 2018
+    interview = 'لكن بومبيو أشار، في لقاء مع شبكة "سي إن بي سي"، إلى شروط محددة لمثل هذه المناقشات.'
+    assert not [e for e in code(pipe, interview).events if e.event_type == "CONSULT"]
+    wounded = ("اتهمت الحكومة التركية، الأربعاء، إسرائيل ومصر برفض هبوط الطائرات التركية في مطاراتهما لنقل "
+               "المصابين الفلسطينيين، الذين أصيبوا في مواجهات مع الجيش الإسرائيلي، إلى تركيا لتلقي العلاج.")
+    assert not [e for e in code(pipe, wounded).events if e.trigger.text == "المصابين"]
