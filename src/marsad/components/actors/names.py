@@ -40,10 +40,14 @@ def name_ok(state: State, w: Word, first: bool) -> bool:
 
 
 def common_noun(state: State, i: int) -> bool:
-    """A first name word that is a common noun (frequent with and without ال: جلسة/الجلسة)."""
+    """A first name word that is a common noun (frequent with and without ال: جلسة/الجلسة), or
+    one behind an attached preposition (بزيارة, لزيارة: a name never starts with ب or ل + a noun)."""
     if i in state.pers:
         return False
     t = text_of(state, i, i + 1)
+    rest = t[1:]
+    if t[:1] in ("ب", "ل") and len(rest) >= 4 and word_like(rest):
+        return True
     other = t[2:] if t.startswith("ال") else "ال" + t
     return zipf(t) >= 4.3 and zipf(other) >= 3.6
 

@@ -49,7 +49,7 @@ class Roles:
 
 
 def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozenset[str],
-                   ok: ActorTest = accept_all):
+                   ok: ActorTest = accept_all, adjacent: bool = False):
     """The phrase after the first target preposition in ``[start, stop)``; clitic ب/ل too, when the
     phrase names an actor (بسرعة, بشدة are manner, not a target)."""
     for k in range(start, min(stop, len(words))):
@@ -61,7 +61,7 @@ def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozense
             q = skip_quantifiers(words, k + 1)  # القبض على 431 شخصا: the counted people
             np = np_after(words, q)
             return (k + 1, np[1]) if np is not None and q > k + 1 else np_after(words, k + 1)
-        if k > start and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w) \
+        if (k > start or adjacent) and len(base) > 3 and base[0] in preps and base[0] in "بل" and is_content(w) \
                 and not in_list("manner", w.norm):  # بشدة التفجير: an adverb, then the object
             np = np_after(words, k)
             if np is not None and ok(np):
@@ -286,7 +286,9 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
     srule = trule = ""
     head = words[m.head].norm
     definite = head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
-    after = None if definite else np_after(words, m.head + 1, stop=frozenset(m.words))
+    nxt = words[m.head + 1].norm if m.head + 1 < len(words) else ""
+    prepositional = nxt.startswith(("لل", "بال"))  # زيارة للكويت: a preposition's object, no genitive
+    after = None if definite or prepositional else np_after(words, m.head + 1, stop=frozenset(m.words))
     if after and gen == "source" and ok((after[0], after[0] + 1)):
         source, srule = after, "genitive"
     elif after and gen == "target":
@@ -301,8 +303,8 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
             target, trule = both[1], "between"
         elif target is None:
             target, trule = both[0], "between"
-    if target is None:
-        target = _first_prep_np(words, m.head + 1, stop, preps, ok)
+    if target is None:  # زيارة للكويت: an entry's own preposition may follow the noun at once
+        target = _first_prep_np(words, m.head + 1, stop, preps, ok, adjacent=bool(m.entry.target_preps))
         trule = "prep" if target else ""
     if source is None:
         light = _light_verb_subject(words, m.head)
