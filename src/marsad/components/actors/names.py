@@ -46,7 +46,7 @@ def common_noun(state: State, i: int) -> bool:
         return False
     t = text_of(state, i, i + 1)
     rest = t[1:]
-    if t[:1] in ("ب", "ل") and len(rest) >= 4 and word_like(rest):
+    if t.startswith(("بال", "لل", "بأل")) or (t[:1] in ("ب", "ل") and len(rest) >= 4 and word_like(rest)):
         return True
     other = t[2:] if t.startswith("ال") else "ال" + t
     return zipf(t) >= 4.3 and zipf(other) >= 3.6
