@@ -358,3 +358,71 @@ def test_curated_labels_for_agent_codes_and_plover_types(page: Any) -> None:
     assert nodes["MIL"] == "Military" and nodes["SAUGOV"] == "Saudi Arabia: government"
     expect(pg.locator(f"{ROWS}[data-event='000_cf51298b20422178:hand0']")).to_contain_text("Consult (CONSULT)")
     _only_local(page)
+
+
+EDGE_AT = """([source, target]) => {
+    const c = echarts.getInstanceByDom(document.getElementById('network'));
+    const series = c.getModel().getSeriesByIndex(0);
+    const edges = series.getEdgeData();
+    let i = -1;
+    edges.each((idx) => { const e = edges.getRawDataItem(idx); if (e.source === source && e.target === target) i = idx; });
+    const [p1, p2, cp] = edges.getItemLayout(i);
+    const mid = cp ? [0.25 * p1[0] + 0.5 * cp[0] + 0.25 * p2[0], 0.25 * p1[1] + 0.5 * cp[1] + 0.25 * p2[1]]
+                   : [(p1[0] + p2[0]) / 2, (p1[1] + p2[1]) / 2];
+    const [px, py] = c.convertToPixel({ seriesIndex: 0 }, mid);
+    const box = document.getElementById('network').getBoundingClientRect();
+    return [box.left + px, box.top + py];
+}"""
+
+PLACE_AT = """(placeId) => {
+    const c = echarts.getInstanceByDom(document.getElementById('map'));
+    const point = c.getOption().series[0].data.find((d) => d.placeId === placeId);
+    const [x, y] = c.convertToPixel({ seriesIndex: 0 }, point.value.slice(0, 2));
+    const box = document.getElementById('map').getBoundingClientRect();
+    return [box.left + x, box.top + y];
+}"""
+
+
+def _settled(pg: Any, script: str, arg: Any) -> list[float]:
+    """Where ``script`` puts ``arg`` once the force layout has stopped moving it."""
+    at = None
+    for _ in range(50):
+        pg.wait_for_timeout(100)
+        now = pg.evaluate(script, arg)
+        if now == at:
+            break
+        at = now
+    assert at is not None
+    return at
+
+
+def test_drill_down_from_a_network_edge_and_a_map_place(page: Any) -> None:
+    pg = page.open("/")
+    _ready(pg)
+    pg.wait_for_function("() => echarts.getInstanceByDom(document.getElementById('network'))"
+                         ".getOption().series[0].links.some((l) => l.source === 'ISRMIL')")
+    pg.locator("#network").scroll_into_view_if_needed()
+    # the Israeli army's strike on Lebanese civilians: a one-event edge, drawn 1 or 2 pixels wide
+    pg.mouse.click(*_settled(pg, EDGE_AT, ["ISRMIL", "LBNCVL"]))
+    expect(pg.locator("#f-dyad")).to_have_value("ISRMIL,LBNCVL")
+    expect(pg.locator(ROWS)).to_have_count(1)
+    assert "ISRMIL" in pg.locator(ROWS).first.inner_text() and "LBNCVL" in pg.locator(ROWS).first.inner_text()
+    _ready(pg)
+    assert _query(pg) == {"dyad": ["ISRMIL,LBNCVL"]}
+    pg.click("#reset-filters")
+    expect(pg.locator(ROWS)).to_have_count(SHOWN)
+    _ready(pg)
+    # Damascus, where the UN envoy's statement on Syria was made
+    places = pg.evaluate("async () => (await (await fetch('/api/places')).json()).items")
+    damascus = [p for p in places if p["name"] == "دمشق"]
+    assert len(damascus) == 1 and damascus[0]["events"] == 1
+    place_id = damascus[0]["id"]
+    pg.locator("#map").scroll_into_view_if_needed()
+    pg.mouse.click(*pg.evaluate(PLACE_AT, place_id))
+    expect(pg.locator("#f-place-id")).to_have_value(place_id)
+    expect(pg.locator(ROWS)).to_have_count(1)
+    row = pg.locator(ROWS).first.inner_text()
+    assert "دمشق" in row and "IGOUNO" in row and "SYR" in row
+    _ready(pg)
+    assert _query(pg) == {"place_id": [place_id]}
+    _only_local(page)
