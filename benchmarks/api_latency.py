@@ -114,6 +114,7 @@ def queries(p: dict[str, str]) -> list[tuple[str, str, dict[str, Any]]]:
         ("meta (totals)", "/api/meta", {}),
         ("events, page 1", "/api/events", {"limit": 50}),
         ("events, offset 100000", "/api/events", {"limit": 50, "offset": 100_000}),
+        ("events, after the 100000th (cursor)", "/api/events", {"limit": 50, "after": p["cursor"]}),
         ("events, actor", "/api/events", {"limit": 50, "actor": p["actor"]}),
         ("events, country + quad class", "/api/events", {"limit": 50, "country": "SYR", "quad_class": 4}),
         ("events, one month", "/api/events", {"limit": 50, **month}),
@@ -159,7 +160,11 @@ def measure(db: Path, repeat: int, cache_size: int = 0) -> list[tuple[str, float
     engine = create_engine(f"sqlite:///{db}")
     rows = []
     with httpx.Client(base_url=base, timeout=120) as client:
-        for name, path, params in queries(_pick(engine)):
+        picked = _pick(engine)
+        # the cursor of a deep page: the event_id of the 100,000th event of the default selection
+        deep = client.get("/api/events", params={"limit": 1, "offset": 99_999}).json()["items"]
+        picked["cursor"] = deep[0]["event_id"] if deep else ""
+        for name, path, params in queries(picked):
             times = []
             for i in range(repeat + 2):
                 t0 = time.perf_counter()
@@ -172,7 +177,7 @@ def measure(db: Path, repeat: int, cache_size: int = 0) -> list[tuple[str, float
             p95 = times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
             size = len(resp.content)
             rows.append((name, statistics.median(times), p95, size))
-            print(f"  {name}: {statistics.median(times):.1f} ms", flush=True)
+            print(f"  {name}: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms", flush=True)
     server.should_exit = True
     return rows
 

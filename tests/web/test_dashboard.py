@@ -426,3 +426,25 @@ def test_drill_down_from_a_network_edge_and_a_map_place(page: Any) -> None:
     _ready(pg)
     assert _query(pg) == {"place_id": [place_id]}
     _only_local(page)
+
+
+def test_next_and_previous_pages_ask_after_the_last_event(page: Any) -> None:
+    pg = page.open("/?include=all&min_confidence=0")
+    _ready(pg)
+    pg.evaluate("() => { state.limit = 4; return refresh(false); }")  # pages of 4, to have several
+    _ready(pg)
+    by_offset = [pg.evaluate(f"async () => (await (await fetch('/api/events?include=all&min_confidence=0&limit=4"
+                             f"&offset={o}')).json()).items.map((e) => e.id)") for o in (0, 4, 8)]
+    shown = lambda: [r.get_attribute("data-event") for r in pg.locator(ROWS).all()]  # noqa: E731
+    assert shown() == by_offset[0]
+    for expected in by_offset[1:]:
+        with pg.expect_request(lambda r: "/api/events?" in r.url and "after=" in r.url and "offset=" not in r.url):
+            pg.click("#next")
+        expect(pg.locator(f"{ROWS}[data-event='{expected[0]}']")).to_have_count(1)
+        assert shown() == expected
+    expect(pg.locator("#page-info")).to_contain_text("9")  # rows 9 to 12 of the whole count
+    pg.click("#prev")
+    expect(pg.locator(f"{ROWS}[data-event='{by_offset[1][0]}']")).to_have_count(1)
+    assert shown() == by_offset[1]
+    assert _query(pg)["offset"] == ["4"]
+    _only_local(page)

@@ -17,7 +17,7 @@ from sqlalchemy.sql import Select
 
 from marsad.store import schema as S
 from marsad.store.queries import selection_counts
-from marsad.store.query import EventFilter, newest_first
+from marsad.store.query import EventFilter, after_anchor, after_segments, newest_first, page_key
 
 EV = S.events.c
 INTERVALS = ("day", "week", "month", "year")
@@ -61,12 +61,38 @@ def event_dicts(conn: Connection, event_rows: list[Any]) -> list[dict[str, Any]]
     return out
 
 
-def list_events(conn: Connection, f: EventFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, one page of events) newest first."""
-    stmt = select(EV.id, EV.mention_id, EV.num_mentions, EV.num_articles, EV.num_sources)
-    stmt = _where(stmt, f, conn.dialect.name).order_by(*newest_first(conn.dialect.name)).limit(limit).offset(offset)
-    rows = conn.execute(stmt).all()
-    return count_events(conn, f), event_dicts(conn, list(rows))
+class UnknownCursor(LookupError):
+    """An ``after`` cursor that names no stored event."""
+
+
+def page_keys(conn: Connection, f: EventFilter, limit: int, offset: int = 0, after: str | None = None) -> list[Any]:
+    """The keys (:func:`~marsad.store.query.page_key`) of one page of the selection, newest first:
+    from ``offset``, or after the event ``after`` (keyset paging: a deep page costs what the first
+    one does). Only keys are read here, so an index that covers the filter serves the walk."""
+    dialect = conn.dialect.name
+    key = page_key(dialect)
+    base = _where(select(key).select_from(S.events), f, dialect).order_by(*newest_first(dialect))
+    if after is None:
+        return list(conn.execute(base.limit(limit).offset(offset)).scalars())
+    anchor = after_anchor(conn, after)
+    if anchor is None:
+        raise UnknownCursor(after)
+    keys: list[Any] = []
+    for cond in after_segments(dialect, anchor):
+        keys += conn.execute(base.where(cond).limit(limit - len(keys))).scalars()
+        if len(keys) >= limit:
+            break
+    return keys
+
+
+def list_events(conn: Connection, f: EventFilter, limit: int, offset: int = 0,
+                after: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, one page of events) newest first, from ``offset`` or after the event ``after``."""
+    keys = page_keys(conn, f, limit, offset, after)
+    key = page_key(conn.dialect.name)
+    found = {r.k: r for r in conn.execute(select(EV.id, EV.mention_id, EV.num_mentions, EV.num_articles,
+                                                 EV.num_sources, key.label("k")).where(key.in_(keys)))} if keys else {}
+    return count_events(conn, f), event_dicts(conn, [found[k] for k in keys if k in found])
 
 
 def _as_date(value: Any) -> date:

@@ -7,7 +7,7 @@ const QUAD_COLORS = { 1: "#4c9f70", 2: "#1b6e3a", 3: "#e0a030", 4: "#c0392b" };
 const FILTERS = ["start", "end", "actor", "source", "target", "dyad", "country", "event_type", "cameo", "quad_class",
   "place", "place_id", "outlet", "q", "min_confidence"];
 const state = { lang: "ar", labels: {}, codes: { agents: {}, plover: {}, countries: {} }, offset: 0, limit: 25, total: 0,
-  charts: {}, worldReady: false, gen: 0, pageSeq: 0 };
+  charts: {}, worldReady: false, gen: 0, pageSeq: 0, cursors: new Map() };
 
 function t(key, vars) {
   let s = (state.labels[state.lang] || {})[key] || key;
@@ -439,10 +439,23 @@ function setFilters(values) {
   refresh(true);
 }
 
+/* Pages are asked for after the last event of the page before (keyset paging: a deep page costs
+   what the first does); the offset is only sent when no cursor is known (a URL opened at page 40). */
+function eventParams() {
+  const cursor = state.offset > 0 ? state.cursors.get(state.offset) : undefined;
+  return filterParams(cursor ? { limit: state.limit, after: cursor } : { limit: state.limit, offset: state.offset });
+}
+
+function drawPage(data, offset) {
+  if (data.next) state.cursors.set(offset + state.limit, data.next);
+  drawTable({ ...data, offset });
+}
+
 /* Each refresh is a generation: answers of an older one (still in flight) are dropped. */
 async function loadEvents(gen) {
-  const data = await api("/api/events", filterParams({ limit: state.limit, offset: state.offset }));
-  if (gen === state.gen) drawTable(data);
+  const offset = state.offset;
+  const data = await api("/api/events", eventParams());
+  if (gen === state.gen) drawPage(data, offset);
 }
 
 async function page(offset) {
@@ -450,8 +463,9 @@ async function page(offset) {
   writeUrl(false);
   const gen = state.gen, seq = ++state.pageSeq;  // a newer page or refresh wins
   try {
-    const data = await api("/api/events", filterParams({ limit: state.limit, offset: state.offset }));
-    if (gen === state.gen && seq === state.pageSeq) { drawTable(data); showErrors([]); }
+    const offset = state.offset;
+    const data = await api("/api/events", eventParams());
+    if (gen === state.gen && seq === state.pageSeq) { drawPage(data, offset); showErrors([]); }
   } catch (e) {
     if (gen === state.gen && seq === state.pageSeq) showErrors([e.message]);
   }
@@ -460,6 +474,7 @@ async function page(offset) {
 async function refresh(push) {
   const gen = ++state.gen;
   state.pageSeq++;
+  state.cursors = new Map();  // cursors belong to one selection
   const p = filterParams();
   const live = (draw) => (data) => (gen === state.gen ? draw(data) : undefined);
   updateExportLinks();
