@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select, union
 
 from marsad.core.errors import ConfigError, require
 from marsad.store import schema
@@ -118,14 +118,75 @@ def stored_events(conn: Any, rows: Sequence[dict[str, Any]]) -> list[StoredEvent
     return out
 
 
+def _day_counts_table() -> Any:
+    from sqlalchemy import Boolean, Column, Date, Integer, MetaData, Table
+
+    from marsad.store.sqlite import DAY_COUNT_FLAGS
+
+    return Table("event_day_counts", MetaData(), Column("date", Date), Column("quad_class", Integer),
+                 *(Column(c, Boolean) for c in DAY_COUNT_FLAGS), Column("n", Integer))
+
+
+def kept_by_day(conn: Any, f: EventFilter) -> bool:
+    """Whether the store keeps the per-day counts of what ``f`` selects: on SQLite, a selection made
+    only by ``include`` (no confidence floor, no other filter); see
+    :data:`marsad.store.sqlite.DAY_COUNTS_DDL`."""
+    return (conn.dialect.name == "sqlite" and not f.min_confidence
+            and replace(f, include=frozenset(), min_confidence=None).is_empty())
+
+
+def day_span(conn: Any, f: EventFilter) -> tuple[str, str, str, str] | None:
+    """For a selection :func:`kept_by_day`: its first and last day, and the days of its
+    ``(n // 20)``-th event from the start and from the end (ISO dates); None when it has no dated
+    event. Computed in SQL from the per-day counts."""
+    t = _day_counts_table()
+    days = (select(cast(t.c.date, String).label("day"), func.sum(t.c.n).label("k")).where(*f.flag_conditions(t))
+            .group_by(t.c.date).having(func.sum(t.c.n) > 0).cte("days"))
+    run = select(days.c.day, days.c.k, func.sum(days.c.k).over(order_by=days.c.day).label("cum"),
+                 func.sum(days.c.k).over().label("total")).cte("run")
+    tail = run.c.total - run.c.cum + run.c.k  # events on this day and after
+    row = conn.execute(select(
+        func.min(run.c.day), func.max(run.c.day),
+        select(func.min(run.c.day)).where(run.c.cum > run.c.total / 20).scalar_subquery(),
+        select(func.max(run.c.day)).where(tail > run.c.total / 20).scalar_subquery())).one()
+    return None if row[0] is None else (str(row[0])[:10], str(row[1])[:10], str(row[2])[:10], str(row[3])[:10])
+
+
+def period_counts(conn: Any, f: EventFilter, chars: int) -> list[tuple[str, int | None, int]]:
+    """For a selection :func:`kept_by_day`: (period, quad class, events), the period being the
+    first ``chars`` characters of the ISO date (10: day, 7: month, 4: year), from the per-day counts."""
+    t = _day_counts_table()
+    period = func.substr(cast(t.c.date, String), 1, chars)
+    n = func.sum(t.c.n)
+    stmt = (select(period, t.c.quad_class, n).where(*f.flag_conditions(t)).group_by(period, t.c.quad_class)
+            .having(n > 0))
+    return [(str(p), q or None, int(k)) for p, q, k in conn.execute(stmt).all()]
+
+
+def day_counts(conn: Any, f: EventFilter) -> list[tuple[str, int | None, int]]:
+    """(ISO day, quad class, events) of the dated events ``f`` selects: from the per-day counts
+    when the store keeps them (:func:`kept_by_day`), else counted from the events."""
+    dialect = conn.dialect.name
+    if kept_by_day(conn, f):
+        return period_counts(conn, f, 10)
+    stmt = (f.where(select(cast(E.c.date, String), E.c.quad_class, func.count()), dialect)
+            .where(E.c.date.is_not(None)).group_by(E.c.date, E.c.quad_class))
+    return [(str(d)[:10], q, int(k)) for d, q, k in conn.execute(stmt).all()]
+
+
 def selection_counts(conn: Any, f: EventFilter) -> dict[str, int]:
     """How many events ``f`` selects, how many mentions they have and how many articles report them."""
     dialect = conn.dialect.name
     n, mentions = conn.execute(f.where(select(func.count(), func.coalesce(func.sum(E.c.num_mentions), 0))
                                        .select_from(E), dialect)).one()
     m = schema.event_mentions.c
-    chosen = f.where(select(E.c.id), dialect)
-    articles = conn.execute(select(func.count(m.article_id.distinct())).where(m.event_id.in_(chosen))).scalar_one()
+    # an event reported by one article: that article is its own (the representative mention's);
+    # only the others are looked up among the mentions
+    single = f.where(select(E.c.article_id.label("a")), dialect).where(E.c.num_articles == 1)
+    several = select(m.article_id.label("a")).where(
+        m.event_id.in_(f.where(select(E.c.id), dialect).where(E.c.num_articles != 1)))
+    both = union(single, several).subquery()
+    articles = conn.execute(select(func.count()).select_from(both)).scalar_one()
     return {"events": int(n), "mentions": int(mentions), "articles": int(articles)}
 
 

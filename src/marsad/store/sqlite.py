@@ -24,6 +24,36 @@ FTS_DDL = (
 )
 
 
+#: Events per day, quad class (0: none) and flags, kept by triggers on ``events``: a timeline
+#: with no other filter than ``include`` (and no confidence floor) reads these counts instead of
+#: walking an index entry per event (:func:`marsad.store.queries.day_counts`). SQLite only: its
+#: single writer keeps them consistent; PostgreSQL's concurrent writers would lock a counts row
+#: per day in no fixed order, so there the timeline always counts the events.
+DAY_COUNT_FLAGS = ("complete", "asserted", "negated", "hypothetical", "future", "historical")
+_KEY = ("date", "quad_class", *DAY_COUNT_FLAGS)
+_NEW = ", ".join(["NEW.date", "coalesce(NEW.quad_class, 0)", *(f"NEW.{c}" for c in DAY_COUNT_FLAGS)])
+_OLD_KEY = " AND ".join(["date = OLD.date", "quad_class = coalesce(OLD.quad_class, 0)",
+                         *(f"{c} = OLD.{c}" for c in DAY_COUNT_FLAGS)])
+_UPSERT = (f"INSERT INTO event_day_counts ({', '.join(_KEY)}, n) SELECT {_NEW}, 1 WHERE NEW.date IS NOT NULL "
+           f"ON CONFLICT ({', '.join(_KEY)}) DO UPDATE SET n = n + 1;")
+_DROP = f"UPDATE event_day_counts SET n = n - 1 WHERE OLD.date IS NOT NULL AND {_OLD_KEY};"
+DAY_COUNTS_DDL = (
+    "CREATE TABLE IF NOT EXISTS event_day_counts (date DATE NOT NULL, quad_class INTEGER NOT NULL, "
+    + ", ".join(f"{c} BOOLEAN NOT NULL" for c in DAY_COUNT_FLAGS)
+    + f", n INTEGER NOT NULL, PRIMARY KEY ({', '.join(_KEY)})) WITHOUT ROWID",
+    f"CREATE TRIGGER IF NOT EXISTS events_day_counts_insert AFTER INSERT ON events BEGIN {_UPSERT} END",
+    f"CREATE TRIGGER IF NOT EXISTS events_day_counts_delete AFTER DELETE ON events BEGIN {_DROP} END",
+    f"CREATE TRIGGER IF NOT EXISTS events_day_counts_update AFTER UPDATE OF {', '.join(_KEY)} ON events "
+    f"BEGIN {_DROP} {_UPSERT} END",
+)
+DAY_COUNTS_BACKFILL = (
+    "DELETE FROM event_day_counts",
+    f"INSERT INTO event_day_counts ({', '.join(_KEY)}, n) SELECT date, coalesce(quad_class, 0), "
+    f"{', '.join(DAY_COUNT_FLAGS)}, count(*) FROM events WHERE date IS NOT NULL "
+    f"GROUP BY date, coalesce(quad_class, 0), {', '.join(DAY_COUNT_FLAGS)}",
+)
+
+
 def fts_query(query: str) -> str:
     """A user query as an FTS5 expression: normalised words, all required, ``*`` kept."""
     words = []
@@ -64,6 +94,15 @@ class SqliteBackend(Backend):
         from sqlalchemy import text
 
         conn.execute(text(FTS_DDL))
+        self.create_day_counts(conn)
+
+    def create_day_counts(self, conn: Any, backfill: bool = False) -> None:
+        """The per-day event counts and the triggers that keep them; ``backfill``: count the
+        events already stored (a store made before them)."""
+        from sqlalchemy import text
+
+        for sql in DAY_COUNTS_DDL + (DAY_COUNTS_BACKFILL if backfill else ()):
+            conn.execute(text(sql))
 
     def index_text(self, conn: Any, rows: Sequence[dict[str, Any]]) -> None:
         """Add articles (dicts with ``id`` and ``norm``: normalised title and text) to the index."""
