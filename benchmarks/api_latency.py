@@ -83,11 +83,11 @@ def _pg_shifted(col: str) -> str:
     if col in ("id", "mention_id", "merge_key", "event_id"):
         return f"{col} || '~' || k"
     if col == "date":
-        return "date + k * :step"
+        return "date + k * CAST(:step AS integer)"
     if col in ("first_published", "published"):
-        return f"{col} + make_interval(days => k * :step)"
+        return f"{col} + make_interval(days => k * CAST(:step AS integer))"
     if col == "data":
-        return ("(data::jsonb || jsonb_build_object('id', id || '~' || k, 'date', (date + k * :step)::text, "
+        return ("(data::jsonb || jsonb_build_object('id', id || '~' || k, 'date', (date + k * CAST(:step AS integer))::text, "
                 "'event_id', event_id || '~' || k))::text")
     return col
 
@@ -130,7 +130,7 @@ def grow_postgres(source: Path, url: str, n_events: int, chunk: int = 10) -> dic
                 cols = [c.name for c in table.columns]
                 exprs = ", ".join(_pg_shifted(c) for c in cols)
                 conn.execute(text(f"INSERT INTO {table.name} ({', '.join(cols)}) SELECT {exprs} "
-                                  f"FROM {base_table}, generate_series(:lo, :hi) AS k"),
+                                  f"FROM {base_table}, generate_series(CAST(:lo AS integer), CAST(:hi AS integer)) AS k"),
                              {"lo": lo, "hi": hi, "step": step})
         print(f"  copies {hi}/{copies} ({time.perf_counter() - started:.0f} s)", flush=True)
     with dst.begin() as conn:
@@ -171,8 +171,8 @@ def _pick(engine: Any) -> dict[str, str]:
         actor = conn.execute(text("SELECT source_code, count(*) n FROM events WHERE source_code IS NOT NULL "
                                   "GROUP BY source_code ORDER BY n DESC LIMIT 1")).scalar_one()
         n = conn.execute(text("SELECT count(*) FROM events")).scalar_one()
-        month = conn.execute(text("SELECT substr(date, 1, 7) FROM events WHERE date IS NOT NULL ORDER BY date "
-                                  "LIMIT 1 OFFSET :half"), {"half": n // 2}).scalar_one()  # a month in the middle
+        month = str(conn.execute(text("SELECT date FROM events WHERE date IS NOT NULL ORDER BY date "
+                                      "LIMIT 1 OFFSET :half"), {"half": n // 2}).scalar_one())[:7]  # a month in the middle
         article = conn.execute(text("SELECT article_id FROM events LIMIT 1")).scalar_one()
     return {"actor": actor, "month": month, "article": article}
 
@@ -235,7 +235,8 @@ def measure(db: Path | str, repeat: int, cache_size: int = 0) -> list[tuple[str,
     with httpx.Client(base_url=base, timeout=120) as client:
         picked = _pick(engine)
         # the cursor of a deep page: the event_id of the 100,000th event of the default selection
-        deep = client.get("/api/events", params={"limit": 1, "offset": 99_999}).json()["items"]
+        total = client.get("/api/events", params={"limit": 1}).json()["total"]
+        deep = client.get("/api/events", params={"limit": 1, "offset": min(99_999, total - 1)}).json()["items"]
         picked["cursor"] = deep[0]["event_id"] if deep else ""
         for name, path, params in queries(picked):
             times = []
@@ -258,7 +259,7 @@ def measure(db: Path | str, repeat: int, cache_size: int = 0) -> list[tuple[str,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--source", type=Path, help="a store of real coded events to grow from")
-    ap.add_argument("--target", type=Path, required=True, help="the grown store (created; reused with --no-grow)")
+    ap.add_argument("--target", type=Path, help="the grown SQLite store (created; reused with --no-grow)")
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--no-grow", action="store_true", help="measure an existing --target")
@@ -278,6 +279,8 @@ def main() -> None:
                   f"{info['bytes'] / 2**30:.2f} GiB, {info['seconds']:.0f} s")
             _table(measure(url, args.repeat), measure(url, 5, cache_size=256))
         return
+    if args.target is None:
+        ap.error("give --target (the SQLite store to grow or measure), or --postgres")
     if not args.no_grow:
         info = grow(args.source, args.target, args.events)
         print(f"grown: {info['base']} real events x {info['copies'] + 1} (dates shifted by {info['step_days']} days "

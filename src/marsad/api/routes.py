@@ -193,6 +193,7 @@ def get_events(request: Request, conn: Conn, f: Filter, limit: Annotated[int, Qu
                after: Annotated[str | None, Query(max_length=300, pattern=_SAFE, description=(
                    "an event_id: the page that follows it (the previous page's `next`); deep pages "
                    "cost what the first does, unlike a large offset"))] = None) -> dict[str, Any]:
+    after = after or None
     if after is not None and offset:
         raise HTTPException(422, "offset: give either offset or after (the previous page's next), not both")
     try:
