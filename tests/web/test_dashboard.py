@@ -448,3 +448,29 @@ def test_next_and_previous_pages_ask_after_the_last_event(page: Any) -> None:
     assert shown() == by_offset[1]
     assert _query(pg)["offset"] == ["4"]
     _only_local(page)
+
+
+TIMELINE_ZOOM = """() => {
+    const o = echarts.getInstanceByDom(document.getElementById('timeline')).getOption();
+    const periods = o.xAxis[0].data;
+    const totals = periods.map((_, i) => o.series.reduce((acc, s) => acc + s.data[i], 0));
+    return { periods, totals, start: o.dataZoom[0].startValue, end: o.dataZoom[0].endValue };
+}"""
+
+
+@pytest.mark.parametrize("query", ["", "?include=all&min_confidence=0", "?start=2014-01-01&end=2014-12-31"])
+def test_timeline_opens_on_the_span_of_the_middle_of_the_events(page: Any, query: str) -> None:
+    pg = page.open("/" + query)
+    _ready(pg)
+    z = pg.evaluate(TIMELINE_ZOOM)
+    periods, totals = z["periods"], z["totals"]
+    start = z["start"] if isinstance(z["start"], int) else periods.index(z["start"])
+    end = z["end"] if isinstance(z["end"], int) else periods.index(z["end"])
+    everything = sum(totals)
+    assert everything and 0 <= start <= end < len(periods)
+    assert sum(totals[start:end + 1]) >= 0.9 * everything  # the bulk of the events is in view...
+    assert totals[start] and totals[end]  # ... from a period with events to a period with events
+    # and no more than that: leaving out the first or the last period in view leaves out over 5%
+    if start < end:
+        assert sum(totals[:start + 1]) > everything // 20 and sum(totals[end:]) > everything // 20
+    _only_local(page)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, cast, func, select, union
+from sqlalchemy import String, cast, func, select, text, union
 
 from marsad.core.errors import ConfigError, require
 from marsad.store import schema
@@ -132,7 +132,9 @@ def kept_by_day(conn: Any, f: EventFilter) -> bool:
     only by ``include`` (no confidence floor, no other filter); see
     :data:`marsad.store.sqlite.DAY_COUNTS_DDL`."""
     return (conn.dialect.name == "sqlite" and not f.min_confidence
-            and replace(f, include=frozenset(), min_confidence=None).is_empty())
+            and replace(f, include=frozenset(), min_confidence=None).is_empty()
+            and conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_day_counts'"))
+            .first() is not None)  # a store not yet migrated to schema 7 (opened read-only) counts its events
 
 
 def day_span(conn: Any, f: EventFilter) -> tuple[str, str, str, str] | None:

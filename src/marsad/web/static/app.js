@@ -183,12 +183,14 @@ function drawTimeline(data) {
     for (const r of data.items) if (r.quad_class === q) values[index.get(r.period)] = r.events;
     return { name: t("q" + q), type: "bar", stack: "all", data: values, itemStyle: { color: QUAD_COLORS[q] } };
   });
-  // open the zoom on the periods that hold the bulk of the events (a few dated decades back stay reachable)
+  // open the zoom on the span of the middle 90% of the events (the span the server chose the interval
+  // from): a few events dated decades back or years ahead stay reachable without crowding the rest
   const totals = periods.map((_, i) => series.reduce((acc, ser) => acc + ser.data[i], 0));
   const all = totals.reduce((a, b) => a + b, 0);
-  let first = 0;
-  for (let cum = 0; first < periods.length - 1 && (cum += totals[first]) < 0.03 * all; first++);
-  const zoom = { startValue: periods[first], endValue: periods[periods.length - 1] };
+  let first = 0, last = periods.length - 1;
+  for (let cum = 0; first < last && (cum += totals[first]) <= Math.floor(all / 20); first++);
+  for (let cum = 0; last > first && (cum += totals[last]) <= Math.floor(all / 20); last--);
+  const zoom = { startValue: periods[first], endValue: periods[last] };
   chart("timeline").setOption({
     animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 },
     grid: { left: 50, right: 50, top: 50, bottom: 50 },
