@@ -219,9 +219,11 @@ def serve(db: Path | str, cache_size: int) -> tuple[Any, str]:
     app = create_app(engine, Settings(token=None, rate=0, cache_size=cache_size))
     server = uvicorn.Server(uvicorn.Config(app,
                                            host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
     while not server.started:
         time.sleep(0.05)
+    server.thread = thread  # measure() waits for it to stop
     return server, f"http://127.0.0.1:{port}"
 
 
@@ -253,6 +255,8 @@ def measure(db: Path | str, repeat: int, cache_size: int = 0) -> list[tuple[str,
             rows.append((name, statistics.median(times), p95, size))
             print(f"  {name}: p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms", flush=True)
     server.should_exit = True
+    server.thread.join(30)
+    engine.dispose()
     return rows
 
 

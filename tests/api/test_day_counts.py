@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, event, text
 
+from marsad.api.queries import timeline
 from marsad.store import open_store
 from marsad.store.queries import day_counts
 from marsad.store.query import EventFilter
@@ -21,6 +22,10 @@ def _both(conn: Any, include: str) -> tuple[list[Any], list[Any]]:
     kept = day_counts(conn, EventFilter.parse(include=include or None))
     # a filter that selects every event yet is not only `include`: the events are counted
     counted = day_counts(conn, EventFilter.parse(include=include or None, start="1000-01-01"))
+    for interval in ("auto", "day", "week", "month", "year"):  # and the timelines made from them
+        a = timeline(conn, EventFilter.parse(include=include or None), interval)
+        b = timeline(conn, EventFilter.parse(include=include or None, start="1000-01-01"), interval)
+        assert a == b, interval
     return sorted(kept, key=str), sorted(counted, key=str)
 
 
@@ -60,14 +65,15 @@ def test_a_store_made_before_the_day_counts_gets_them_counted(writable_copy: Pat
     engine = create_engine(f"sqlite:///{writable_copy}")
     with engine.begin() as conn:
         want = sorted(day_counts(conn, EventFilter.parse(include="all")), key=str)
-        conn.execute(text("DROP TABLE event_day_counts"))
-        for name in ("insert", "delete", "update"):
-            conn.execute(text(f"DROP TRIGGER events_day_counts_{name}"))
+        for table in ("event_day_counts", "event_month_counts"):
+            conn.execute(text(f"DROP TABLE {table}"))
+            for name in ("insert", "delete", "update"):
+                conn.execute(text(f"DROP TRIGGER {table}_{name}"))
         conn.execute(text("DELETE FROM schema_version WHERE version >= 7"))
     engine.dispose()
     open_store(writable_copy).close()  # migration 7 counts the stored events
     engine = create_engine(f"sqlite:///{writable_copy}")
     with engine.connect() as conn:
         assert sorted(day_counts(conn, EventFilter.parse(include="all")), key=str) == want
-        assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar_one() == 3
+        assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'")).scalar_one() == 6
     engine.dispose()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import String, cast, func, select, text, union
@@ -118,47 +118,83 @@ def stored_events(conn: Any, rows: Sequence[dict[str, Any]]) -> list[StoredEvent
     return out
 
 
-def _day_counts_table() -> Any:
-    from sqlalchemy import Boolean, Column, Date, Integer, MetaData, Table
+def _counts_table(name: str, period: str, typ: Any) -> Any:
+    from sqlalchemy import Boolean, Column, Integer, MetaData, Table
 
     from marsad.store.sqlite import DAY_COUNT_FLAGS
 
-    return Table("event_day_counts", MetaData(), Column("date", Date), Column("quad_class", Integer),
+    return Table(name, MetaData(), Column(period, typ), Column("quad_class", Integer),
                  *(Column(c, Boolean) for c in DAY_COUNT_FLAGS), Column("n", Integer))
 
 
+def _days() -> Any:
+    from sqlalchemy import Date
+
+    return _counts_table("event_day_counts", "date", Date)
+
+
+def _months() -> Any:
+    return _counts_table("event_month_counts", "month", String)
+
+
 def kept_by_day(conn: Any, f: EventFilter) -> bool:
-    """Whether the store keeps the per-day counts of what ``f`` selects: on SQLite, a selection made
-    only by ``include`` (no confidence floor, no other filter); see
+    """Whether the store keeps the per-day and per-month counts of what ``f`` selects: on SQLite, a
+    selection made only by ``include`` (no confidence floor, no other filter); see
     :data:`marsad.store.sqlite.DAY_COUNTS_DDL`."""
     return (conn.dialect.name == "sqlite" and not f.min_confidence
             and replace(f, include=frozenset(), min_confidence=None).is_empty()
-            and conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_day_counts'"))
+            and conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_month_counts'"))
             .first() is not None)  # a store not yet migrated to schema 7 (opened read-only) counts its events
+
+
+def _day_of(conn: Any, f: EventFilter, month: str, before: int, beyond: int, from_end: bool) -> str:
+    """The day of ``month`` on which the running count of events (``before`` of them earlier along
+    the walk) first exceeds ``beyond``; the walk goes back from the end when ``from_end``."""
+    t = _days()
+    year, mon = int(month[:4]), int(month[5:7])
+    start, stop = date(year, mon, 1), date(year + mon // 12, mon % 12 + 1, 1)
+    n = func.sum(t.c.n)
+    stmt = (select(cast(t.c.date, String), n).where(*f.flag_conditions(t), t.c.date >= start, t.c.date < stop)
+            .group_by(t.c.date).having(n > 0).order_by(t.c.date.desc() if from_end else t.c.date))
+    seen = before
+    last = month + "-01"
+    for d, k in conn.execute(stmt).all():
+        last = str(d)[:10]
+        seen += int(k)
+        if seen > beyond:
+            break
+    return last
 
 
 def day_span(conn: Any, f: EventFilter) -> tuple[str, str, str, str] | None:
     """For a selection :func:`kept_by_day`: its first and last day, and the days of its
     ``(n // 20)``-th event from the start and from the end (ISO dates); None when it has no dated
-    event. Computed in SQL from the per-day counts."""
-    t = _day_counts_table()
-    days = (select(cast(t.c.date, String).label("day"), func.sum(t.c.n).label("k")).where(*f.flag_conditions(t))
-            .group_by(t.c.date).having(func.sum(t.c.n) > 0).cte("days"))
-    run = select(days.c.day, days.c.k, func.sum(days.c.k).over(order_by=days.c.day).label("cum"),
-                 func.sum(days.c.k).over().label("total")).cte("run")
-    tail = run.c.total - run.c.cum + run.c.k  # events on this day and after
-    row = conn.execute(select(
-        func.min(run.c.day), func.max(run.c.day),
-        select(func.min(run.c.day)).where(run.c.cum > run.c.total / 20).scalar_subquery(),
-        select(func.max(run.c.day)).where(tail > run.c.total / 20).scalar_subquery())).one()
-    return None if row[0] is None else (str(row[0])[:10], str(row[1])[:10], str(row[2])[:10], str(row[3])[:10])
+    event. Read from the per-month counts, then the per-day counts of three or four months."""
+    m = _months()
+    months = conn.execute(select(m.c.month, func.sum(m.c.n)).where(*f.flag_conditions(m)).group_by(m.c.month)
+                          .having(func.sum(m.c.n) > 0).order_by(m.c.month)).all()
+    if not months:
+        return None
+    total = sum(int(k) for _, k in months)
+    out = []
+    for from_end, beyond in ((False, -1), (True, -1), (False, total // 20), (True, total // 20)):
+        seen = 0
+        for month, k in (reversed(months) if from_end else months):
+            if seen + int(k) > beyond:
+                out.append(_day_of(conn, f, month, seen, beyond, from_end))
+                break
+            seen += int(k)
+    first, last, lo, hi = out
+    return first, last, lo, hi
 
 
 def period_counts(conn: Any, f: EventFilter, chars: int) -> list[tuple[str, int | None, int]]:
     """For a selection :func:`kept_by_day`: (period, quad class, events), the period being the
-    first ``chars`` characters of the ISO date (10: day, 7: month, 4: year), from the per-day counts."""
-    t = _day_counts_table()
-    period = func.substr(cast(t.c.date, String), 1, chars)
+    first ``chars`` characters of the ISO date (10: day, 7: month, 4: year), from the per-month
+    counts (months, years) or the per-day counts (days)."""
+    t = _days() if chars > 7 else _months()
+    key = cast(t.c.date, String) if chars > 7 else t.c.month
+    period = func.substr(key, 1, chars)
     n = func.sum(t.c.n)
     stmt = (select(period, t.c.quad_class, n).where(*f.flag_conditions(t)).group_by(period, t.c.quad_class)
             .having(n > 0))

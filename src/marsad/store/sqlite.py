@@ -24,34 +24,46 @@ FTS_DDL = (
 )
 
 
-#: Events per day, quad class (0: none) and flags, kept by triggers on ``events``: a timeline
-#: with no other filter than ``include`` (and no confidence floor) reads these counts instead of
-#: walking an index entry per event (:func:`marsad.store.queries.day_counts`). SQLite only: its
-#: single writer keeps them consistent; PostgreSQL's concurrent writers would lock a counts row
-#: per day in no fixed order, so there the timeline always counts the events.
+#: Events per day (``event_day_counts``) and per month (``event_month_counts``), quad class (0:
+#: none) and flags, kept by triggers on ``events``: a timeline with no other filter than
+#: ``include`` (and no confidence floor) reads these counts instead of walking an index entry per
+#: event (:func:`marsad.store.queries.kept_by_day`). SQLite only: its single writer keeps them
+#: consistent; PostgreSQL's concurrent writers would lock a counts row per day in no fixed order,
+#: so there the timeline always counts the events.
 DAY_COUNT_FLAGS = ("complete", "asserted", "negated", "hypothetical", "future", "historical")
-_KEY = ("date", "quad_class", *DAY_COUNT_FLAGS)
-_NEW = ", ".join(["NEW.date", "coalesce(NEW.quad_class, 0)", *(f"NEW.{c}" for c in DAY_COUNT_FLAGS)])
-_OLD_KEY = " AND ".join(["date = OLD.date", "quad_class = coalesce(OLD.quad_class, 0)",
-                         *(f"{c} = OLD.{c}" for c in DAY_COUNT_FLAGS)])
-_UPSERT = (f"INSERT INTO event_day_counts ({', '.join(_KEY)}, n) SELECT {_NEW}, 1 WHERE NEW.date IS NOT NULL "
-           f"ON CONFLICT ({', '.join(_KEY)}) DO UPDATE SET n = n + 1;")
-_DROP = f"UPDATE event_day_counts SET n = n - 1 WHERE OLD.date IS NOT NULL AND {_OLD_KEY};"
-DAY_COUNTS_DDL = (
-    "CREATE TABLE IF NOT EXISTS event_day_counts (date DATE NOT NULL, quad_class INTEGER NOT NULL, "
-    + ", ".join(f"{c} BOOLEAN NOT NULL" for c in DAY_COUNT_FLAGS)
-    + f", n INTEGER NOT NULL, PRIMARY KEY ({', '.join(_KEY)})) WITHOUT ROWID",
-    f"CREATE TRIGGER IF NOT EXISTS events_day_counts_insert AFTER INSERT ON events BEGIN {_UPSERT} END",
-    f"CREATE TRIGGER IF NOT EXISTS events_day_counts_delete AFTER DELETE ON events BEGIN {_DROP} END",
-    f"CREATE TRIGGER IF NOT EXISTS events_day_counts_update AFTER UPDATE OF {', '.join(_KEY)} ON events "
-    f"BEGIN {_DROP} {_UPSERT} END",
-)
-DAY_COUNTS_BACKFILL = (
-    "DELETE FROM event_day_counts",
-    f"INSERT INTO event_day_counts ({', '.join(_KEY)}, n) SELECT date, coalesce(quad_class, 0), "
-    f"{', '.join(DAY_COUNT_FLAGS)}, count(*) FROM events WHERE date IS NOT NULL "
-    f"GROUP BY date, coalesce(quad_class, 0), {', '.join(DAY_COUNT_FLAGS)}",
-)
+
+
+def _counts_sql(table: str, period: str, typ: str, of: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(DDL, backfill) of one counts table keyed by ``period`` (``of``: its value from a date)."""
+    key = (period, "quad_class", *DAY_COUNT_FLAGS)
+    new = ", ".join([of.format("NEW.date"), "coalesce(NEW.quad_class, 0)", *(f"NEW.{c}" for c in DAY_COUNT_FLAGS)])
+    old = " AND ".join([f"{period} = {of.format('OLD.date')}", "quad_class = coalesce(OLD.quad_class, 0)",
+                        *(f"{c} = OLD.{c}" for c in DAY_COUNT_FLAGS)])
+    upsert = (f"INSERT INTO {table} ({', '.join(key)}, n) SELECT {new}, 1 WHERE NEW.date IS NOT NULL "
+              f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = n + 1;")
+    drop = f"UPDATE {table} SET n = n - 1 WHERE OLD.date IS NOT NULL AND {old};"
+    watched = ", ".join(("date", "quad_class", *DAY_COUNT_FLAGS))
+    ddl = (
+        f"CREATE TABLE IF NOT EXISTS {table} ({period} {typ} NOT NULL, quad_class INTEGER NOT NULL, "
+        + ", ".join(f"{c} BOOLEAN NOT NULL" for c in DAY_COUNT_FLAGS)
+        + f", n INTEGER NOT NULL, PRIMARY KEY ({', '.join(key)})) WITHOUT ROWID",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_insert AFTER INSERT ON events BEGIN {upsert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_delete AFTER DELETE ON events BEGIN {drop} END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_update AFTER UPDATE OF {watched} ON events BEGIN {drop} {upsert} END",
+    )
+    backfill = (
+        f"DELETE FROM {table}",
+        f"INSERT INTO {table} ({', '.join(key)}, n) SELECT {of.format('date')}, coalesce(quad_class, 0), "
+        f"{', '.join(DAY_COUNT_FLAGS)}, count(*) FROM events WHERE date IS NOT NULL "
+        f"GROUP BY {of.format('date')}, coalesce(quad_class, 0), {', '.join(DAY_COUNT_FLAGS)}",
+    )
+    return ddl, backfill
+
+
+_DAYS = _counts_sql("event_day_counts", "date", "DATE", "{}")
+_MONTHS = _counts_sql("event_month_counts", "month", "VARCHAR(7)", "substr({}, 1, 7)")
+DAY_COUNTS_DDL = _DAYS[0] + _MONTHS[0]
+DAY_COUNTS_BACKFILL = _DAYS[1] + _MONTHS[1]
 
 
 def fts_query(query: str) -> str:
