@@ -7,9 +7,14 @@ that the copies span about ten years), its article ids unchanged (the copies poi
 real articles, so the article view and full-text search work). Then ``ANALYZE``.
 
     python benchmarks/api_latency.py --source marsad-demo.db --target /tmp/big.db --events 1000000
+    python benchmarks/api_latency.py --source marsad-demo.db --postgres --events 1000000
 
-Requests go over HTTP to uvicorn on 127.0.0.1 (one client, keep-alive), after two warm-up calls.
-SQLite only (the grown copy is a file).
+With ``--postgres`` the same store is grown on a throwaway PostgreSQL server (``benchmarks/_pg.py``;
+``MARSAD_BENCH_PG_URL`` names another): the source's tables copied, then the same copies made
+with the event indexes dropped and rebuilt after, then ``VACUUM ANALYZE``.
+
+Requests go over HTTP to uvicorn on 127.0.0.1 (one client, keep-alive), after two warm-up calls;
+p50 and p95 with the answer cache off (every call runs its SQL), then a cached p50.
 """
 
 from __future__ import annotations
