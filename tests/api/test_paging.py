@@ -29,7 +29,8 @@ def _pages(client: Any, size: int, params: dict[str, Any], cursor: bool) -> list
         assert len(pages) < 100
 
 
-@pytest.mark.parametrize("params", [{}, {"include": "all", "min_confidence": 0}, {"actor": "sau", "include": "all"}])
+@pytest.mark.parametrize("params", [{}, {"include": "all", "min_confidence": 0}, {"actor": "sau", "include": "all"},
+                                    {"actor": "sau"}, {"country": "TUR", "min_confidence": 0}])
 @pytest.mark.parametrize("size", [1, 2, 4])
 def test_cursor_pages_are_the_offset_pages(backend: tuple[str, Any], params: dict[str, Any], size: int) -> None:
     _, client = backend
