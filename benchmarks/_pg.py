@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL server for benchmarks: :mod:`marsad.store.testing` with benchmark defaults.
+"""A throwaway PostgreSQL server for benchmarks: ``tests/pgserver.py`` with benchmark defaults.
 
 ``MARSAD_BENCH_PG_URL``, when set, names a server to use instead; the throwaway server keeps
 ``fsync`` on, as a real one would.
@@ -12,9 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from marsad.store.testing import pg_server as _server
-
 from pgserver import fresh_db  # noqa: E402
+from pgserver import pg_server as _server  # noqa: E402
 
 __all__ = ["fresh_db", "pg_server"]
 

@@ -13,7 +13,11 @@ from marsad.api import queries
 from marsad.store.query import EventFilter
 
 DEFAULT = EventFilter().with_defaults(0.25)  # what a request without filters asks
-ALL = EventFilter.parse(include="all")  # flagged events too, above the same floor
+ALL = EventFilter.parse(include="all").with_defaults(0.25)  # flagged events too, above the same floor
+# an actor, a country and a quad class, the text search: read from one covering index each
+ACTOR = EventFilter.parse(actor="sau").with_defaults(0.25)
+COUNTRY_QUAD = EventFilter.parse(country="SYR", quad_class=4).with_defaults(0.25)
+TEXT = EventFilter.parse(q="سوريا").with_defaults(0.25)
 
 
 def _plans(db: Path, run: Any) -> list[str]:
@@ -43,6 +47,11 @@ def _plans(db: Path, run: Any) -> list[str]:
     (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_counted_pair"),
     (lambda c: queries.top_actors(c, DEFAULT, 100), "ix_events_counted_target"),
     (lambda c: queries.top_places(c, DEFAULT, 300), "ix_events_counted_place"),
+    (lambda c: queries.count_events(c, ACTOR), "ix_events_counted"),
+    (lambda c: queries.count_events(c, COUNTRY_QUAD), "ix_events_counted"),
+    (lambda c: queries.list_events(c, ACTOR, 50), "ix_events_counted"),
+    (lambda c: queries.timeline(c, ACTOR, "month"), "ix_events_counted_scan"),
+    (lambda c: queries.count_events(c, TEXT), "ix_events_counted_article"),
     (lambda c: queries.timeline(c, ALL, "month"), "ix_events_date_quad"),
     (lambda c: queries.graph(c, ALL, 100), "ix_events_pair"),
 ])

@@ -176,7 +176,7 @@ def test_include_boxes_source_filter_and_export_links(page: Any) -> None:
     href = pg.locator("#export").get_attribute("href")
     assert href.startswith("/api/export?") and "source=sau" in href and "include=negated" in href
     assert "format=csv" in href
-    assert "2" in pg.locator("#stats").inner_text()
+    expect(pg.locator("#stats")).to_contain_text("2")  # the views are drawn as their answers arrive
     pg.click(f"{ROWS}[data-event='SK-middleEast-3838-20181012:hand2']")
     expect(pg.locator("#article-events li.selected .flags")).to_contain_text("منفي")
     pg.click("#article-close")  # the article covers the filters' end
@@ -357,4 +357,120 @@ def test_curated_labels_for_agent_codes_and_plover_types(page: Any) -> None:
     nodes = {n["id"]: n["name"] for n in pg.evaluate(NETWORK_NODES)}
     assert nodes["MIL"] == "Military" and nodes["SAUGOV"] == "Saudi Arabia: government"
     expect(pg.locator(f"{ROWS}[data-event='000_cf51298b20422178:hand0']")).to_contain_text("Consult (CONSULT)")
+    _only_local(page)
+
+
+EDGE_AT = """([source, target]) => {
+    const c = echarts.getInstanceByDom(document.getElementById('network'));
+    const series = c.getModel().getSeriesByIndex(0);
+    const edges = series.getEdgeData();
+    let i = -1;
+    edges.each((idx) => { const e = edges.getRawDataItem(idx); if (e.source === source && e.target === target) i = idx; });
+    const [p1, p2, cp] = edges.getItemLayout(i);
+    const mid = cp ? [0.25 * p1[0] + 0.5 * cp[0] + 0.25 * p2[0], 0.25 * p1[1] + 0.5 * cp[1] + 0.25 * p2[1]]
+                   : [(p1[0] + p2[0]) / 2, (p1[1] + p2[1]) / 2];
+    const [px, py] = c.convertToPixel({ seriesIndex: 0 }, mid);
+    const box = document.getElementById('network').getBoundingClientRect();
+    return [box.left + px, box.top + py];
+}"""
+
+PLACE_AT = """(placeId) => {
+    const c = echarts.getInstanceByDom(document.getElementById('map'));
+    const point = c.getOption().series[0].data.find((d) => d.placeId === placeId);
+    const [x, y] = c.convertToPixel({ seriesIndex: 0 }, point.value.slice(0, 2));
+    const box = document.getElementById('map').getBoundingClientRect();
+    return [box.left + x, box.top + y];
+}"""
+
+
+def _settled(pg: Any, script: str, arg: Any) -> list[float]:
+    """Where ``script`` puts ``arg`` once the force layout has stopped moving it."""
+    at = None
+    for _ in range(50):
+        pg.wait_for_timeout(100)
+        now = pg.evaluate(script, arg)
+        if now == at:
+            break
+        at = now
+    assert at is not None
+    return at
+
+
+def test_drill_down_from_a_network_edge_and_a_map_place(page: Any) -> None:
+    pg = page.open("/")
+    _ready(pg)
+    pg.wait_for_function("() => echarts.getInstanceByDom(document.getElementById('network'))"
+                         ".getOption().series[0].links.some((l) => l.source === 'ISRMIL')")
+    pg.locator("#network").scroll_into_view_if_needed()
+    # the Israeli army's strike on Lebanese civilians: a one-event edge, drawn 1 or 2 pixels wide
+    pg.mouse.click(*_settled(pg, EDGE_AT, ["ISRMIL", "LBNCVL"]))
+    expect(pg.locator("#f-dyad")).to_have_value("ISRMIL,LBNCVL")
+    expect(pg.locator(ROWS)).to_have_count(1)
+    assert "ISRMIL" in pg.locator(ROWS).first.inner_text() and "LBNCVL" in pg.locator(ROWS).first.inner_text()
+    _ready(pg)
+    assert _query(pg) == {"dyad": ["ISRMIL,LBNCVL"]}
+    pg.click("#reset-filters")
+    expect(pg.locator(ROWS)).to_have_count(SHOWN)
+    _ready(pg)
+    # Damascus, where the UN envoy's statement on Syria was made
+    places = pg.evaluate("async () => (await (await fetch('/api/places')).json()).items")
+    damascus = [p for p in places if p["name"] == "دمشق"]
+    assert len(damascus) == 1 and damascus[0]["events"] == 1
+    place_id = damascus[0]["id"]
+    pg.locator("#map").scroll_into_view_if_needed()
+    pg.mouse.click(*pg.evaluate(PLACE_AT, place_id))
+    expect(pg.locator("#f-place-id")).to_have_value(place_id)
+    expect(pg.locator(ROWS)).to_have_count(1)
+    row = pg.locator(ROWS).first.inner_text()
+    assert "دمشق" in row and "IGOUNO" in row and "SYR" in row
+    _ready(pg)
+    assert _query(pg) == {"place_id": [place_id]}
+    _only_local(page)
+
+
+def test_next_and_previous_pages_ask_after_the_last_event(page: Any) -> None:
+    pg = page.open("/?include=all&min_confidence=0")
+    _ready(pg)
+    pg.evaluate("() => { state.limit = 4; return refresh(false); }")  # pages of 4, to have several
+    _ready(pg)
+    by_offset = [pg.evaluate(f"async () => (await (await fetch('/api/events?include=all&min_confidence=0&limit=4"
+                             f"&offset={o}')).json()).items.map((e) => e.id)") for o in (0, 4, 8)]
+    shown = lambda: [r.get_attribute("data-event") for r in pg.locator(ROWS).all()]  # noqa: E731
+    assert shown() == by_offset[0]
+    for expected in by_offset[1:]:
+        with pg.expect_request(lambda r: "/api/events?" in r.url and "after=" in r.url and "offset=" not in r.url):
+            pg.click("#next")
+        expect(pg.locator(f"{ROWS}[data-event='{expected[0]}']")).to_have_count(1)
+        assert shown() == expected
+    expect(pg.locator("#page-info")).to_contain_text("9")  # rows 9 to 12 of the whole count
+    pg.click("#prev")
+    expect(pg.locator(f"{ROWS}[data-event='{by_offset[1][0]}']")).to_have_count(1)
+    assert shown() == by_offset[1]
+    assert _query(pg)["offset"] == ["4"]
+    _only_local(page)
+
+
+TIMELINE_ZOOM = """() => {
+    const o = echarts.getInstanceByDom(document.getElementById('timeline')).getOption();
+    const periods = o.xAxis[0].data;
+    const totals = periods.map((_, i) => o.series.reduce((acc, s) => acc + s.data[i], 0));
+    return { periods, totals, start: o.dataZoom[0].startValue, end: o.dataZoom[0].endValue };
+}"""
+
+
+@pytest.mark.parametrize("query", ["", "?include=all&min_confidence=0", "?start=2014-01-01&end=2014-12-31"])
+def test_timeline_opens_on_the_span_of_the_middle_of_the_events(page: Any, query: str) -> None:
+    pg = page.open("/" + query)
+    _ready(pg)
+    z = pg.evaluate(TIMELINE_ZOOM)
+    periods, totals = z["periods"], z["totals"]
+    start = z["start"] if isinstance(z["start"], int) else periods.index(z["start"])
+    end = z["end"] if isinstance(z["end"], int) else periods.index(z["end"])
+    everything = sum(totals)
+    assert everything and 0 <= start <= end < len(periods)
+    assert sum(totals[start:end + 1]) >= 0.9 * everything  # the bulk of the events is in view...
+    assert totals[start] and totals[end]  # ... from a period with events to a period with events
+    # and no more than that: leaving out the first or the last period in view leaves out over 5%
+    if start < end:
+        assert sum(totals[:start + 1]) > everything // 20 and sum(totals[end:]) > everything // 20
     _only_local(page)

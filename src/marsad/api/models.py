@@ -28,6 +28,8 @@ class EventPage(BaseModel):
     limit: int
     offset: int
     items: list[dict[str, Any]] = Field(description="events as `marsad export --format jsonl` prints them")
+    next: str | None = Field(default=None, description="the `after` that asks for the next page (the last "
+                                                       "item's event_id); null on the last page")
 
 
 class ActorCount(BaseModel):

@@ -16,8 +16,8 @@ from sqlalchemy import Connection, case, func, select, text
 from sqlalchemy.sql import Select
 
 from marsad.store import schema as S
-from marsad.store.queries import selection_counts
-from marsad.store.query import EventFilter, newest_first
+from marsad.store.queries import day_counts, day_span, kept_by_day, period_counts, selection_counts
+from marsad.store.query import EventFilter, after_anchor, after_segments, newest_first, page_key
 
 EV = S.events.c
 INTERVALS = ("day", "week", "month", "year")
@@ -61,16 +61,38 @@ def event_dicts(conn: Connection, event_rows: list[Any]) -> list[dict[str, Any]]
     return out
 
 
-def list_events(conn: Connection, f: EventFilter, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-    """(total matching, one page of events) newest first."""
-    stmt = select(EV.id, EV.mention_id, EV.num_mentions, EV.num_articles, EV.num_sources)
-    stmt = _where(stmt, f, conn.dialect.name).order_by(*newest_first(conn.dialect.name)).limit(limit).offset(offset)
-    rows = conn.execute(stmt).all()
-    return count_events(conn, f), event_dicts(conn, list(rows))
+class UnknownCursor(LookupError):
+    """An ``after`` cursor that names no stored event."""
 
 
-def _as_date(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+def page_keys(conn: Connection, f: EventFilter, limit: int, offset: int = 0, after: str | None = None) -> list[Any]:
+    """The keys (:func:`~marsad.store.query.page_key`) of one page of the selection, newest first:
+    from ``offset``, or after the event ``after`` (keyset paging: a deep page costs what the first
+    one does). Only keys are read here, so an index that covers the filter serves the walk."""
+    dialect = conn.dialect.name
+    key = page_key(dialect)
+    base = _where(select(key).select_from(S.events), f, dialect).order_by(*newest_first(dialect))
+    if after is None:
+        return list(conn.execute(base.limit(limit).offset(offset)).scalars())
+    anchor = after_anchor(conn, after)
+    if anchor is None:
+        raise UnknownCursor(after)
+    keys: list[Any] = []
+    for cond in after_segments(dialect, anchor):
+        keys += conn.execute(base.where(cond).limit(limit - len(keys))).scalars()
+        if len(keys) >= limit:
+            break
+    return keys
+
+
+def list_events(conn: Connection, f: EventFilter, limit: int, offset: int = 0,
+                after: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """(total matching, one page of events) newest first, from ``offset`` or after the event ``after``."""
+    keys = page_keys(conn, f, limit, offset, after)
+    key = page_key(conn.dialect.name)
+    found = {r.k: r for r in conn.execute(select(EV.id, EV.mention_id, EV.num_mentions, EV.num_articles,
+                                                 EV.num_sources, key.label("k")).where(key.in_(keys)))} if keys else {}
+    return count_events(conn, f), event_dicts(conn, [found[k] for k in keys if k in found])
 
 
 def period_of(day: date, interval: str) -> str:
@@ -113,48 +135,88 @@ def periods(first: date, last: date, interval: str) -> list[str]:
     return out
 
 
-def _date_at(conn: Connection, f: EventFilter, offset: int, newest: bool) -> Any:
-    order = EV.date.desc() if newest else EV.date
-    stmt = _where(select(EV.date), f, conn.dialect.name).where(EV.date.is_not(None))
-    return conn.execute(stmt.order_by(order).limit(1).offset(offset)).scalar()
+def _interval_for(lo: str, hi: str) -> str:
+    span = (date.fromisoformat(hi) - date.fromisoformat(lo)).days
+    return "day" if span <= 62 else "week" if span <= 400 else "month" if span <= 3650 else "year"
 
 
-def auto_interval(conn: Connection, f: EventFilter) -> str:
+def auto_interval(days: dict[str, int]) -> str:
     """Days, weeks, months or years, from the span of the middle 90% of the matching dates
-    (a few events dated decades back, such as historical mentions, do not stretch it)."""
-    n = count_events(conn, f)
-    lo, hi = _date_at(conn, f, n // 20, newest=False), _date_at(conn, f, n // 20, newest=True)
-    if lo is None or hi is None:
+    (a few events dated decades back, such as historical mentions, do not stretch it); ``days``
+    holds the number of events of each day (ISO dates)."""
+    n = sum(days.values())
+    if not n:
         return "month"
-    lo, hi = (date.fromisoformat(str(x)[:10]) for x in (lo, hi))
-    days = (hi - lo).days
-    return "day" if days <= 62 else "week" if days <= 400 else "month" if days <= 3650 else "year"
+    order = sorted(days)
+
+    def nth(ordered: list[str]) -> str:  # the day of the (n // 20)th event along ``ordered``
+        seen = 0
+        for day in ordered:
+            seen += days[day]
+            if seen > n // 20:
+                return day
+        return ordered[-1]
+
+    return _interval_for(nth(order), nth(order[::-1]))
+
+
+_PREFIX = {"day": 10, "month": 7, "year": 4}
+
+
+def _period_of_iso(day: str, interval: str) -> str:
+    """:func:`period_of` of an ISO date string (days, months and years by slicing)."""
+    if interval == "week":
+        return period_of(date.fromisoformat(day), interval)
+    return day[: _PREFIX[interval]]
+
+
+def _by_period(conn: Connection, f: EventFilter, interval: str) -> tuple[str, str, str, list[tuple[str, Any, int]]] | None:
+    """(interval, first day, last day, (period, quad class, events)) of the selection's dated events."""
+    if kept_by_day(conn, f):  # the per-day counts: periods summed in SQL
+        span = day_span(conn, f)
+        if span is None:
+            return None
+        first, last, lo, hi = span
+        interval = _interval_for(lo, hi) if interval == "auto" else interval
+        if interval in _PREFIX:
+            return interval, first, last, period_counts(conn, f, _PREFIX[interval])
+        by_day = day_counts(conn, f)
+    else:  # counted by day in SQL (a walk along a date index), summed into periods here
+        by_day = day_counts(conn, f)
+        if not by_day:
+            return None
+        if interval == "auto":
+            days: dict[str, int] = {}
+            for day, _, n in by_day:
+                days[day] = days.get(day, 0) + n
+            interval = auto_interval(days)
+        first = min(day for day, _, _ in by_day)
+        last = max(day for day, _, _ in by_day)
+    counts: dict[tuple[str, Any], int] = {}
+    labels: dict[str, str] = {}
+    for day, q, n in by_day:
+        p = labels.get(day)
+        if p is None:
+            p = labels[day] = _period_of_iso(day, interval)
+        counts[(p, q)] = counts.get((p, q), 0) + n
+    return interval, first, last, [(p, q, n) for (p, q), n in counts.items()]
 
 
 def timeline(conn: Connection, f: EventFilter, interval: str) -> tuple[str, list[dict[str, Any]]]:
     """Counts of events by period and quad class, with every period from the first to the last
     event of the selection: a period without events is one item with ``quad_class`` null and 0
-    events. Counted by day in SQL (a walk along the date index), summed into periods here, so
-    week numbers (ISO) are the same on every database."""
-    if interval == "auto":
-        interval = auto_interval(conn, f)
-    stmt = (_where(select(EV.date, EV.quad_class, func.count()), f, conn.dialect.name)
-            .where(EV.date.is_not(None)).group_by(EV.date, EV.quad_class))
-    counts: dict[tuple[str, Any], int] = {}
-    first = last = None
-    for d, q, n in conn.execute(stmt):
-        day = _as_date(d)
-        first = day if first is None or day < first else first
-        last = day if last is None or day > last else last
-        key = (period_of(day, interval), q)
-        counts[key] = counts.get(key, 0) + int(n)
-    if first is None or last is None:
-        return interval, []
+    events. Week numbers are ISO weeks, computed here, so they are the same on every database;
+    ``auto`` picks the interval from the span of the middle 90% of the events' dates."""
+    found = _by_period(conn, f, interval)
+    if found is None:
+        return ("month" if interval == "auto" else interval), []
+    interval, first, last, rows = found
+    counts = {(p, q): n for p, q, n in rows}
     quads: dict[str, list[Any]] = {}
     for p, q in counts:
         quads.setdefault(p, []).append(q)
     items = []
-    for p in periods(first, last, interval):
+    for p in periods(date.fromisoformat(first), date.fromisoformat(last), interval):
         qs = quads.get(p)
         if not qs:
             items.append({"period": p, "quad_class": None, "events": 0})

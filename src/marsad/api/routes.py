@@ -166,7 +166,7 @@ def dashboard_defaults(f: EventFilter) -> list[tuple[tuple[Any, ...], Any]]:
         (("graph", f, 60), lambda c: queries.graph(c, f, 60)),
         (("places", f, 300), lambda c: queries.top_places(c, f, 300)),
         (("actors", f, 200), lambda c: queries.top_actors(c, f, 200)),
-        (("events", f, 25, 0), lambda c: queries.list_events(c, f, 25, 0)),
+        (("events", f, 25, 0, None), lambda c: queries.list_events(c, f, 25, 0)),
     ]
 
 
@@ -189,9 +189,21 @@ def get_meta(request: Request, conn: Conn, f: Filter) -> dict[str, Any]:
 
 @router.get("/events", response_model=EventPage, summary="Events matching the filters, newest first")
 def get_events(request: Request, conn: Conn, f: Filter, limit: Annotated[int, Query(ge=1, le=500)] = 50,
-               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> dict[str, Any]:
-    total, items = cached(request, conn, ("events", f, limit, offset), lambda: queries.list_events(conn, f, limit, offset))
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
+               offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+               after: Annotated[str | None, Query(max_length=300, pattern=_SAFE, description=(
+                   "an event_id: the page that follows it (the previous page's `next`); deep pages "
+                   "cost what the first does, unlike a large offset"))] = None) -> dict[str, Any]:
+    after = after or None
+    if after is not None and offset:
+        raise HTTPException(422, "offset: give either offset or after (the previous page's next), not both")
+    try:
+        total, items = cached(request, conn, ("events", f, limit, offset, after),
+                              lambda: queries.list_events(conn, f, limit, offset, after))
+    except queries.UnknownCursor:
+        raise HTTPException(422, f"after: no event with id {after!r}; start again from the first page") from None
+    more = len(items) == limit
+    return {"total": total, "limit": limit, "offset": offset, "items": items,
+            "next": items[-1]["event_id"] if more and items else None}
 
 
 @router.get("/actors", response_model=ActorList, summary="Actors by number of events")

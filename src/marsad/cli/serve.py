@@ -34,6 +34,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "also $MARSAD_TRUSTED_PROXIES; default: none)")
     parser.add_argument("--rate", type=float, default=20.0, help="API requests per second per client (0: no limit)")
     parser.add_argument("--max-body", type=int, default=256 * 1024, help="largest request body in bytes")
+    parser.add_argument("--min-confidence", type=_confidence, default=None, metavar="X",
+                        help="the views' default minimum confidence, 0 to 1 (a request's min_confidence still "
+                             "overrides it; default: the threshold of the event detector that coded the store)")
+
+
+def _confidence(value: str) -> float:
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number; give one from 0 to 1") from None
+    if not 0.0 <= x <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not between 0 and 1")
+    return x
 
 
 def make_app(args: argparse.Namespace) -> Any:
@@ -47,7 +60,8 @@ def make_app(args: argparse.Namespace) -> Any:
     store = open_db(args.db, create=getattr(args, "create", False), or_else=_OR_CREATE)  # upgrades the schema
     settings = Settings(token=token, max_body_bytes=args.max_body, rate=args.rate, burst=max(1, int(args.rate * 6)),
                         allowed_hosts=(*defaults.allowed_hosts, *getattr(args, "allow_host", [])),
-                        trusted_proxies=(*defaults.trusted_proxies, *getattr(args, "trusted_proxy", [])))
+                        trusted_proxies=(*defaults.trusted_proxies, *getattr(args, "trusted_proxy", [])),
+                        min_confidence=getattr(args, "min_confidence", None))
     return create_app(read_engine(store.url, read_only=token is None), settings, store=store)
 
 

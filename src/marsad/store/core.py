@@ -31,8 +31,14 @@ def _backfill_article_events(conn: Any, backend: Backend) -> None:
     backfill(conn, backend)
 
 
+def _day_counts(conn: Any, backend: Backend) -> None:
+    if hasattr(backend, "create_day_counts"):  # SQLite
+        backend.create_day_counts(conn, backfill=True)
+
+
 #: Data steps of migrations, run after the version's SQL on a store that had an older version.
-DATA_MIGRATIONS: dict[int, Callable[[Any, Backend], None]] = {4: _backfill_flags, 6: _backfill_article_events}
+DATA_MIGRATIONS: dict[int, Callable[[Any, Backend], None]] = {4: _backfill_flags, 6: _backfill_article_events,
+                                                             7: _day_counts}
 
 
 def to_url(url_or_path: str | Path | None) -> str:

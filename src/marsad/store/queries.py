@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, func, select, text, union
 
 from marsad.core.errors import ConfigError, require
 from marsad.store import schema
@@ -118,14 +118,113 @@ def stored_events(conn: Any, rows: Sequence[dict[str, Any]]) -> list[StoredEvent
     return out
 
 
+def _counts_table(name: str, period: str, typ: Any) -> Any:
+    from sqlalchemy import Boolean, Column, Integer, MetaData, Table
+
+    from marsad.store.sqlite import DAY_COUNT_FLAGS
+
+    return Table(name, MetaData(), Column(period, typ), Column("quad_class", Integer),
+                 *(Column(c, Boolean) for c in DAY_COUNT_FLAGS), Column("n", Integer))
+
+
+def _days() -> Any:
+    from sqlalchemy import Date
+
+    return _counts_table("event_day_counts", "date", Date)
+
+
+def _months() -> Any:
+    return _counts_table("event_month_counts", "month", String)
+
+
+def kept_by_day(conn: Any, f: EventFilter) -> bool:
+    """Whether the store keeps the per-day and per-month counts of what ``f`` selects: on SQLite, a
+    selection made only by ``include`` (no confidence floor, no other filter); see
+    :data:`marsad.store.sqlite.DAY_COUNTS_DDL`."""
+    return (conn.dialect.name == "sqlite" and not f.min_confidence
+            and replace(f, include=frozenset(), min_confidence=None).is_empty()
+            and conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'event_month_counts'"))
+            .first() is not None)  # a store not yet migrated to schema 7 (opened read-only) counts its events
+
+
+def _day_of(conn: Any, f: EventFilter, month: str, before: int, beyond: int, from_end: bool) -> str:
+    """The day of ``month`` on which the running count of events (``before`` of them earlier along
+    the walk) first exceeds ``beyond``; the walk goes back from the end when ``from_end``."""
+    t = _days()
+    year, mon = int(month[:4]), int(month[5:7])
+    start, stop = date(year, mon, 1), date(year + mon // 12, mon % 12 + 1, 1)
+    n = func.sum(t.c.n)
+    stmt = (select(cast(t.c.date, String), n).where(*f.flag_conditions(t), t.c.date >= start, t.c.date < stop)
+            .group_by(t.c.date).having(n > 0).order_by(t.c.date.desc() if from_end else t.c.date))
+    seen = before
+    last = month + "-01"
+    for d, k in conn.execute(stmt).all():
+        last = str(d)[:10]
+        seen += int(k)
+        if seen > beyond:
+            break
+    return last
+
+
+def day_span(conn: Any, f: EventFilter) -> tuple[str, str, str, str] | None:
+    """For a selection :func:`kept_by_day`: its first and last day, and the days of its
+    ``(n // 20)``-th event from the start and from the end (ISO dates); None when it has no dated
+    event. Read from the per-month counts, then the per-day counts of three or four months."""
+    m = _months()
+    months = conn.execute(select(m.c.month, func.sum(m.c.n)).where(*f.flag_conditions(m)).group_by(m.c.month)
+                          .having(func.sum(m.c.n) > 0).order_by(m.c.month)).all()
+    if not months:
+        return None
+    total = sum(int(k) for _, k in months)
+    out = []
+    for from_end, beyond in ((False, -1), (True, -1), (False, total // 20), (True, total // 20)):
+        seen = 0
+        for month, k in (reversed(months) if from_end else months):
+            if seen + int(k) > beyond:
+                out.append(_day_of(conn, f, month, seen, beyond, from_end))
+                break
+            seen += int(k)
+    first, last, lo, hi = out
+    return first, last, lo, hi
+
+
+def period_counts(conn: Any, f: EventFilter, chars: int) -> list[tuple[str, int | None, int]]:
+    """For a selection :func:`kept_by_day`: (period, quad class, events), the period being the
+    first ``chars`` characters of the ISO date (10: day, 7: month, 4: year), from the per-month
+    counts (months, years) or the per-day counts (days)."""
+    t = _days() if chars > 7 else _months()
+    key = cast(t.c.date, String) if chars > 7 else t.c.month
+    period = func.substr(key, 1, chars)
+    n = func.sum(t.c.n)
+    stmt = (select(period, t.c.quad_class, n).where(*f.flag_conditions(t)).group_by(period, t.c.quad_class)
+            .having(n > 0))
+    return [(str(p), q or None, int(k)) for p, q, k in conn.execute(stmt).all()]
+
+
+def day_counts(conn: Any, f: EventFilter) -> list[tuple[str, int | None, int]]:
+    """(ISO day, quad class, events) of the dated events ``f`` selects: from the per-day counts
+    when the store keeps them (:func:`kept_by_day`), else counted from the events."""
+    dialect = conn.dialect.name
+    if kept_by_day(conn, f):
+        return period_counts(conn, f, 10)
+    stmt = (f.where(select(cast(E.c.date, String), E.c.quad_class, func.count()), dialect)
+            .where(E.c.date.is_not(None)).group_by(E.c.date, E.c.quad_class))
+    return [(str(d)[:10], q, int(k)) for d, q, k in conn.execute(stmt).all()]
+
+
 def selection_counts(conn: Any, f: EventFilter) -> dict[str, int]:
     """How many events ``f`` selects, how many mentions they have and how many articles report them."""
     dialect = conn.dialect.name
     n, mentions = conn.execute(f.where(select(func.count(), func.coalesce(func.sum(E.c.num_mentions), 0))
                                        .select_from(E), dialect)).one()
     m = schema.event_mentions.c
-    chosen = f.where(select(E.c.id), dialect)
-    articles = conn.execute(select(func.count(m.article_id.distinct())).where(m.event_id.in_(chosen))).scalar_one()
+    # an event reported by one article: that article is its own (the representative mention's);
+    # only the others are looked up among the mentions
+    single = f.where(select(E.c.article_id.label("a")), dialect).where(E.c.num_articles == 1)
+    several = select(m.article_id.label("a")).where(
+        m.event_id.in_(f.where(select(E.c.id), dialect).where(E.c.num_articles != 1)))
+    both = union(single, several).subquery()
+    articles = conn.execute(select(func.count()).select_from(both)).scalar_one()
     return {"events": int(n), "mentions": int(mentions), "articles": int(articles)}
 
 

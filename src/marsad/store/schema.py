@@ -39,7 +39,7 @@ from sqlalchemy import (
     Text,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 #: Covering indexes for the aggregates of the API and dashboard (docs/api.md, "Latency on a
 #: million events"): with them those queries read an index instead of the wide event rows.
@@ -47,8 +47,17 @@ SCHEMA_VERSION = 6
 #: the floor), so the default views read only the events that count; the others serve a
 #: selection that includes flagged events. ``ix_events_counted`` answers which events and how
 #: many mentions a selection holds. Declared on ``events`` below; migration 5 (re)builds them.
+#: ``ix_events_counted_article`` serves the text search (the events of the matching articles) and
+#: ``ix_events_counted_scan`` any actor, country or quad class filter on the default selection (on
+#: SQLite, such a filter is read from this one index instead of gathered from several: see
+#: :meth:`marsad.store.query.EventFilter.conditions`).
 AGGREGATE_INDEXES: dict[str, tuple[str, ...]] = {
-    "ix_events_counted": ("complete", "asserted", "confidence", "num_mentions", "id"),
+    "ix_events_counted": ("complete", "asserted", "confidence", "num_mentions", "num_articles", "article_id", "id",
+                          "quad_class", "place_country", "source_code", "target_code", "source_actor_id",
+                          "target_actor_id", "date"),
+    "ix_events_counted_article": ("complete", "asserted", "article_id", "confidence", "num_articles", "date"),
+    "ix_events_counted_scan": ("complete", "asserted", "date", "quad_class", "confidence", "place_country",
+                               "source_code", "target_code", "source_actor_id", "target_actor_id"),
     "ix_events_counted_date": ("complete", "asserted", "date", "quad_class", "confidence"),
     "ix_events_counted_pair": ("complete", "asserted", "source_code", "target_code", "goldstein", "confidence"),
     "ix_events_counted_target": ("complete", "asserted", "target_code", "confidence"),
@@ -57,6 +66,12 @@ AGGREGATE_INDEXES: dict[str, tuple[str, ...]] = {
     "ix_events_date_quad": ("date", "quad_class", "complete", "asserted", "confidence"),
     "ix_events_pair": ("source_code", "target_code", "goldstein", "complete", "asserted", "confidence"),
 }
+_V5_INDEXES: dict[str, tuple[str, ...]] = {  # as migration 5 made them
+    **{name: cols for name, cols in AGGREGATE_INDEXES.items()
+       if name not in ("ix_events_counted_article", "ix_events_counted_scan")},
+    "ix_events_counted": ("complete", "asserted", "confidence", "num_mentions", "id"),
+}
+_V7_INDEXES = ("ix_events_counted", "ix_events_counted_article", "ix_events_counted_scan")
 _V2_INDEXES: dict[str, tuple[str, ...]] = {  # as migration 2 made them
     "ix_events_date_quad": ("date", "quad_class"),
     "ix_events_pair": ("source_code", "target_code", "goldstein"),
@@ -99,12 +114,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "and by outlet",
      [f"DROP INDEX IF EXISTS {name}"
       for name in (*_V2_INDEXES, "ix_events_target", "ix_event_mentions_event_id")]
-     + [_create_index(name, "events", cols) for name, cols in AGGREGATE_INDEXES.items()]
+     + [_create_index(name, "events", cols) for name, cols in _V5_INDEXES.items()]
      + [_create_index(name, "event_mentions", cols) for name, cols in MENTION_INDEXES.items()]),
     (6, "event mentions: the article event they belong to (from their JSON's event_id); the mentions of "
         "one article event belong to one event",
      ["ALTER TABLE event_mentions ADD COLUMN article_event_id VARCHAR(300)"]
      + [_create_index(name, "event_mentions", cols) for name, cols in ARTICLE_EVENT_INDEXES.items()]),
+    (7, "covering indexes for the article count of a selection, the text search and actor, country and "
+        "quad class filters; on SQLite, events counted by day (kept by triggers)",
+     ["DROP INDEX IF EXISTS ix_events_counted"]
+     + [_create_index(name, "events", AGGREGATE_INDEXES[name]) for name in _V7_INDEXES]),
 ]
 
 metadata = MetaData()

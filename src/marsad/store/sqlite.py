@@ -24,6 +24,48 @@ FTS_DDL = (
 )
 
 
+#: Events per day (``event_day_counts``) and per month (``event_month_counts``), quad class (0:
+#: none) and flags, kept by triggers on ``events``: a timeline with no other filter than
+#: ``include`` (and no confidence floor) reads these counts instead of walking an index entry per
+#: event (:func:`marsad.store.queries.kept_by_day`). SQLite only: its single writer keeps them
+#: consistent; PostgreSQL's concurrent writers would lock a counts row per day in no fixed order,
+#: so there the timeline always counts the events.
+DAY_COUNT_FLAGS = ("complete", "asserted", "negated", "hypothetical", "future", "historical")
+
+
+def _counts_sql(table: str, period: str, typ: str, of: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(DDL, backfill) of one counts table keyed by ``period`` (``of``: its value from a date)."""
+    key = (period, "quad_class", *DAY_COUNT_FLAGS)
+    new = ", ".join([of.format("NEW.date"), "coalesce(NEW.quad_class, 0)", *(f"NEW.{c}" for c in DAY_COUNT_FLAGS)])
+    old = " AND ".join([f"{period} = {of.format('OLD.date')}", "quad_class = coalesce(OLD.quad_class, 0)",
+                        *(f"{c} = OLD.{c}" for c in DAY_COUNT_FLAGS)])
+    upsert = (f"INSERT INTO {table} ({', '.join(key)}, n) SELECT {new}, 1 WHERE NEW.date IS NOT NULL "
+              f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET n = n + 1;")
+    drop = f"UPDATE {table} SET n = n - 1 WHERE OLD.date IS NOT NULL AND {old};"
+    watched = ", ".join(("date", "quad_class", *DAY_COUNT_FLAGS))
+    ddl = (
+        f"CREATE TABLE IF NOT EXISTS {table} ({period} {typ} NOT NULL, quad_class INTEGER NOT NULL, "
+        + ", ".join(f"{c} BOOLEAN NOT NULL" for c in DAY_COUNT_FLAGS)
+        + f", n INTEGER NOT NULL, PRIMARY KEY ({', '.join(key)})) WITHOUT ROWID",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_insert AFTER INSERT ON events BEGIN {upsert} END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_delete AFTER DELETE ON events BEGIN {drop} END",
+        f"CREATE TRIGGER IF NOT EXISTS {table}_update AFTER UPDATE OF {watched} ON events BEGIN {drop} {upsert} END",
+    )
+    backfill = (
+        f"DELETE FROM {table}",
+        f"INSERT INTO {table} ({', '.join(key)}, n) SELECT {of.format('date')}, coalesce(quad_class, 0), "
+        f"{', '.join(DAY_COUNT_FLAGS)}, count(*) FROM events WHERE date IS NOT NULL "
+        f"GROUP BY {of.format('date')}, coalesce(quad_class, 0), {', '.join(DAY_COUNT_FLAGS)}",
+    )
+    return ddl, backfill
+
+
+_DAYS = _counts_sql("event_day_counts", "date", "DATE", "{}")
+_MONTHS = _counts_sql("event_month_counts", "month", "VARCHAR(7)", "substr({}, 1, 7)")
+DAY_COUNTS_DDL = _DAYS[0] + _MONTHS[0]
+DAY_COUNTS_BACKFILL = _DAYS[1] + _MONTHS[1]
+
+
 def fts_query(query: str) -> str:
     """A user query as an FTS5 expression: normalised words, all required, ``*`` kept."""
     words = []
@@ -64,6 +106,15 @@ class SqliteBackend(Backend):
         from sqlalchemy import text
 
         conn.execute(text(FTS_DDL))
+        self.create_day_counts(conn)
+
+    def create_day_counts(self, conn: Any, backfill: bool = False) -> None:
+        """The per-day event counts and the triggers that keep them; ``backfill``: count the
+        events already stored (a store made before them)."""
+        from sqlalchemy import text
+
+        for sql in DAY_COUNTS_DDL + (DAY_COUNTS_BACKFILL if backfill else ()):
+            conn.execute(text(sql))
 
     def index_text(self, conn: Any, rows: Sequence[dict[str, Any]]) -> None:
         """Add articles (dicts with ``id`` and ``norm``: normalised title and text) to the index."""

@@ -7,7 +7,7 @@ const QUAD_COLORS = { 1: "#4c9f70", 2: "#1b6e3a", 3: "#e0a030", 4: "#c0392b" };
 const FILTERS = ["start", "end", "actor", "source", "target", "dyad", "country", "event_type", "cameo", "quad_class",
   "place", "place_id", "outlet", "q", "min_confidence"];
 const state = { lang: "ar", labels: {}, codes: { agents: {}, plover: {}, countries: {} }, offset: 0, limit: 25, total: 0,
-  charts: {}, worldReady: false, gen: 0, pageSeq: 0 };
+  charts: {}, worldReady: false, gen: 0, pageSeq: 0, cursors: new Map() };
 
 function t(key, vars) {
   let s = (state.labels[state.lang] || {})[key] || key;
@@ -183,12 +183,14 @@ function drawTimeline(data) {
     for (const r of data.items) if (r.quad_class === q) values[index.get(r.period)] = r.events;
     return { name: t("q" + q), type: "bar", stack: "all", data: values, itemStyle: { color: QUAD_COLORS[q] } };
   });
-  // open the zoom on the periods that hold the bulk of the events (a few dated decades back stay reachable)
+  // open the zoom on the span of the middle 90% of the events (the span the server chose the interval
+  // from): a few events dated decades back or years ahead stay reachable without crowding the rest
   const totals = periods.map((_, i) => series.reduce((acc, ser) => acc + ser.data[i], 0));
   const all = totals.reduce((a, b) => a + b, 0);
-  let first = 0;
-  for (let cum = 0; first < periods.length - 1 && (cum += totals[first]) < 0.03 * all; first++);
-  const zoom = { startValue: periods[first], endValue: periods[periods.length - 1] };
+  let first = 0, last = periods.length - 1;
+  for (let cum = 0; first < last && (cum += totals[first]) <= Math.floor(all / 20); first++);
+  for (let cum = 0; last > first && (cum += totals[last]) <= Math.floor(all / 20); last--);
+  const zoom = { startValue: periods[first], endValue: periods[last] };
   chart("timeline").setOption({
     animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 },
     grid: { left: 50, right: 50, top: 50, bottom: 50 },
@@ -439,10 +441,23 @@ function setFilters(values) {
   refresh(true);
 }
 
+/* Pages are asked for after the last event of the page before (keyset paging: a deep page costs
+   what the first does); the offset is only sent when no cursor is known (a URL opened at page 40). */
+function eventParams() {
+  const cursor = state.offset > 0 ? state.cursors.get(state.offset) : undefined;
+  return filterParams(cursor ? { limit: state.limit, after: cursor } : { limit: state.limit, offset: state.offset });
+}
+
+function drawPage(data, offset) {
+  if (data.next) state.cursors.set(offset + state.limit, data.next);
+  drawTable({ ...data, offset });
+}
+
 /* Each refresh is a generation: answers of an older one (still in flight) are dropped. */
 async function loadEvents(gen) {
-  const data = await api("/api/events", filterParams({ limit: state.limit, offset: state.offset }));
-  if (gen === state.gen) drawTable(data);
+  const offset = state.offset;
+  const data = await api("/api/events", eventParams());
+  if (gen === state.gen) drawPage(data, offset);
 }
 
 async function page(offset) {
@@ -450,8 +465,9 @@ async function page(offset) {
   writeUrl(false);
   const gen = state.gen, seq = ++state.pageSeq;  // a newer page or refresh wins
   try {
-    const data = await api("/api/events", filterParams({ limit: state.limit, offset: state.offset }));
-    if (gen === state.gen && seq === state.pageSeq) { drawTable(data); showErrors([]); }
+    const offset = state.offset;
+    const data = await api("/api/events", eventParams());
+    if (gen === state.gen && seq === state.pageSeq) { drawPage(data, offset); showErrors([]); }
   } catch (e) {
     if (gen === state.gen && seq === state.pageSeq) showErrors([e.message]);
   }
@@ -460,6 +476,7 @@ async function page(offset) {
 async function refresh(push) {
   const gen = ++state.gen;
   state.pageSeq++;
+  state.cursors = new Map();  // cursors belong to one selection
   const p = filterParams();
   const live = (draw) => (data) => (gen === state.gen ? draw(data) : undefined);
   updateExportLinks();
