@@ -12,7 +12,8 @@
   attacks (no ASSAULT); a violence noun governed by a charge (التهمة ... بالاغتصاب) is alleged;
 * definite violence nouns in a list (القتل والتدمير) name no event, nor does a noun after مثل or
   النوع من (لمثل هذه المناقشات: a kind of event), nor a definite noun of the dead or wounded
-  (المصابين, الضحايا: the victims of an attack already told);
+  (المصابين, الضحايا: the victims of an attack already told); a violence or coercion word acting on
+  an economic object (استهداف الصادرات, حرب تجارية) is a metaphor;
 * in articles about sport, culture or technology, past conflict events and conflict events with no
   coded actor are background (:func:`background`).
 """
@@ -139,6 +140,14 @@ def of_a_kind(words: Sequence[Word], m: Match) -> bool:
     return any(words[k].norm in _KIND for k in range(max(0, m.head - 3), m.head))
 
 
+def economic_object(words: Sequence[Word], m: Match) -> bool:
+    """استهداف الصادرات الأميركية, حرب تجارية, أن توقف ممارساتها التجارية: a violence or coercion
+    word whose object or adjective is economic is a metaphor, not an attack or an arrest."""
+    if int(m.entry.cameo[:2]) < 17:
+        return False
+    return any(in_list("economy", w.norm) for w in words[m.end: m.end + 2])
+
+
 def definite_casualties(words: Sequence[Word], m: Match) -> bool:
     """المصابين الفلسطينيين, الضحايا, القتلى: definite nouns of the dead and wounded refer to the
     victims of an attack already told; they are no new event."""
@@ -153,7 +162,7 @@ def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> 
     for m in matches:
         strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
         if keep(m, cues, strong_conflict, doc_off) and not generic(words, m) and not of_a_kind(words, m) \
-                and not definite_casualties(words, m):
+                and not definite_casualties(words, m) and not economic_object(words, m):
             out.append(m)
     return out
 
