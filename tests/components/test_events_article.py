@@ -99,7 +99,8 @@ def test_interviews_kinds_of_meetings_and_the_wounded_are_no_events(pipe) -> Non
 def test_economic_objects_make_no_attack(pipe) -> None:
     # Al Arabiya economy, 2018: the White House on Chinese tariffs
     text = ('وأضافت قائلة في بيان "بدلا من استهداف الصادرات الأميركية التي تحدث في إطار ممارسات تجارية عادلة، '
-            'فإنه يجب على الصين أن توقف ممارساتها التجارية غير العادلة التي تلحق ضررا بالأمن القومي الأميركي".')
+            'فإنه يجب على الصين أن توقف ممارساتها التجارية غير العادلة التي تلحق ضررا بالأمن القومي الأميركي '
+            'وتشوه الأسواق العالمية".')
     doc = code(pipe, text)
     assert not [e for e in doc.events if e.event_type in ("ASSAULT", "COERCE")], \
         [(e.cameo, e.trigger.text) for e in doc.events]
