@@ -104,3 +104,14 @@ def test_economic_objects_make_no_attack(pipe) -> None:
     doc = code(pipe, text)
     assert not [e for e in doc.events if e.event_type in ("ASSAULT", "COERCE")], \
         [(e.cameo, e.trigger.text) for e in doc.events]
+
+
+def test_a_context_word_reaches_over_names(pipe) -> None:
+    # France 24, 2018: "وقع" ... "اتفاق" eight words apart, a title and two names between; signing
+    # with rebels stays a signing (no aid)
+    text = ("ووقع رئيس جنوب السودان سلفا كير يوم الأربعاء اتفاق سلام مع المتمردين شمل وقفا لإطلاق النار يبدأ "
+            "خلال 72 ساعة من توقيع الاتفاق.")
+    doc = code(pipe, text)
+    signed = [e for e in doc.events if e.trigger.text == "ووقع"]
+    assert signed and signed[0].cameo == "057", [(e.cameo, e.trigger.text) for e in doc.events]
+    assert signed[0].source is not None and signed[0].source.actor.country == "SSD"

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marsad.components.events.agents import ActorTest, accept_all, actor_test, document_spans
+from marsad.components.events.agents import ActorTest, accept_all, actor_test, actor_words, document_spans
 from marsad.components.events.context import (
     counts_for,
     event_date,
@@ -107,7 +107,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     words = sent.words
     if not words:
         return []
-    matches = match_words([w.norm for w in words], d, [w.text for w in words])
+    matches = match_words([w.norm for w in words], d, [w.text for w in words], actor_words(doc, words))
     if not matches:
         return []
     matches = keep_matches(words, matches, doc_off)
@@ -297,7 +297,7 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         later = object_after_adverbials(ws, roles.target[1], len(ws), ok or accept_all)
         target = _actor(doc, sent, later, "object-after-adverbials", exclude=_mention_of(doc, source), ok=ok)
     code = _recode(m, ws, roles.source)
-    if code[:2] == "05" and _armed(target):
+    if code == "050" and _armed(target):
         code = "070"  # دعم الميليشيات, تدعم الحوثيين: backing an armed group is material aid
     entry = cameo(code)
     mod = modality(ws, m.head, attributed)

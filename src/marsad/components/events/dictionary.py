@@ -9,7 +9,7 @@ the rest of the pattern against the following and preceding words.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -176,7 +176,26 @@ def _has(forms: frozenset[str], word: str) -> bool:
     return not forms.isdisjoint(reading(word).stems)
 
 
-def _check_rest(entry: Entry, norms: Sequence[str], i: int) -> list[int] | None:
+NAME_SPAN_MAX = 20  # words a +context may reach over when names lie between (a cap, for safety)
+
+
+_CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":", "?", "؟", "!"})
+
+
+def _ahead(pos: int, n: int, names: frozenset[int], norms: Sequence[str]) -> Iterator[int]:
+    """The words after ``pos`` within :data:`WINDOW_REQUIRED`, the words of names not counted:
+    وقع وزير الخارجية عادل الجبير ونظيره الفرنسي لوران فابيوس اتفاقية (the names are one subject)."""
+    steps, j = 0, pos + 1
+    while j < min(n, pos + 1 + NAME_SPAN_MAX) and steps < WINDOW_REQUIRED:
+        yield j
+        steps += j not in names
+        j += 1
+        if j - pos > WINDOW_REQUIRED and norms[j - 1] in _CLAUSE_ENDS:
+            return  # past the usual reach, never over a clause boundary
+
+
+def _check_rest(entry: Entry, norms: Sequence[str], i: int,
+                names: frozenset[int] = frozenset()) -> list[int] | None:
     pos, got = i, [i]
     for el in entry.rest:
         if el.op == "":
@@ -185,8 +204,7 @@ def _check_rest(entry: Entry, norms: Sequence[str], i: int) -> list[int] | None:
             pos += 1
             got.append(pos)
         elif el.op == "+":
-            hit = next((j for j in range(pos + 1, min(len(norms), pos + 1 + WINDOW_REQUIRED))
-                        if _has(el.forms, norms[j])), None)
+            hit = next((j for j in _ahead(pos, len(norms), names, norms) if _has(el.forms, norms[j])), None)
             if hit is None:
                 return None
             pos = hit
@@ -217,10 +235,11 @@ _HARAKAT = "".join(chr(c) for c in range(0x064B, 0x0653))  # tanween, short vowe
 
 
 def match_words(norms: Sequence[str], dictionary: Dictionary | None = None,
-                surfaces: Sequence[str] | None = None) -> list[Match]:
+                surfaces: Sequence[str] | None = None, names: frozenset[int] = frozenset()) -> list[Match]:
     """All pattern matches in a sentence's normalised words, longest first where they overlap.
 
-    ``surfaces`` (the original words) lets a final ة (U+0629) rule out a verb reading.
+    ``surfaces`` (the original words) lets a final ة (U+0629) rule out a verb reading; the words of
+    ``names`` (indexes inside actor names) do not count towards the reach of a ``+`` context word.
     """
     d = dictionary or default_dictionary()
     found: list[Match] = []
@@ -233,7 +252,7 @@ def match_words(norms: Sequence[str], dictionary: Dictionary | None = None,
                     continue
                 if stem in entry.imperfect_only and not _imperfect(word, stem):
                     continue  # عدم is no يعدم, ووقفوا no يوقف
-                got = _check_rest(entry, norms, i)
+                got = _check_rest(entry, norms, i, names)
                 if got is None:
                     continue
                 m = Match(entry, i, got[-1] + 1, kind, tuple(got), stem)
