@@ -115,3 +115,13 @@ def test_a_context_word_reaches_over_names(pipe) -> None:
     signed = [e for e in doc.events if e.trigger.text == "ووقع"]
     assert signed and signed[0].cameo == "057", [(e.cameo, e.trigger.text) for e in doc.events]
     assert signed[0].source is not None and signed[0].source.actor.country == "SSD"
+
+
+def test_martyrs_are_the_dead_of_an_attack_and_citing_is_not(pipe) -> None:
+    # Sky News Arabia and BBC Arabic, 2018: "استشهد" of soldiers; "استشهد ب" (cited) of a reporter
+    dead = ('وأضاف البيان أنه "استشهد عدد (2) مجند وأصيب ضابط و3 مجندين أثناء الاشتباك وتطهير البؤر '
+            'الإرهابية".')
+    assert any(e.cameo == "190" and "استشهد" in e.trigger.text for e in code(pipe, dead).events)
+    cited = ('واستشهد السدحان بمقطع فيديو يحوي خطأ للنجمة جنيفر انستون وقال: "هنا عمل للنجمة جنيفر انستن به '
+             'غلط وماقهقهنا".')
+    assert not code(pipe, cited).events
