@@ -88,6 +88,7 @@ class Pipeline:
 
     @property
     def names(self) -> list[str]:
+        """The names of the pipeline's stages, in the order they run."""
         return [s.name for s in self.stages]
 
     def run_batch(self, docs: Sequence[Document]) -> list[Document]:

@@ -124,6 +124,7 @@ class Token:
 
     @property
     def stem(self) -> Segment:
+        """The token's stem segment (the word without its clitics)."""
         for seg in self.segments:
             if seg.kind == "stem":
                 return seg
@@ -351,7 +352,9 @@ class Document:
 
     @property
     def text(self) -> str:
+        """The article's original text (every offset in the document points into it)."""
         return self.article.text
 
     def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        """The tokens of sentence ``index``, in text order."""
         return tuple(t for t in self.tokens if t.sentence == index)

@@ -39,6 +39,7 @@ class Store(QueryMixin):
         self.close()
 
     def close(self) -> None:
+        """Close the store's database connections."""
         self.engine.dispose()
 
     # -- runs -----------------------------------------------------------------------------------
@@ -63,6 +64,7 @@ class Store(QueryMixin):
         return mark_interrupted(self)
 
     def update_run(self, run_id: int, counts: Counts, status: str | None = None) -> None:
+        """Record a run's counts so far, and its final status when one is given."""
         values: dict[str, Any] = counts.as_dict()
         if status:
             values.update(status=status, finished_at=now())
@@ -88,6 +90,7 @@ class Store(QueryMixin):
         return cluster_articles(self, threshold)
 
     def coder_versions(self) -> dict[str, int]:
+        """How many stored articles each coder version coded (version id -> articles)."""
         a = schema.articles
         from sqlalchemy import func
 
