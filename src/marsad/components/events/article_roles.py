@@ -214,9 +214,13 @@ def _implied_target(doc: Document, e: Event, country: str | None, targets: list[
 
 
 def _nearest_mention(doc: Document, iso3: str, at: int) -> ActorMention | PlaceMention | None:
-    """The mention of a country (an actor of it or a place in it) nearest before ``at``, else the first."""
-    named: list[ActorMention | PlaceMention] = [am for am in doc.actors if am.actor.country == iso3]
+    """The mention of a country nearest before ``at``, else the first: the country's own name or a
+    place in it, else any actor of it (a minister's name stands for the country only failing those)."""
+    named: list[ActorMention | PlaceMention] = [am for am in doc.actors if am.actor.country == iso3
+                                                and am.actor.type == "country"]
     named += [pm for pm in doc.places if pm.place.country == iso3]
+    if not named:
+        named = [am for am in doc.actors if am.actor.country == iso3]
     named.sort(key=lambda m: m.start)
     before = [m for m in named if m.start <= at]
     return before[-1] if before else (named[0] if named else None)
