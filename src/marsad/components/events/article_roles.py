@@ -5,7 +5,8 @@ Two statements about how Arabic news is written:
 - **Pro-drop continues the speaker.** A sentence that opens with a verb and names no subject of
   its own (وأضاف, وأكد, وتابع, وأشار, وقال ... with the subject in the verb's inflection) goes on
   with the subject of the sentences before it: its source is the source of the latest earlier
-  mention that names a coded actor.
+  verbal act (CAMEO 01-13) that names a coded actor, the last speaker (not the attacker of a
+  strike the speaker reported).
 - **The article sets the country.** A title or an institution without a country (الوزير, الحكومة,
   الجيش, الشرطة, المتحدث) belongs to the country the article is about: the one country its
   actors and places name most (at least :data:`MIN_SHARE` of the country mentions and at least
@@ -40,6 +41,7 @@ from marsad.components.events.outlets import outlet_country
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 
 MIN_SHARE = 0.5
+SPEECH_ROOTS = "13"  # CAMEO roots 01-13 are verbal acts: their sources are the article's speakers
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
 OPENING_WORDS = 2  # a pro-drop verb is the sentence's first or second word (after a connective)
 
@@ -110,8 +112,8 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
                 tgt = _with_country(tgt, country, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
             tgt = None  # one mention is never both source and target
-        if _coded(src):
-            last_source = src
+        if _coded(src) and e.cameo[:2] <= SPEECH_ROOTS:
+            last_source = src  # a speaker: the source of a verbal act, not of a reported attack
         out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
     return tuple(out)
 
