@@ -190,11 +190,11 @@ def _phrase_country(doc: Document, sent: SentenceInput, span: tuple[int, int], a
     located = [p for p in doc.places if p.sentence == sent.index and p.place.country and p.place.geonameid is not None]
     inside = [p for p in located if a <= p.start and p.end <= b]
     if not inside and in_list("places", sent.words[span[0]].norm):  # بلدة قرب الموصل
-        inside = [p for p in located if p.start >= b][:1]
-    for p in inside:
-        iso3 = p.place.country or ""
-        return Actor(id=iso3, code=iso3, name_ar=p.text, type="country", country=iso3), "place"
-    return None
+        inside = [p for p in located if p.start >= b]
+    if not inside:
+        return None
+    p, iso3 = inside[0], str(inside[0].place.country)
+    return Actor(id=iso3, code=iso3, name_ar=p.text, type="country", country=iso3), "place"
 
 
 def _apposition(doc: Document, ws: list[Word], source: ActorMention | None, target: ActorMention | None,

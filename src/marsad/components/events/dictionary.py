@@ -177,16 +177,14 @@ def _has(forms: frozenset[str], word: str) -> bool:
 
 
 NAME_SPAN_MAX = 20  # words a +context may reach over when names lie between (a cap, for safety)
-
-
 _CLAUSE_ENDS = frozenset({"،", ",", ".", "؛", ";", ":", "?", "؟", "!"})
 
 
-def _ahead(pos: int, n: int, names: frozenset[int], norms: Sequence[str]) -> Iterator[int]:
+def _ahead(pos: int, norms: Sequence[str], names: frozenset[int]) -> Iterator[int]:
     """The words after ``pos`` within :data:`WINDOW_REQUIRED`, the words of names not counted:
     وقع وزير الخارجية عادل الجبير ونظيره الفرنسي لوران فابيوس اتفاقية (the names are one subject)."""
     steps, j = 0, pos + 1
-    while j < min(n, pos + 1 + NAME_SPAN_MAX) and steps < WINDOW_REQUIRED:
+    while j < min(len(norms), pos + 1 + NAME_SPAN_MAX) and steps < WINDOW_REQUIRED:
         yield j
         steps += j not in names
         j += 1
@@ -204,7 +202,7 @@ def _check_rest(entry: Entry, norms: Sequence[str], i: int,
             pos += 1
             got.append(pos)
         elif el.op == "+":
-            hit = next((j for j in _ahead(pos, len(norms), names, norms) if _has(el.forms, norms[j])), None)
+            hit = next((j for j in _ahead(pos, norms, names) if _has(el.forms, norms[j])), None)
             if hit is None:
                 return None
             pos = hit

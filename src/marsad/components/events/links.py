@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from marsad.components.actors import lookup
 from marsad.components.events.agents import ActorTest
 from marsad.components.events.dictionary import Match
 from marsad.components.events.phrases import np_after
@@ -161,10 +162,6 @@ def attacker_adjective(ws: list[Word], m: Match, roles: Roles) -> Roles:
 def demonym(word: str) -> Actor | None:
     """The country a one-word nationality adjective names (أميركية -> USA), via the actors lookup."""
     if not word.endswith(("ي", "ية", "يه", "يون", "يين")):  # ي ية: nisba endings only
-        return None
-    try:
-        from marsad.components.actors import lookup
-    except ImportError:  # pragma: no cover - no actors module installed
         return None
     try:
         found = lookup(word)
