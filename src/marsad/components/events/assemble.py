@@ -23,6 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 from marsad.components.events.article_roles import actor_identity
+from marsad.components.events.words import definite
 from marsad.core.types import Event
 
 UNMERGED_ROOTS = ("01", "02")
@@ -33,7 +34,7 @@ def _definite_noun(text: str) -> bool:
     """A trigger written as a definite noun (الاجتماع, والهجوم, بالاتفاق, للقاء): how Arabic news
     refers back to an event it has already told."""
     first = text.split()[0] if text.split() else ""
-    return first.startswith(("ال", "وال", "فال", "بال", "لل", "ولل", "كال"))
+    return definite(first)
 
 
 def _same_act(group: list[Event], m: Event) -> bool:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.components.events.dictionary import Match
-from marsad.components.events.words import Word, in_list, tags
+from marsad.components.events.words import Word, definite, in_list, tags
 from marsad.core.types import Event
 
 _OFF_TOPIC = frozenset({"sport", "culture", "tech"})
@@ -153,7 +153,7 @@ def definite_casualties(words: Sequence[Word], m: Match) -> bool:
     victims of an attack already told; they are no new event."""
     if m.entry.pos != "N" or not m.entry.casualty:
         return False
-    return words[m.head].norm.startswith(("ال", "وال", "لل", "بال", "فال"))
+    return definite(words[m.head].norm)
 
 
 def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> list[Match]:

@@ -23,7 +23,7 @@ from marsad.components.events.subjects import (  # noqa: F401 - re-exported for 
     plural_verb,
     subject_of_verb,
 )
-from marsad.components.events.words import Word, in_list, is_content, number_value, word_lists
+from marsad.components.events.words import Word, definite, in_list, is_content, number_value, word_lists
 from marsad.text.morph import strip_conj
 from marsad.text.normalize import norm_word
 
@@ -285,10 +285,9 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
     source = target = None
     srule = trule = ""
     head = words[m.head].norm
-    definite = head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
     nxt = words[m.head + 1].norm if m.head + 1 < len(words) else ""
     prepositional = nxt.startswith(("لل", "بال"))  # زيارة للكويت: a preposition's object, no genitive
-    after = None if definite or prepositional else np_after(words, m.head + 1, stop=frozenset(m.words))
+    after = None if definite(head) or prepositional else np_after(words, m.head + 1, stop=frozenset(m.words))
     if after and gen == "source" and ok((after[0], after[0] + 1)):
         source, srule = after, "genitive"
     elif after and gen == "target":

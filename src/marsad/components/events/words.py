@@ -54,6 +54,14 @@ def in_list(name: str, norm: str) -> bool:
     return name in tags(norm)
 
 
+DEFINITE_PREFIXES = ("ال", "وال", "فال", "بال", "لل", "ولل", "كال")  # the article after its clitics
+
+
+def definite(word: str) -> bool:
+    """الاجتماع, والهجوم, بالاتفاق, للقاء: a word with the article ال after its clitics."""
+    return word.startswith(DEFINITE_PREFIXES)
+
+
 def is_function(w: Word) -> bool:
     return w.kind == "word" and in_list("function", w.norm)
 
