@@ -24,6 +24,7 @@ POLICE = "واعتقلت الشرطة كذلك المشرف على مجموعة 
     ("alarabiya", "https://www.alarabiya.net/x", None),
     ("BBC", "https://www.bbc.com/arabic/x", None),
     ("/data/news/okaz-2015.json", None, None),  # a file name is no outlet
+    (None, "http://[abc/news", None),  # a malformed address (urlsplit refuses it) names none
     (None, None, None),
 ])
 def test_outlet_country(source, url, country):

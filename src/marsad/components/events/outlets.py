@@ -45,7 +45,10 @@ def outlet_country(article: Article) -> str | None:
     table = outlets()
     if article.source and (country := table.get(outlet_key(article.source))):
         return country
-    host = urlsplit(article.url or "").hostname or ""
+    try:
+        host = urlsplit(article.url or "").hostname or ""
+    except ValueError:  # "http://[abc": a malformed address names no outlet
+        return None
     labels = [x for x in host.lower().split(".") if x and x != "www"]
     if not labels:
         return None
