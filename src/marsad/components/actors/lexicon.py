@@ -87,6 +87,7 @@ class Lexicon:
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # iso3 -> (name_en, name_ar)
     orgs: dict[str, Org] = field(default_factory=dict)
     org_heads: dict[str, set[str]] = field(default_factory=dict)  # org id -> first bare word of its names
+    country_heads: dict[str, set[str]] = field(default_factory=dict)  # iso3 -> first bare word of its long names
     persons: dict[str, list[Person]] = field(default_factory=dict)
     person_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> bare words of all its names
     roles: dict[str, Role] = field(default_factory=dict)  # phrase -> role
@@ -173,6 +174,10 @@ def load_countries(lex: Lexicon) -> None:
             _add_or_drop(lex, name, Entry("country", iso3, name))
         names = _split(r[1])
         lex.countries[iso3] = (en, ar or (names[0] if names else iso3))
+        for name in names:  # المملكة العربية السعودية: a later "المملكة" may refer to it
+            words = bare_phrase(name)
+            if len(words) > 1:
+                lex.country_heads.setdefault(iso3, set()).add(words[0])
         for stem in _split(r[2]):
             for form in nisba_forms(stem.lstrip("-")):
                 _add_or_drop(lex, ("-" if stem.startswith("-") else "") + form, Entry("demonym", iso3, stem))

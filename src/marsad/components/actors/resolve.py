@@ -32,6 +32,7 @@ from marsad.components.actors.build import (
 from marsad.components.actors.lexicon import Entry, Lexicon, Org, Role, bare
 from marsad.components.actors.match import Match, Word, doc_words, find_matches, span_of
 from marsad.components.actors.names import name_after, name_before, name_text, pers_words, text_of, word_like
+from marsad.components.actors.outlets import outlet_country
 from marsad.components.actors.state import State
 from marsad.core.types import Actor, ActorMention, Document
 from marsad.text.normalize import norm_word
@@ -88,9 +89,13 @@ def _step(state: State, ms: list[Match], k: int, lo: int, hi: int) -> int:
         _emit(state, m.i, m.j, m.pre, org_actor(org), f"organisation '{m.first('org').phrase}'")  # type: ignore[union-attr]
     elif "reference" in kinds:
         org_id = _referent(state, m.first("reference"))  # type: ignore[arg-type]
+        iso3, how = (None, "") if org_id else _country_referent(state, m.first("reference"))  # type: ignore[arg-type]
         if org_id:
             _emit(state, m.i, m.j, m.pre, org_actor(state.lex.orgs[org_id]),
                   f"reference '{state.words[m.i].text}' to the latest {org_id} named")
+        elif iso3:
+            _emit(state, m.i, m.j, m.pre, country_actor(state.lex, iso3, text_of(state, m.i, m.j)),
+                  f"reference '{state.words[m.i].text}' to {how}")
     elif "demonym" in kinds and k + 1 < len(ms) and _adjacent(state, m, ms[k + 1]) and "agent" in ms[k + 1].kinds():
         e = ms[k + 1].first("agent")
         _emit(state, m.i, ms[k + 1].j, m.pre, composed_actor(state.lex, m.first("demonym").key, e.key, text_of(state, m.i, ms[k + 1].j)),  # type: ignore[union-attr]
@@ -434,6 +439,19 @@ def _referent(state: State, e: Entry) -> str | None:
     return None
 
 
+def _country_referent(state: State, e: Entry) -> tuple[str | None, str]:
+    """المملكة: the latest country named whose long name starts with the head (المملكة العربية
+    السعودية, المملكة المغربية), named by its name, a nisba, its capital or one of its officials;
+    before any, the country of a national outlet if its name starts so (a Saudi paper's المملكة)."""
+    for iso3 in reversed(state.recent_countries):
+        if e.key in state.lex.country_heads.get(iso3, ()):
+            return iso3, f"the latest {iso3} named"
+    own = outlet_country(state.doc.article)  # none named yet: a national outlet's own kingdom
+    if own and e.key in state.lex.country_heads.get(own, ()):
+        return own, f"{own}, the national outlet's country"
+    return None, ""
+
+
 def _note_org(state: State, org_id: str) -> None:
     if org_id in state.recent_orgs:
         state.recent_orgs.remove(org_id)
@@ -467,3 +485,7 @@ def _emit(state: State, i: int, j: int, pre: int, actor: Actor, why: str) -> Non
     s, e = span_of(state.doc, state.words, i, j, pre)
     text = span_text(state.doc.text, state.doc.tokens, s, e)
     state.out.append(ActorMention(s, e, text, actor, state.words[i].sentence, why))
+    if actor.country:
+        if actor.country in state.recent_countries:
+            state.recent_countries.remove(actor.country)
+        state.recent_countries.append(actor.country)

@@ -11,7 +11,7 @@ Two statements about how Arabic news is written:
   الجيش, الشرطة, المتحدث) belongs to the country the article is about: the one country its
   actors and places name most (at least :data:`MIN_SHARE` of the country mentions and at least
   twice). The actor keeps its agent and records ``basis="article"``. Failing that, a national
-  outlet's country (:mod:`marsad.components.events.outlets`; never a pan-Arab or international
+  outlet's country (:mod:`marsad.components.actors.outlets`; never a pan-Arab or international
   outlet's) is given with ``basis="outlet"``.
 - **Statements come from actors.** After pro-drop, a statement (CAMEO 01) whose speaker is still
   unknown or not a coded actor is dropped.
@@ -36,8 +36,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from marsad.components.actors import outlet_country
 from marsad.components.events.coder import PLACE_NOUN
-from marsad.components.events.outlets import outlet_country
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 
 MIN_SHARE = 0.5

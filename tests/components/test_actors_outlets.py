@@ -6,7 +6,7 @@ import pytest
 
 import marsad
 from marsad.coding import build_pipeline
-from marsad.components.events.outlets import outlet_country
+from marsad.components.actors import outlet_country
 
 # A sentence from an ANT article (arrests over false WhatsApp messages, 2018): the police are
 # named without a country.
