@@ -88,6 +88,7 @@ class Lexicon:
     orgs: dict[str, Org] = field(default_factory=dict)
     org_heads: dict[str, set[str]] = field(default_factory=dict)  # org id -> first bare word of its names
     country_heads: dict[str, set[str]] = field(default_factory=dict)  # iso3 -> first bare word of its long names
+    reference_defaults: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # head -> (iso3, org id)
     persons: dict[str, list[Person]] = field(default_factory=dict)
     person_words: dict[str, set[str]] = field(default_factory=dict)  # person id -> bare words of all its names
     roles: dict[str, Role] = field(default_factory=dict)  # phrase -> role
@@ -274,6 +275,9 @@ def load_roles(lex: Lexicon) -> None:
     for r in _rows(_read("references.tsv")):
         for form in _split(r[0]):
             lex.add(form, Entry("reference", bare(r[1]), form))
+        for pair in _split(r[2]):
+            iso3, _, org_id = pair.partition(":")
+            lex.reference_defaults.setdefault(bare(r[1]), []).append((iso3, org_id))
 
 
 @lru_cache(maxsize=1)

@@ -401,8 +401,13 @@ def _agent(state: State, ms: list[Match], k: int) -> int:
         n = ms[k + d]
         if n.i - ms[k + d - 1].j > 1 or state.words[n.i].brk or _conj(state, n):
             break
-        e = next((x for x in n.entries if x.kind in ("country", "demonym", "org", "seat")), None)
+        e = next((x for x in n.entries if x.kind in ("country", "demonym", "org", "seat", "reference")), None)
+        if e and e.kind == "reference":  # طائرات التحالف: the coalition the article means
+            org_id = _referent(state, e)
+            e = Entry("org", org_id, e.phrase) if org_id else None
         if e:
+            if e.kind == "org":
+                _note_org(state, e.key)
             iso3 = state.lex.orgs[e.key].code[:3] if e.kind == "org" else e.key
             _emit(state, m.i, n.j, m.pre, composed_actor(state.lex, iso3, agent, text_of(state, m.i, n.j)),
                   f"agent '{m.first('agent').phrase}' + {e.kind} '{e.phrase}'")  # type: ignore[union-attr]
@@ -433,8 +438,14 @@ def _locative(state: State, m: Match) -> bool:
 
 
 def _referent(state: State, e: Entry) -> str | None:
+    """The latest organisation named whose main name starts with the head; before any, the
+    organisation the reference stands for where the article names a given country (التحالف in
+    news of Yemen is the Saudi-led coalition; ``references.tsv``'s third column)."""
     for org_id in reversed(state.recent_orgs):
         if e.key in state.lex.org_heads.get(org_id, ()):
+            return org_id
+    for iso3, org_id in state.lex.reference_defaults.get(e.key, ()):
+        if iso3 in state.recent_countries or iso3 in state.sentence_countries:
             return org_id
     return None
 
