@@ -125,3 +125,15 @@ def test_martyrs_are_the_dead_of_an_attack_and_citing_is_not(pipe) -> None:
     cited = ('واستشهد السدحان بمقطع فيديو يحوي خطأ للنجمة جنيفر انستون وقال: "هنا عمل للنجمة جنيفر انستن به '
              'غلط وماقهقهنا".')
     assert not code(pipe, cited).events
+
+
+def test_a_country_named_once_does_not_set_the_article_country():
+    """إيران is an actor and a place at once: one naming, too few to say what the article is about."""
+    import marsad
+    from marsad.components.events.article_roles import article_country
+
+    once = ("وقالت المملكة في بيانها إنها تؤيد قرار ترامب بالانسحاب من الاتفاق النووي وفرض العقوبات التي "
+            "رفعت عن إيران بموجبه، مجددا.")
+    assert article_country(marsad.load()(marsad.Article(id="a", text=once))) is None
+    twice = once + "\nوكانت إيران قد هددت بالانسحاب من الاتفاق."
+    assert article_country(marsad.load()(marsad.Article(id="a", text=twice))) == "IRN"

@@ -47,8 +47,12 @@ OPENING_WORDS = 2  # a pro-drop verb is the sentence's first or second word (aft
 
 
 def article_country(doc: Document) -> str | None:
-    """The country an article is about: most named by its actors and places, if it dominates."""
-    named = [am.actor.country for am in doc.actors] + [pm.place.country for pm in doc.places]
+    """The country an article is about: most named by its actors and places, if it dominates. A
+    word that is both an actor and a place (إيران) is one naming, not two."""
+    named = [am.actor.country for am in doc.actors]
+    named += [pm.place.country for pm in doc.places
+              if not any(am.start < pm.end and pm.start < am.end and am.actor.country == pm.place.country
+                         for am in doc.actors)]
     counts = Counter(c for c in named if c and c not in NOT_COUNTRIES)
     if not counts:
         return None
