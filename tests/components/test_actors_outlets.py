@@ -26,6 +26,12 @@ POLICE = "واعتقلت الشرطة كذلك المشرف على مجموعة 
     ("/data/news/okaz-2015.json", None, None),  # a file name is no outlet
     (None, "http://[abc/news", None),  # a malformed address (urlsplit refuses it) names none
     (None, None, None),
+    ("صحيفة عكاظ", None, "SAU"),  # Arabic names, with or without the kind of outlet
+    ("الرياض", None, "SAU"),
+    ("وكالة الأنباء السعودية", None, "SAU"),
+    ("الأهرام", None, "EGY"),
+    ("الجزيرة", None, None),  # Al-Jazirah (Riyadh) or Al Jazeera (Doha): left out
+    ("صحيفة الوطن", None, None),  # papers of several countries carry the name
 ])
 def test_outlet_country(source, url, country):
     assert outlet_country(marsad.Article(id="a", text="نص", source=source, url=url)) == country

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from marsad.core.types import Article
 from marsad.resources import read_text
+from marsad.text.normalize import norm_word
 
 # country-code top-level domains of the region: a site under one is a national outlet
 NATIONAL_DOMAINS = {
@@ -31,12 +32,18 @@ def outlets() -> dict[str, str]:
     for line in read_text("outlets", "outlets.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
             key, country = line.split("\t")[:2]
-            out[key.strip()] = country.strip()
+            out[outlet_key(key.strip())] = country.strip()
     return out
 
 
+_KIND_WORDS = frozenset({"صحيفه", "جريده", "وكاله", "موقع", "قناه"})  # صحيفة عكاظ is عكاظ
+
+
 def outlet_key(name: str) -> str:
-    """``Al-Riyadh`` -> ``alriyadh``."""
+    """``Al-Riyadh`` -> ``alriyadh``; an Arabic name without its kind (صحيفة عكاظ -> عكاظ), folded."""
+    if any("\u0600" <= ch <= "\u06ff" for ch in name):
+        words = [norm_word(w) for w in re.findall(r"[\u0600-\u06ff]+", name)]
+        return "".join(w for w in words if w not in _KIND_WORDS)
     return _NOT_KEY.sub("", name.lower())
 
 
