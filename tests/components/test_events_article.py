@@ -125,3 +125,12 @@ def test_martyrs_are_the_dead_of_an_attack_and_citing_is_not(pipe) -> None:
     cited = ('واستشهد السدحان بمقطع فيديو يحوي خطأ للنجمة جنيفر انستون وقال: "هنا عمل للنجمة جنيفر انستن به '
              'غلط وماقهقهنا".')
     assert not code(pipe, cited).events
+
+
+def test_a_meeting_is_never_with_ones_own_country(pipe) -> None:
+    # a host's talks in its own capital: the other side is someone else, not the host's country
+    doc = code(pipe, "أجرى وزير الخارجية الإيراني محمد جواد ظريف محادثات في طهران اليوم. "
+                     "وقال ظريف إن إيران ستواصل التزامها بالاتفاق النووي.")
+    talks = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert talks and talks[0].source is not None and talks[0].source.actor.country == "IRN"
+    assert talks[0].target is None or talks[0].target.actor.country != "IRN"
