@@ -137,3 +137,12 @@ def test_a_country_named_once_does_not_set_the_article_country():
     assert article_country(marsad.load()(marsad.Article(id="a", text=once))) is None
     twice = once + "\nوكانت إيران قد هددت بالانسحاب من الاتفاق."
     assert article_country(marsad.load()(marsad.Article(id="a", text=twice))) == "IRN"
+
+
+def test_a_meeting_is_never_with_ones_own_country(pipe) -> None:
+    # a host's talks in its own capital: the other side is someone else, not the host's country
+    doc = code(pipe, "أجرى وزير الخارجية الإيراني محمد جواد ظريف محادثات في طهران اليوم. "
+                     "وقال ظريف إن إيران ستواصل التزامها بالاتفاق النووي.")
+    talks = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert talks and talks[0].source is not None and talks[0].source.actor.country == "IRN"
+    assert talks[0].target is None or talks[0].target.actor.country != "IRN"

@@ -27,7 +27,8 @@ Two statements about how Arabic news is written:
   an arrest, a protest or a visit with no target named (or with an object that names no actor:
   طالبت بحماية التراث, نقلت الأسلحة) acts on the people or government of its place (غارات على
   ريف دمشق: Syria; زيارة للكويت: Kuwait); failing a place, on the article's country; failing that,
-  on the article's main target participant.
+  on the article's main target participant. A meeting or a diplomatic sanction is with another
+  party: its implied target is never the source's own country.
 """
 
 from __future__ import annotations
@@ -203,6 +204,7 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
 
 
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONSULT", "MOBILIZE"})
+TWO_PARTY = frozenset({"CONSULT", "SANCTION"})  # never done to one's own country: its target is another
 
 
 def _implied_target(doc: Document, e: Event, country: str | None, targets: list[list[ActorMention]],
@@ -210,9 +212,11 @@ def _implied_target(doc: Document, e: Event, country: str | None, targets: list[
     """The target of a typed mention that names none: its place's country for acts done at a place,
     else the article's country, else the article's main target participant."""
     p = e.place
-    if e.event_type in PLACE_TARGETS and p is not None and p.place.country and p.place.geonameid is not None:
+    own = actor_identity(src) if e.event_type in TWO_PARTY else None  # a meeting is with someone else
+    if e.event_type in PLACE_TARGETS and p is not None and p.place.country and p.place.geonameid is not None \
+            and p.place.country != own:
         return _country_mention(p.start, p.end, p.text, p.sentence, p.place.country, "the country of its place")
-    if country:
+    if country and country != own:
         near = _nearest_mention(doc, country, e.trigger.start)
         if near is not None:
             return _country_mention(near.start, near.end, near.text, near.sentence, country, "the article's country")
