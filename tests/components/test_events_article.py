@@ -146,3 +146,21 @@ def test_a_meeting_is_never_with_ones_own_country(pipe) -> None:
     talks = [e for e in doc.events if e.event_type == "CONSULT"]
     assert talks and talks[0].source is not None and talks[0].source.actor.country == "IRN"
     assert talks[0].target is None or talks[0].target.actor.country != "IRN"
+
+
+BERLIN = ('وأدانت برلين "الهجوم الكيميائي" على مدينة دوما بالغوطة الشرقية، وقالت إن الأدلة تشير إلى أن نظام '
+          'الرئيس بشار الأسد هو المسؤول عن الهجوم.')
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out(pipe) -> None:
+    doc = code(pipe, BERLIN)
+    assert any(e.cameo.startswith("11") and e.source is not None and e.source.actor.country == "DEU"
+               for e in doc.events)
+    attacks = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert attacks and all(e.source is None or e.source.actor.country != "DEU" for e in attacks)
+
+
+def test_a_homonym_follows_the_countries_of_the_articles_actors(pipe) -> None:
+    # دوما is a Syrian city and a German village; بشار الأسد says which
+    doc = code(pipe, BERLIN)
+    assert [p.place.country for p in doc.places if p.text == "دوما"] == ["SYR"]

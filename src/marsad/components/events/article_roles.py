@@ -183,16 +183,19 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
     country = article_country(doc)
     out = []
     last: ActorMention | None = None  # the latest named, coded source of a typed event: the actor in focus
+    last_event: Event | None = None
     for e in mentions:
         src, tgt = e.source, e.target
         if e.event_type:
-            if src is None and last is not None and actor_identity(last) != actor_identity(tgt):
+            if src is None and _reported_by(last_event, e):
+                pass  # whoever condemns an attack did not carry it out: its doer stays unknown
+            elif src is None and last is not None and actor_identity(last) != actor_identity(tgt):
                 src = replace(last, why=f"{last.why}; implied: the latest named source".lstrip("; "),
                               basis="implied")
             elif src is None:
                 src = _implied(e, sources, tgt)
             elif src.basis != "implied" and _coded(src):
-                last = src  # typed events set the focus; statements of others do not
+                last, last_event = src, e  # typed events set the focus; statements of others do not
             if tgt is None:
                 tgt = _implied_target(doc, e, country, targets, src)
             elif not tgt.actor.code and tgt.why == PLACE_NOUN:  # بلدة, الأحياء السكنية: whose?
@@ -201,6 +204,13 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
                     tgt = replace(tgt, actor=found.actor, why=f"{PLACE_NOUN}; {found.why}", basis="implied")
         out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
     return tuple(out)
+
+
+def _reported_by(verbal: Event | None, e: Event) -> bool:
+    """``e`` is the thing a verbal act of its sentence is about (أدانت السعودية التفجير): the one who
+    condemns, denies or welcomes an attack did not carry it out."""
+    return verbal is not None and verbal.sentence == e.sentence and verbal.cameo[:2] == "11" \
+        and e.cameo[:2] > SPEECH_ROOTS and verbal.trigger.start < e.trigger.start
 
 
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONSULT", "MOBILIZE"})

@@ -7,7 +7,8 @@
   (مدينة, بلدة, قرية ...) or an NER LOC mention over it; a name that is also a frequent Arabic word
   needs the cue or the mention in every case.
 * Homonyms (several places with one Arabic name) are ranked by: the place lies in a country the
-  article names, then capital / regional seat, then population.
+  article names, then capital / regional seat, then population; one twenty times smaller than
+  another is dropped first (دوما is Douma, not a Saxon village, even when Berlin is named).
 * Words inside an organisation, a person or an agent phrase are not places (الأمم المتحدة).
 * A word read as a proclitic (و ب ل ف ك) plus a name is a town abroad only when the town is large
   or a cue word precedes it: such readings of small foreign towns are fragments of other words
@@ -40,6 +41,7 @@ _CUES = frozenset(bare(w) for w in ["مدينة", "مدينه", "بلدة", "ب�
 _BLOCK = frozenset({"org", "person", "agent", "role", "demonym", "portfolio", "reference"})
 _BIG = 50_000
 _CLITIC_TOWN = 1_000_000  # a word read as proclitic + name: only a city this large abroad
+_DWARFED = 20  # a homonym this many times smaller than another is never the one meant
 _COMMON = 4.3  # zipf frequency above which a one-word name may be an ordinary word
 _COMMON_ALT = 3.6  # ... and its form with the article toggled this frequent
 _COMMON_TOKEN = 3.5
@@ -166,6 +168,8 @@ def _city(ctx: _Ctx, m: Match, country: Match | None) -> Place | None:
     cities = [ctx.gaz.cities[int(e.key)] for e in m.entries if e.kind == "city"]
     if not cities:
         return None
+    top = max(c.population for c in cities)
+    cities = [c for c in cities if c.population * _DWARFED >= top]  # دوما: Douma, not a village in Saxony
     best = max(cities, key=lambda c: (c.country in ctx.countries, c.fclass != "PPL", c.population))
     if country is not None and country.j >= m.j:
         iso3 = country.first("country").key  # type: ignore[union-attr]
