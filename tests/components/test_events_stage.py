@@ -116,3 +116,14 @@ def test_runs_in_a_pipeline_with_declared_fields() -> None:
 
     pipe = build_pipeline()
     assert isinstance(pipe, Pipeline) and pipe.names[-1] == "events"
+
+
+def test_a_weak_word_keeps_the_sense_its_article_gave_it() -> None:
+    # ANT AL-internationalNews-546-20180320: the exercises are named once with their military
+    # adjective; the later sentence has no conflict cue of its own
+    first = ("أعلنت وزارة الدفاع الكورية الجنوبية، الثلاثاء، أن مدة المناورات العسكرية المشتركة مع الولايات "
+             "المتحدة ستختصر لمدة شهر.")
+    later = "وكانت متحدثة باسم الوزارة قد قالت في وقت سابق، إن المناورات ستستأنف في الأول من نيسان."
+    assert [e for e in code(later) if e.event_type == "MOBILIZE"] == []  # alone: a weak word with no cue
+    both = [e for e in code(first + " " + later) if e.event_type == "MOBILIZE"]
+    assert len({e.sentence for e in both}) == 2

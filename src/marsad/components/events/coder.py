@@ -22,6 +22,7 @@ from marsad.components.events.filters import (
     document_cyber,
     document_off_topic,
     keep_matches,
+    sense_key,
 )
 from marsad.components.events.links import (
     attacker_adjective,
@@ -94,8 +95,11 @@ def code_document(doc: Document, dictionary: Dictionary | None = None,
     events: list[Event] = []
     sents = sentence_words(doc)
     doc_off = document_off_topic([s.words for s in sents])
-    for sent in sents:
-        events.extend(code_sentence(doc, sent, d, doc_off))
+    found = [_matches(doc, sent, d) for sent in sents]
+    established = frozenset(sense_key(m) for sent, ms in zip(sents, found, strict=True)
+                            for m in keep_matches(sent.words, ms, doc_off) if not m.entry.weak)
+    for sent, ms in zip(sents, found, strict=True):
+        events.extend(code_sentence(doc, sent, d, doc_off, established, ms))
     if doc_off and drop_background:
         events = [e for e in events if not background(e)]
     if drop_background and document_cyber([s.words for s in sents]):
@@ -103,14 +107,24 @@ def code_document(doc: Document, dictionary: Dictionary | None = None,
     return tuple(events)
 
 
-def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bool = False) -> list[Event]:
+def _matches(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Match]:
     words = sent.words
     if not words:
         return []
-    matches = match_words([w.norm for w in words], d, [w.text for w in words], actor_words(doc, words))
+    return match_words([w.norm for w in words], d, [w.text for w in words], actor_words(doc, words))
+
+
+def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bool = False,
+                  established: frozenset[tuple[str, str]] = frozenset(),
+                  matches: list[Match] | None = None) -> list[Event]:
+    """The events of one sentence; ``established`` holds the senses (:func:`sense_key`) the article's
+    sentences code, ``matches`` the sentence's trigger matches when already found."""
+    words = sent.words
+    if matches is None:
+        matches = _matches(doc, sent, d)
     if not matches:
         return []
-    matches = keep_matches(words, matches, doc_off)
+    matches = keep_matches(words, matches, doc_off, established)
     ok = actor_test(doc, words)
     found = [_roles(words, m, matches, ok) for m in matches]
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]

@@ -1,7 +1,8 @@
 """Which trigger matches name events: context filters for ambiguous and figurative words.
 
 * ``weak`` conflict words (هجوم is also a football attack) need a conflict cue in the sentence other
-  than their own words, or a strong conflict trigger beside them;
+  than their own words, or a strong conflict trigger beside them, or an article that already codes
+  the word with an entry that is not weak (:func:`sense_key`);
 * in sentences about sport, culture or technology (cue words, no conflict cue) only ``strong``
   triggers stay; in articles about them (more such cues than conflict cues) a conflict event needs
   a strong trigger and a conflict cue of its own sentence;
@@ -110,8 +111,10 @@ def generic(words: Sequence[Word], m: Match) -> bool:
     return listed and (prev is None or not prev.norm.startswith(("ب", "ل")) or head.startswith("وال"))
 
 
-def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> bool:
-    """Does the match name an event in its sentence's context?"""
+def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool,
+         established: frozenset[tuple[str, str]] = frozenset()) -> bool:
+    """Does the match name an event in its sentence's context? (``established``: see
+    :func:`sense_key`)"""
     root = int(m.entry.cameo[:2])
     conflict = any(i != m.head for i in cues.conflict)  # a trigger word is no evidence of itself
     if cues.off_topic and not conflict and not m.entry.strong and (root >= 13 or cues.off_count >= 2):
@@ -127,7 +130,17 @@ def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool) -> 
     if doc_off and root >= 13 and not (m.entry.strong and conflict):
         return False  # sport/culture articles: only strong conflict words among conflict cues
     own = bool(cues.conflict) and not cues.off_topic  # in news context a conflict word supports itself
+    if sense_key(m) in established:
+        own = True  # the article already used this word in its conflict sense
     return not (m.entry.weak and root >= 13 and not (conflict or strong_conflict or own))
+
+
+def sense_key(m: Match) -> tuple[str, str]:
+    """A word's sense in an article: its CAMEO code and its head stem. One sense per article: once an
+    entry that is not weak codes the word (المناورات العسكرية), a later "المناورات مستمرة" of the
+    same article is the same exercises, not a weak word with no cue."""
+    stem = m.stem[2:] if m.stem.startswith("ال") and len(m.stem) > 4 else m.stem  # المناورات = مناورات
+    return m.entry.cameo, stem
 
 
 _KIND = frozenset({"مثل", "لمثل", "بمثل", "ومثل", "النوع", "نوع"})  # مثل هذا اللقاء: a kind of event
@@ -156,12 +169,13 @@ def definite_casualties(words: Sequence[Word], m: Match) -> bool:
     return definite(words[m.head].norm)
 
 
-def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool) -> list[Match]:
+def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool,
+                 established: frozenset[tuple[str, str]] = frozenset()) -> list[Match]:
     cues = sentence_cues(words)
     out = []
     for m in matches:
         strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
-        if keep(m, cues, strong_conflict, doc_off) and not generic(words, m) and not of_a_kind(words, m) \
+        if keep(m, cues, strong_conflict, doc_off, established) and not generic(words, m) and not of_a_kind(words, m) \
                 and not definite_casualties(words, m) and not economic_object(words, m):
             out.append(m)
     return out
