@@ -101,3 +101,24 @@ def test_trigger_of_a_split_light_verb_pattern_is_its_noun() -> None:
     words = [Word(i, 0, 0, t, n, "word", reading(n)) for i, (t, n) in enumerate(zip(text.split(), norms, strict=True))]
     m = next(m for m in match_words(norms) if m.entry.cameo == "173")
     assert trigger_words(m, words) == (3, 3)
+
+
+@pytest.mark.parametrize("sentence,code", [  # ANT sentences
+    ("وتخوض أميركا والصين حرباً تجارية عبر فرض رسوم جمركية على الواردات", "163"),
+    ("وبدأ ترامب في فرض ضرائب جمركية جديدة على عدد من البضائع التي تستوردها الولايات المتحدة", "163"),
+    ("قبضت الشرطة العراقية على شاب عراقي اغتصب وقتل فتاة في ألمانيا", "173"),
+    ("وسط أنباء عن نية إسرائيل طرد القنصل التركي في تل أبيب", "166"),
+    ("مستشار الرئيس الإيراني حميد أبو طالبي الذي وضع شروطا مقابلة للقاء ترامب", "100"),
+    ("تضمن بيان لبيونغ يانغ الأربعاء تهديدات بإلغاء اللقاء التاريخي المرتقب", "130"),
+    ("إيران تزعزع أمن المنطقة من خلال دعم ميليشيات الحوثي ومدها بالسلاح في اليمن", "072"),
+    ("بعد سيطرة الميليشيات الحوثية على الأسلحة الثقيلة والنوعية", "192"),
+    ("أعلنت الدول الأربع قطع علاقاتها الاقتصادية والدبلوماسية مع قطر", "163"),
+])
+def test_coercion_threats_demands_and_arms_supply(sentence: str, code: str) -> None:
+    assert code in codes(sentence)
+
+
+def test_trade_and_control_words_keep_their_other_senses() -> None:
+    assert "163" not in codes("ما يعني فرض ضرائب على ما سيجنيه الاتحاد من البطولة")  # a tax, no trade
+    assert "192" not in codes("البلدات الواقعة تحت سيطرة فصيل فيلق الرحمن")  # a state, not a taking
+    assert "161" in codes("أعلنت البحرين قطع العلاقات الدبلوماسية مع إيران")  # diplomatic only
