@@ -142,6 +142,19 @@ def actor_test(doc: Document, words: Sequence[Word]) -> ActorTest:
     return ok
 
 
+NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})  # first fields that name no country
+
+
+def actor_identity(am: ActorMention | None) -> str | None:
+    """Who an actor mention stands for, at the level roles are compared: country or organisation."""
+    if am is None:
+        return None
+    a = am.actor
+    if a.code[:3] in NOT_COUNTRIES:
+        return a.code[:6]
+    return a.country or None
+
+
 def accept_all(span: tuple[int, int]) -> bool:
     """The test used when nothing is known about actors (no stage output at all)."""
     return True

@@ -23,6 +23,9 @@ Two statements about how Arabic news is written:
   actor records ``basis="implied"`` and does not make the event ``complete``. This is how the
   coding guide codes the implied actor of "الغارة" or "الحكومة" from context; analysts who want
   only named actors filter on ``basis``.
+- **Coordinated actors are partners.** The events split from one coordination (one trigger, one
+  actor each: ``قطعت السعودية والإمارات``) take none of their co-actors as an implied counterpart,
+  and only the first of them counts for the speaker, the actor in focus and the participants.
 - **An unnamed target is where it happened, else the country the article is about.** A strike,
   an arrest, a protest or a visit with no target named (or with an object that names no actor:
   طالبت بحماية التراث, نقلت الأسلحة) acts on the people or government of its place (غارات على
@@ -38,12 +41,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from marsad.components.actors import outlet_country
+from marsad.components.events.agents import NOT_COUNTRIES, actor_identity
 from marsad.components.events.coder import PLACE_NOUN
+from marsad.components.events.coordination import trigger_key
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 
 MIN_SHARE = 0.5
 SPEECH_ROOTS = "13"  # CAMEO roots 01-13 are verbal acts: their sources are the article's speakers
-NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})
 OPENING_WORDS = 2  # a pro-drop verb is the sentence's first or second word (after a connective)
 
 
@@ -117,8 +121,8 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
                 tgt = _with_country(tgt, country, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
             tgt = None  # one mention is never both source and target
-        if _coded(src) and e.cameo[:2] <= SPEECH_ROOTS:
-            last_source = src  # a speaker: the source of a verbal act, not of a reported attack
+        if _coded(src) and e.cameo[:2] <= SPEECH_ROOTS and not (out and trigger_key(out[-1]) == trigger_key(e)):
+            last_source = src  # a speaker: the source of a verbal act, not of a reported attack (the first of several)
         out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
     return tuple(out)
 
@@ -130,22 +134,14 @@ def spoken_by_actors(mentions: Sequence[Event]) -> tuple[Event, ...]:
     return tuple(e for e in mentions if e.cameo[:2] != "01" or (e.source is not None and bool(e.source.actor.code)))
 
 
-def actor_identity(am: ActorMention | None) -> str | None:
-    """Who an actor mention stands for, at the level roles are compared: country or organisation."""
-    if am is None:
-        return None
-    a = am.actor
-    if a.code[:3] in NOT_COUNTRIES:
-        return a.code[:6]
-    return a.country or None
-
-
 def _participants(doc: Document, mentions: Sequence[Event], side: str) -> list[list[ActorMention]]:
     """The article's participants in a role, most often named in it first (then those named in the
     other role), each as its mentions in text order; the article's countries when no event names one."""
     named: dict[str, list[ActorMention]] = {}
     score: Counter[str] = Counter()
-    for e in mentions:
+    for k, e in enumerate(mentions):
+        if k and trigger_key(mentions[k - 1]) == trigger_key(e):
+            continue  # the second and later of coordinated actors: the first one counts for them
         for role in ("source", "target"):
             am = getattr(e, role)
             who = actor_identity(am)
@@ -181,7 +177,8 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
         return tuple(mentions)
     targets = _participants(doc, mentions, "target")
     country = article_country(doc)
-    out = []
+    co_sources, co_targets = _named_together(mentions, "source"), _named_together(mentions, "target")
+    out: list[Event] = []
     last: ActorMention | None = None  # the latest named, coded source of a typed event: the actor in focus
     last_event: Event | None = None
     for e in mentions:
@@ -194,10 +191,14 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
                               basis="implied")
             elif src is None:
                 src = _implied(e, sources, tgt)
-            elif src.basis != "implied" and _coded(src):
-                last, last_event = src, e  # typed events set the focus; statements of others do not
+            elif src.basis != "implied" and _coded(src) and not (out and trigger_key(out[-1]) == trigger_key(e)):
+                last, last_event = src, e  # typed events set the focus (the first of coordinated actors); statements do not
+            if src is not e.source and actor_identity(src) in co_targets.get(trigger_key(e), set()):
+                src = None  # اتهمت إسرائيل ومصر: one co-target is not the other's source
             if tgt is None:
                 tgt = _implied_target(doc, e, country, targets, src)
+                if actor_identity(tgt) in co_sources.get(trigger_key(e), set()):
+                    tgt = None  # قطعت السعودية والإمارات: one co-source is not the other's target
             elif not tgt.actor.code and tgt.why == PLACE_NOUN:  # بلدة, الأحياء السكنية: whose?
                 found = _implied_target(doc, e, country, targets, src)
                 if found is not None:
@@ -211,6 +212,17 @@ def _reported_by(verbal: Event | None, e: Event) -> bool:
     condemns, denies or welcomes an attack did not carry it out."""
     return verbal is not None and verbal.sentence == e.sentence and verbal.cameo[:2] == "11" \
         and e.cameo[:2] > SPEECH_ROOTS and verbal.trigger.start < e.trigger.start
+
+
+def _named_together(mentions: Sequence[Event], side: str) -> dict[tuple[int, int], set[str]]:
+    """The actors a trigger has in a role when a coordination there was split (``قطعت السعودية
+    والإمارات``: one mention per actor, with the same trigger), by (sentence, trigger start)."""
+    out: dict[tuple[int, int], set[str]] = {}
+    for e in mentions:
+        am = getattr(e, side)
+        if (who := actor_identity(am)) is not None and am is not None and am.basis == "text":
+            out.setdefault(trigger_key(e), set()).add(who)
+    return {k: v for k, v in out.items() if len(v) > 1}
 
 
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONSULT", "MOBILIZE"})

@@ -8,7 +8,9 @@ definite generic noun of its root, such as الهجوم after a strike), the sam
 (the same historical flag, and no two dates the text gives; a mention dated only by the
 publication day takes its event's date), and no contradicting actors (both name a source,
 or both a target, with different countries or organisations). Statements and appeals (CAMEO
-01/02) are not merged: two things a speaker said are two acts.
+01/02) are not merged: two things a speaker said are two acts, nor are the events one trigger
+has for coordinated actors (``قطعت السعودية والإمارات``: two events); a later mention of theirs
+goes with the first of them.
 
 Each mention keeps its own sentence, trigger and roles, and records its event's id. A mention
 that lacks a source or target takes the one another mention of its event names (its ``why``
@@ -23,6 +25,7 @@ from dataclasses import replace
 from typing import Any
 
 from marsad.components.events.article_roles import actor_identity
+from marsad.components.events.coordination import trigger_key
 from marsad.components.events.words import definite
 from marsad.core.types import Event
 
@@ -57,6 +60,8 @@ def _compatible(group: list[Event], m: Event) -> bool:
         return False
     if not _same_act(group, m):
         return False
+    if any(trigger_key(e) == trigger_key(m) for e in group):
+        return False  # one trigger coded once per coordinated actor: each is an event of its own
     if m.historical != head.historical:
         return False
     dated = [e.date for e in group if _text_dated(e)]
@@ -95,14 +100,18 @@ def assemble(mentions: Sequence[Event]) -> tuple[Event, ...]:
     """The mentions, in their order, each with its article event's id and the roles it inherits."""
     groups: list[list[Event]] = []
     home_of: list[list[Event]] = []
+    by_trigger: dict[tuple[int, int], list[list[Event]]] = {}  # the groups holding a mention of a trigger
     for m in mentions:
         home = next((g for g in reversed(groups) if _compatible(g, m)), None)
+        if home is not None:  # a coordination's events (one trigger): the first actor's, as named first
+            home = next((g for g in by_trigger[trigger_key(home[0])] if _compatible(g, m)), home)
         if home is None:
             home = [m]
             groups.append(home)
         else:
             home.append(m)
         home_of.append(home)
+        by_trigger.setdefault(trigger_key(m), []).append(home)
     return tuple(replace(_inherit(m, g), event_id=g[0].id) for m, g in zip(mentions, home_of, strict=True))
 
 

@@ -15,6 +15,7 @@ from marsad.components.events.context import (
     sentence_attributed,
     stated_counts,
 )
+from marsad.components.events.coordination import split_coordinated
 from marsad.components.events.dictionary import Dictionary, Match, default_dictionary, match_words
 from marsad.components.events.filters import (
     background,
@@ -133,7 +134,9 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = reported_speech(casualties(attackers(words, participants(found))), words, ok)
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
-    return [_event(doc, sent, m, roles, attributed, counts, d.version, ok) for m, roles in found]
+    return [split for m, roles in found
+            for split in split_coordinated(doc, _event(doc, sent, m, roles, attributed, counts, d.version, ok),
+                                           roles.source_rule, roles.target_rule)]
 
 
 def _roles(words: list[Word], m: Match, matches: list[Match], ok: ActorTest) -> tuple[Match, Roles]:
