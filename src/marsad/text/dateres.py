@@ -214,10 +214,15 @@ def month_rel(m: re.Match[str], pub: date | None) -> Resolved:
 
 def year(m: re.Match[str], pub: date | None) -> Resolved:
     y = int(m["y"])
-    after = m.string[m.end(): m.end() + 4].lstrip()
-    if not 1800 <= y <= 2100 or after.startswith("ه"):  # 1435 هـ is a Hijri year
+    after = m.string[m.end(): m.end() + 12].lstrip()
+    if y > 2100 or after.startswith("ه"):  # 1435 هـ is a Hijri year
         return None
+    if (y < 1000 or 1300 <= y < 1500) and not _GREGORIAN.match(after):
+        return None  # عام 1436 may be Hijri, عام 284 a number: such a year needs م or ميلادي
     return date(y, 1, 1), "year", "year"
+
+
+_GREGORIAN = re.compile(r"(?:م(?![\w])|ميلادي|للميلاد)")  # عام 1798م, عام 284 ميلاديا
 
 
 def period(m: re.Match[str], pub: date | None) -> Resolved:

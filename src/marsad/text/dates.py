@@ -76,7 +76,7 @@ _DAY_PARTS = ("يوم", "صباح", "مساء", "ليله", "فجر", "ظهر", 
 # Anchors besides numbers, markers and weekdays, with how many words before them an
 # expression may start: "شهر يناير من هذا العام" (4), "هذا الشهر" (1), "أول أمس" (1).
 _AL_ANCHORS = ((("اليوم", "الامس", "البارحه"), 0), (("الاسبوع", "الشهر"), 1), (("العام", "السنه"), 4))
-_PLAIN_ANCHORS = (("امس", 1), ("غد", 1), ("منذ", 0), ("قبل", 0), ("شهر", 0))
+_PLAIN_ANCHORS = (("امس", 1), ("غد", 1), ("منذ", 0), ("قبل", 0), ("شهر", 0), ("ميلادي", 3))  # عام 284 ميلاديا
 
 Resolver = Callable[[re.Match[str], date | None], tuple[date | None, str, str] | None]
 
@@ -237,7 +237,7 @@ def _rules() -> list[_Rule]:
               R.hijri_month, hijri_first),
         _Rule("monthrel", re.compile(rf"{_START}{p['month_word']}{p['greg']}{p['month_rel']}"),
               R.month_rel, month_first),
-        _Rule("year", re.compile(rf"{_START}(?:{alternation(_YEAR_WORDS)})\s+(?P<y>\d{{4}})(?!\d)"),
+        _Rule("year", re.compile(rf"{_START}(?:{alternation(_YEAR_WORDS)})\s+(?P<y>\d{{3,4}})(?!\d)"),
               R.year, frozenset(_YEAR_WORDS)),
         _Rule("bare_year", re.compile(p["bare_year"]), R.year, frozenset(_YEAR_PREPS)),
         _Rule("period", re.compile(p["period"]), R.period, frozenset(_PERIOD_FIRST)),

@@ -32,7 +32,9 @@ from marsad.components.events.detector import Detector, features, label_of
 from marsad.core.types import Article, Document
 from marsad.evaluation.gold import norm_tokens
 
-NEGATIVE_MODALITY = {"negated", "future", "hypothetical"}
+# A candidate that reports its event as negated, planned or possible is still that event: the
+# event's flags say so (``asserted`` is false), and its confidence says whether it is one at all.
+FLAGGED = {"negated", "future", "hypothetical"}
 
 
 @dataclass
@@ -78,7 +80,7 @@ def label_examples(labels: list[dict[str, Any]], docs: Iterable[Document]) -> li
             row = want.get((doc.article.id, e.trigger.start, lab))
             if row is None:
                 continue
-            y = int(row["answer"] in ("Y", f"T:{lab}"))
+            y = int(row["answer"] in ("Y", f"T:{lab}") or row["answer"] == "N" and row.get("reason") in FLAGGED)
             out.append(Example(doc.article.id, lab, features(doc, e), y, "labels"))
     return out
 
@@ -111,7 +113,7 @@ def gold_examples(sentences: list[tuple[Article, list[dict[str, str]]]], docs: I
         for e in doc.events:
             lab = label_of(e)
             hit = [g for g in evs if g["label"] == lab and norm_tokens(g["trigger"]) & norm_tokens(e.trigger.text)]
-            y = int(any(not (set(g["modality"].split(";")) & NEGATIVE_MODALITY) for g in hit))
+            y = int(bool(hit))
             docno = doc.article.id.split(":")[0]
             out.append(Example(docno, lab, features(doc, e), y, "gold"))
     return out

@@ -103,6 +103,8 @@ def code_document(doc: Document, dictionary: Dictionary | None = None,
         events.extend(code_sentence(doc, sent, d, doc_off, established, ms))
     if doc_off and drop_background:
         events = [e for e in events if not background(e)]
+    if doc_off:  # the detector weighs what an article about sport, culture or technology reports
+        events = [replace(e, coder={**e.coder, "article": "off-topic"}) for e in events]
     if drop_background and document_cyber([s.words for s in sents]):
         events = [e for e in events if not cyber_background(e)]
     return tuple(events)

@@ -91,6 +91,8 @@ def features(doc: Document, event: Event, tokens: Sequence[Token] | None = None)
             if last + k < len(toks):
                 out.append(f"right{k}={_stem(toks[last + k].norm)}")
     out += sorted({f"w={_stem(t.norm)}" for t in toks})
+    if event.coder.get("article") == "off-topic":
+        out += ["article=off-topic", f"article=off-topic|{lab}"]
     out.append("sent=0" if event.sentence == 0 else "sent=1-2" if event.sentence <= 2 else "sent=3+")
     n = len(toks)
     out.append("len<8" if n < 8 else "len<20" if n < 20 else "len<40" if n < 40 else "len40+")
