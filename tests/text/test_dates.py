@@ -286,3 +286,17 @@ def test_partial_dates_resolve_backwards_unless_future() -> None:
     assert first("وستعقد القمة في 27 يناير") == date(2019, 1, 27)
     assert first("تعقد القمة في 20 أغسطس") == date(2018, 8, 20)
     assert first("وزار الرئيس بكين في شهر ديسمبر") == date(2017, 12, 1)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("بدأت الحملة الفرنسية على مصر عام 1798 بقيادة بونابرت", 1798),  # before 1800, no marker needed
+    ("اغتيل كليبر في القاهرة عام 1800م", 1800),
+    ("في عصر الإمبراطور دقلديانوس عام 284 ميلاديا", 284),  # three digits: a marker is needed
+    ("تأسست المدينة عام 1436م", 1436),  # 1300-1499: Gregorian only with a marker
+    ("صدر القرار عام 1436 هـ", None),  # Hijri
+    ("في موسم حج عام 1436", None),  # may be Hijri: not read
+    ("بلغ عدد الحجاج عام 500 ألف", None),  # a number, not a year
+])
+def test_older_years_and_gregorian_markers(text: str, year: int | None) -> None:
+    years = [d.value.year for d in find_dates(text, datetime(2018, 6, 13)) if d.precision == "year"]
+    assert years == ([year] if year else [])
