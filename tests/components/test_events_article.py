@@ -164,3 +164,12 @@ def test_a_homonym_follows_the_countries_of_the_articles_actors(pipe) -> None:
     # دوما is a Syrian city and a German village; بشار الأسد says which
     doc = code(pipe, BERLIN)
     assert [p.place.country for p in doc.places if p.text == "دوما"] == ["SYR"]
+
+
+def test_a_plotted_attack_is_planned_not_reported(pipe) -> None:
+    # ANT (France 24, 2018): the arrests happened; the attack was only plotted
+    doc = code(pipe, "أعلنت النيابة العامة الهولندية الثلاثاء توقيف ثلاثة مشتبه بتورطهم في مخطط لشن هجوم في فرنسا.")
+    attack = [e for e in doc.events if e.event_type == "ASSAULT"]
+    arrest = [e for e in doc.events if e.cameo == "173"]
+    assert attack and all(e.future for e in attack)
+    assert arrest and not arrest[0].future
