@@ -226,7 +226,7 @@ def _named_together(mentions: Sequence[Event], side: str) -> dict[tuple[int, int
 
 
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "CONSULT", "MOBILIZE"})
-TWO_PARTY = frozenset({"CONSULT", "SANCTION"})  # never done to one's own country: its target is another
+TWO_PARTY = frozenset({"CONSULT", "SANCTION", "THREATEN"})  # never done to one's own country: its target is another
 
 
 def _implied_target(doc: Document, e: Event, country: str | None, targets: list[list[ActorMention]],
