@@ -1,6 +1,6 @@
 """What each feature family of the event detector adds: retrain without it and score dev.
 
-    .venv/bin/python benchmarks/detector_ablation.py [--threshold 0.25]
+    .venv/bin/python benchmarks/detector_ablation.py [--threshold 0.45]
 
 Reads data/detector/labels.jsonl and the ANT archive as ``marsad train detector`` does; prints dev
 F1 (all types, ASSAULT, PROTEST) with all features, without each family, and with the rules'
@@ -22,6 +22,7 @@ FAMILIES = {
     "the sentence words": ("w=",),
     "position": ("sent=", "len", "question"),
     "the title": ("title=",),
+    "the article's topic": ("article=",),
 }
 
 
@@ -32,7 +33,7 @@ def _keep(examples: list[Example], test: object) -> list[Example]:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--threshold", type=float, default=0.35)
+    ap.add_argument("--threshold", type=float, default=0.45)
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1] / "data")
     args = ap.parse_args()
     examples = build_examples(args.data, ANT, candidate_pipeline())

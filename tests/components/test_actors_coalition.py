@@ -31,3 +31,11 @@ def test_a_named_coalition_is_referred_to_and_none_is_guessed():
 
 def test_houthi_adjective():
     assert _codes(HOUTHI).get("الميليشيات الحوثية", "")[:3] == "YEM"
+
+
+def test_a_terrorist_adjective_qualifies_the_attack():
+    # ANT (Sky News, 2018): الإرهابي describes the attack; nobody named الإرهابي acts here
+    text = ("وقال المتحدث إن \"المملكة العربية السعودية تدين بأقوى العبارات هذا الهجوم الإرهابي على ناقلة نفط "
+            "سعودية\".")
+    assert "الإرهابي" not in _codes(text)
+    assert _codes("وقتل الإرهابي في اشتباك مع قوات الأمن.").get("الإرهابي") == "REB"  # a noun here

@@ -82,6 +82,9 @@ def _step(state: State, ms: list[Match], k: int, lo: int, hi: int) -> int:
         if done is not None:
             return done
     if "agent" in kinds and not ({"org", "country", "seat"} & kinds):
+        e = m.first("agent")
+        if not state.span_mode and e is not None and e.key in _VIOLENT and _adjective(state, m, e):
+            return k + 1  # التفجير الإرهابي, الهجوم المسلح: the adjective qualifies the act before it
         return _agent(state, ms, k)
     if "org" in kinds:
         org = state.lex.orgs[m.first("org").key]  # type: ignore[union-attr]
@@ -116,6 +119,9 @@ def _place_like(state: State, m: Match) -> None:
         _emit(state, m.i, m.j, m.pre, composed_actor(state.lex, e.key, e.agent, text), f"seat of government '{e.phrase}'")
     else:
         _emit(state, m.i, m.j, m.pre, country_actor(state.lex, e.key, text), f"{e.kind} '{e.phrase}'")
+
+
+_VIOLENT = frozenset({"REB", "UAF"})  # agents whose singular nisba also describes an act
 
 
 def _adjective(state: State, m: Match, e: Entry) -> bool:
