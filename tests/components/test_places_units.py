@@ -79,3 +79,13 @@ def test_al_jazeera_is_not_algiers():
 def test_kabul_in_either_spelling():
     found = places('وقال في مؤتمر صحافي في كابول "هناك احتمال بأن وقفاً لإطلاق النار قد يعلن في عيد الأضحى".')
     assert [(p.text, p.place.country) for p in found] == [("كابول", "AFG")]
+
+
+def test_a_name_the_tagger_reads_as_a_person_is_no_town():
+    # ANT (Sky News, 2018): Bolton the adviser is no town in England
+    import marsad
+
+    nlp = marsad.load()
+    doc = nlp(marsad.Article(id="b", text="وقال مستشار الأمن القومي الأمريكي جون بولتون إن واشنطن لن تتراجع."))
+    assert all(p.place.name_en != "Bolton" for p in doc.places)
+    assert any(p.place.name_en == "Washington" for p in doc.places)

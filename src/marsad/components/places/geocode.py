@@ -73,6 +73,7 @@ def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer |
     actor_ms = _by_sentence(lex, words)
     countries = {e.key for m in actor_ms for e in m.entries if e.kind in ("country", "demonym", "seat")}
     locs = [(m.start, m.end) for m in doc.mentions if isinstance(m, Mention) and m.label == "LOC"]
+    pers = [(m.start, m.end) for m in doc.mentions if isinstance(m, Mention) and m.label == "PERS"]
     ctx = _Ctx(doc, words, lex, gaz, countries, locs)
     blocked = {i for m in actor_ms if m.kinds() & _BLOCK and "country" not in m.kinds() for i in range(m.i, m.j)}
     blocked |= _actor_words(doc, words, lex)
@@ -85,6 +86,8 @@ def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer |
         if any(i in blocked or i in inner for i in range(cm.i, cm.j)):
             continue
         place = _city(ctx, cm, country_at.get(cm.i))
+        if place and ctx.gaz.cities[int(place.geonameid or 0)].fclass != "PPLC" and _inside(ctx, cm, pers):
+            continue  # ليو in a name the tagger reads as a person is not Léo in Burkina Faso
         if place:
             out.append(_mention(ctx, cm, place))
             taken.update(range(cm.i, cm.j))
@@ -198,6 +201,11 @@ def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
     if foreign and not (city.population >= 1_000_000 and not m.det) and not _proper_name(ctx, m):
         return False  # a town abroad in a country the article never names: طراز, قوله, منا are words
     return city.fclass != "PPL" or city.population >= _BIG
+
+
+def _inside(ctx: _Ctx, m: Match, spans: list[tuple[int, int]]) -> bool:
+    s, e = span_of(ctx.doc, ctx.words, m.i, m.j, m.pre)
+    return any(a <= s and e <= b for a, b in spans)
 
 
 def _proper_name(ctx: _Ctx, m: Match) -> bool:
