@@ -176,3 +176,16 @@ def test_a_withdrawal_is_done_by_its_genitive(nlp):
     assert found and found[0].source is not None and found[0].source.actor.code == "IRNMIL", \
         [(e.cameo, e.source) for e in doc.events]
     assert found[0].source.basis == "text"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وتزايدت المخاوف في الشارع الإيراني من التبعات الاقتصادية لقرار الولايات المتحدة الأمريكية الانسحاب من "
+     "الاتفاق النووي الموقع مع طهران.", "USA"),
+    ("وقال لو دريان إن الاتفاق النووي الإيراني لم يمت رغم قرار الرئيس ترمب الانسحاب منه.", "USAGOV"),
+])
+def test_who_decided_an_act_does_it(nlp, text, source):
+    doc = nlp(marsad.Article(id="decision", text=text))
+    found = [e for e in doc.events if e.trigger.text == "الانسحاب"]
+    assert found and found[0].source is not None and found[0].source.basis == "text", \
+        [(e.cameo, e.source) for e in doc.events]
+    assert found[0].source.actor.code == source
