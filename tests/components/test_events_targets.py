@@ -151,3 +151,41 @@ def test_a_visit_targets_the_country_visited(nlp):
     assert visit[0].target is not None and visit[0].target.actor.country == "KWT" and visit[0].target.basis == "text"
     doc = nlp(marsad.Article(id="title", text=TITLE_THEN_MANNER))
     assert all(a.text != "بألفاظ قاطعة" for a in doc.actors), [(a.text, a.actor.code) for a in doc.actors]
+
+
+# ANT sentences (Alarabiya and Reuters Arabic, 2018).
+@pytest.mark.parametrize("text, cameo, source, target", [
+    ("وطردت أستراليا دبلوماسيين روسيين اثنين بعد اتهام لندن لموسكو بتسميم سكريبال وابنته.", "112", "GBR", None),
+    ("والبلدان العضوان في حلف شمال الأطلسي على خلاف أيضا بسبب دعم واشنطن لوحدات حماية الشعب الكردية السورية.",
+     "070", "USA", "KUR"),
+])
+def test_a_verbal_noun_with_a_lam_object_is_done_by_its_genitive(nlp, text, cameo, source, target):
+    doc = nlp(marsad.Article(id="lam", text=text))
+    found = [e for e in doc.events if e.cameo == cameo]
+    assert found and found[0].source is not None and found[0].source.basis == "text", \
+        [(e.cameo, e.source) for e in doc.events]
+    assert found[0].source.actor.code.startswith(source)
+    assert target is None or (found[0].target is not None and found[0].target.actor.code.startswith(target))
+
+
+def test_a_withdrawal_is_done_by_its_genitive(nlp):
+    text = ("وقال المبعوث الخاص للرئيس الروسي إلى سوريا، ألكسندر لافرينتييف، إن الاتفاق يقضي بانسحاب القوات "
+            "الإيرانية لمسافة 85 كيلومترا من مواقعها في الجنوب السوري.")
+    doc = nlp(marsad.Article(id="retreat", text=text))
+    found = [e for e in doc.events if e.cameo.startswith("087")]
+    assert found and found[0].source is not None and found[0].source.actor.code == "IRNMIL", \
+        [(e.cameo, e.source) for e in doc.events]
+    assert found[0].source.basis == "text"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وتزايدت المخاوف في الشارع الإيراني من التبعات الاقتصادية لقرار الولايات المتحدة الأمريكية الانسحاب من "
+     "الاتفاق النووي الموقع مع طهران.", "USA"),
+    ("وقال لو دريان إن الاتفاق النووي الإيراني لم يمت رغم قرار الرئيس ترمب الانسحاب منه.", "USAGOV"),
+])
+def test_who_decided_an_act_does_it(nlp, text, source):
+    doc = nlp(marsad.Article(id="decision", text=text))
+    found = [e for e in doc.events if e.trigger.text == "الانسحاب"]
+    assert found and found[0].source is not None and found[0].source.basis == "text", \
+        [(e.cameo, e.source) for e in doc.events]
+    assert found[0].source.actor.code == source

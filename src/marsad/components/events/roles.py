@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from marsad.components.events.agents import ActorTest, accept_all
 from marsad.components.events.dictionary import Match
-from marsad.components.events.phrases import np_after, np_before, skip_quantifiers, verb_with_object
+from marsad.components.events.phrases import MAX_NP, np_after, np_before, skip_quantifiers, verb_with_object
 from marsad.components.events.subjects import (  # noqa: F401 - re-exported for rank.py
     _SKIP_BEFORE,
     PREPOSITIONS_BEFORE_NOUN,
@@ -37,7 +37,7 @@ _DEFAULT_PREPS: dict[int, frozenset[str]] = {
     **{r: frozenset({"ضد", "علي", "امام"}) for r in (14, 15, 16)},
     **{r: frozenset({"علي", "ضد"}) for r in (17, 18, 19, 20)},
 }
-_DEFAULT_GEN = {14: "source", 17: "target", 18: "target", 19: "target", 20: "target", 16: "target"}
+_DEFAULT_GEN = {8: "source", 14: "source", 17: "target", 18: "target", 19: "target", 20: "target", 16: "target"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +288,12 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
     nxt = words[m.head + 1].norm if m.head + 1 < len(words) else ""
     prepositional = nxt.startswith(("لل", "بال"))  # زيارة للكويت: a preposition's object, no genitive
     after = None if definite(head) or prepositional else np_after(words, m.head + 1, stop=frozenset(m.words))
-    if after and gen == "source" and ok((after[0], after[0] + 1)):
+    obj = _lam_object(words, after) if after else None
+    if after and obj and ok((after[0], after[0] + 1)):
+        source, srule = after, "genitive"
+        if ok(obj):
+            target, trule = obj, "lam-object"
+    elif after and gen == "source" and ok((after[0], after[0] + 1)):
         source, srule = after, "genitive"
     elif after and gen == "target":
         target, trule = after, "genitive"
@@ -305,6 +310,10 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
     if target is None:  # زيارة للكويت: an entry's own preposition may follow the noun at once
         target = _first_prep_np(words, m.head + 1, stop, preps, ok, adjacent=bool(m.entry.target_preps))
         trule = "prep" if target else ""
+    if source is None and definite(head):
+        decider = _decider(words, m.head)
+        if decider and ok(decider):
+            source, srule = decider, "decision"
     if source is None:
         light = _light_verb_subject(words, m.head)
         if light and ok(light):
@@ -314,6 +323,31 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
         if announcer and _only_adverbials(words, announcer[1], m.head) and ok(announcer):  # the act announced
             source, srule = announcer, "announcer"
     return Roles(source, target, srule, trule)
+
+
+_DECISION = frozenset({"قرار", "لقرار", "بقرار", "عزم", "نيه", "رغبه"})
+
+
+def _decider(words: Sequence[Word], h: int) -> tuple[int, int] | None:
+    """The genitive of a decision noun right before an act it decides (قرار الرئيس الأميركي دونالد
+    ترامب الانسحاب, عزم الحكومة فرض): the one deciding does the act."""
+    for k in range(h - 2, max(-1, h - 2 - MAX_NP), -1):
+        if strip_conj(words[k].norm) in _DECISION:
+            np = (k + 1, h)
+            return np if all(w.kind == "word" and is_content(w) for w in words[k + 1:h]) else None
+    return None
+
+
+def _lam_object(words: Sequence[Word], after: tuple[int, int]) -> tuple[int, int] | None:
+    """A verbal noun's object with لـ right after its genitive (اتهام لندن لموسكو, دعم إيران
+    للحوثيين, انتقادات واشنطن لطهران): then the genitive is the doer, not the one acted on."""
+    j = after[1]
+    if j >= len(words) or words[j].kind != "word":
+        return None
+    n = words[j].norm
+    if not n.startswith("ل") or len(n) < 4 or in_list("function", n) or not is_content(words[j]):
+        return None
+    return np_after(words, j)
 
 
 def _only_adverbials(words: Sequence[Word], a: int, b: int) -> bool:
