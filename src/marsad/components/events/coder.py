@@ -127,9 +127,9 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
         matches = _matches(doc, sent, d)
     if not matches:
         return []
-    matches = keep_matches(words, matches, doc_off, established)
+    matches = keep_matches(words, claimed_attacks(words, matches, d), doc_off, established)
     ok = actor_test(doc, words)
-    found = [_roles(words, m, matches, ok) for m in matches]
+    found = claimer_attacks([_roles(words, m, matches, ok) for m in matches])
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]
     found = merge_close(drop_nested(found))
     found = shared_subject(words, possessors(words, found))
@@ -139,6 +139,45 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     return [split for m, roles in found
             for split in split_coordinated(doc, _event(doc, sent, m, roles, attributed, counts, d.version, ok),
                                            roles.source_rule, roles.target_rule)]
+
+
+CLAIM = "015"  # claiming responsibility (تبنى تنظيم داعش الهجوم)
+ATTACK_ROOTS = ("18", "19", "20")
+
+
+def _claim_object(m: Match) -> bool:
+    return m.entry.cameo == CLAIM and len(m.words) > 1
+
+
+def claimed_attacks(words: list[Word], matches: list[Match], d: Dictionary) -> list[Match]:
+    """وتبنى تنظيم داعش الهجمات الثلاث: the claim uses up the attack noun as its object, yet the
+    attack is an event too; add the attack the claimed noun names (when the dictionary codes it).
+    Where the sentence codes an attack already (تعرض لهجوم انتحاري ... وقد تبنى داعش هذا الهجوم),
+    the claimed noun refers back to it."""
+    out = list(matches)
+    if any(m.entry.cameo[:2] in ATTACK_ROOTS for m in matches):
+        return out
+    for m in matches:
+        if not _claim_object(m):
+            continue
+        for k in m.words[1:]:
+            own = [a for a in match_words([words[k].norm], d, [words[k].text])
+                   if a.entry.cameo[:2] in ATTACK_ROOTS and len(a.words) == 1]
+            out.extend(replace(a, head=k, end=k + 1, words=(k,)) for a in own)
+    return sorted(out, key=lambda x: x.head)
+
+
+def claimer_attacks(found: list[tuple[Match, Roles]]) -> list[tuple[Match, Roles]]:
+    """The group that claims an attack is its attacker: the claimed attack takes the claim's source
+    when it has none of its own."""
+    claims = [(m, r) for m, r in found if _claim_object(m) and r.source is not None]
+    out = []
+    for m, r in found:
+        claim = next((r2 for m2, r2 in claims if m.head in m2.words[1:]), None)
+        if claim is not None and m.entry.cameo[:2] in ATTACK_ROOTS and r.source is None:
+            r = replace(r, source=claim.source, source_rule="claim")
+        out.append((m, r))
+    return out
 
 
 def _roles(words: list[Word], m: Match, matches: list[Match], ok: ActorTest) -> tuple[Match, Roles]:

@@ -14,7 +14,8 @@
 * definite violence nouns in a list (القتل والتدمير) name no event, nor does a noun after مثل or
   النوع من (لمثل هذه المناقشات: a kind of event), nor a definite noun of the dead or wounded
   (المصابين, الضحايا: the victims of an attack already told); a violence or coercion word acting on
-  an economic object (استهداف الصادرات, حرب تجارية) is a metaphor;
+  an economic object (استهداف الصادرات, حرب تجارية) is a metaphor; a definite agreement noun with
+  no object (الاتفاق النووي) names a known agreement, not a new one;
 * in articles about sport, culture or technology, past conflict events and conflict events with no
   coded actor are background (:func:`background`).
 """
@@ -161,6 +162,19 @@ def economic_object(words: Sequence[Word], m: Match) -> bool:
     return any(in_list("economy", w.norm) for w in words[m.end: m.end + 2])
 
 
+AGREEMENT_NOUN = "030"  # the agreement noun entries (اتفاق): an agreement, or the act of agreeing
+_ON = frozenset({"علي", "على"})
+
+
+def agreement_reference(words: Sequence[Word], m: Match) -> bool:
+    """الاتفاق النووي, بالاتفاق, للاتفاق أن يستمر: a definite agreement noun names an agreement
+    already known to the reader, not a new one; only the verbal noun with its object (جرى الاتفاق
+    على, والاتفاق على أنه) reports agreeing."""
+    if m.entry.pos != "N" or m.entry.cameo != AGREEMENT_NOUN or not definite(words[m.head].norm):
+        return False
+    return not any(w.norm in _ON for w in words[m.head + 1: m.head + 3])
+
+
 def definite_casualties(words: Sequence[Word], m: Match) -> bool:
     """المصابين الفلسطينيين, الضحايا, القتلى: definite nouns of the dead and wounded refer to the
     victims of an attack already told; they are no new event."""
@@ -176,7 +190,8 @@ def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool,
     for m in matches:
         strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
         if keep(m, cues, strong_conflict, doc_off, established) and not generic(words, m) and not of_a_kind(words, m) \
-                and not definite_casualties(words, m) and not economic_object(words, m):
+                and not definite_casualties(words, m) and not economic_object(words, m) \
+                and not agreement_reference(words, m):
             out.append(m)
     return out
 

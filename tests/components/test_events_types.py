@@ -1,0 +1,54 @@
+"""Event types that depend on the words around the trigger: agreements named as objects, claimed
+attacks, legal charges, material support and state boycotts (sentences from ANT news)."""
+
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.coding import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def _codes(nlp, text: str) -> list[str]:
+    doc = nlp(marsad.Article(id="t", text=text, published="2018-05-10"))
+    return [e.cameo for e in doc.events]
+
+
+# Alarabia, May 2018 (AL-internationalNews-1117-20180511)
+NUCLEAR_DEAL = ("وذلك بعد أن قال الرئيس حسن روحاني إن طهران ستبقى في الاتفاق النووي المبرم في 2015 "
+                "حتى بعد انسحاب الولايات المتحدة منه.")
+# Alarabia, 2018: an agreement reached on something
+AGREED_ON = "وأضاف أنه تم الاتفاق على ضرورة عدم تصعيد الوضع في أوروبا."
+
+
+def test_a_definite_agreement_noun_names_a_known_agreement(nlp):
+    assert not [c for c in _codes(nlp, NUCLEAR_DEAL) if c.startswith("03")]
+
+
+def test_agreeing_on_something_is_still_an_agreement(nlp):
+    assert [c for c in _codes(nlp, AGREED_ON) if c.startswith("03")]
+
+
+# SkyNews Arabia, August 2018
+CLAIM = "وتبنى تنظيم داعش الهجمات الثلاث."
+# the attack is told first, then claimed by "this attack"
+CLAIM_BACK = ("ووزارات الدفاع تعرض لهجوم انتحاري اسفر عن سقوط ستة قتلى في 25 يناير، "
+              "وقد تبنى تنظيم داعش هذا الهجوم.")
+
+
+def test_a_claimed_attack_is_coded_with_the_claimer_as_attacker(nlp):
+    doc = nlp(marsad.Article(id="t", text=CLAIM, published="2018-08-01"))
+    claims = [e for e in doc.events if e.cameo == "015"]
+    attacks = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert claims and attacks, [(e.cameo, e.trigger.text) for e in doc.events]
+    assert attacks[0].source is not None and "داعش" in attacks[0].source.text
+
+
+def test_a_claim_of_an_attack_told_in_its_sentence_adds_no_attack(nlp):
+    doc = nlp(marsad.Article(id="t", text=CLAIM_BACK, published="2018-08-01"))
+    assert len([e for e in doc.events if e.cameo[:2] == "18"]) == 1, [(e.cameo, e.trigger.text) for e in doc.events]
