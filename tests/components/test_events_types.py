@@ -52,3 +52,30 @@ def test_a_claimed_attack_is_coded_with_the_claimer_as_attacker(nlp):
 def test_a_claim_of_an_attack_told_in_its_sentence_adds_no_attack(nlp):
     doc = nlp(marsad.Article(id="t", text=CLAIM_BACK, published="2018-08-01"))
     assert len([e for e in doc.events if e.cameo[:2] == "18"]) == 1, [(e.cameo, e.trigger.text) for e in doc.events]
+
+
+# Alarabia 2018: a charge brought against two soldiers
+CHARGE = "وذكرت وسائل إعلام تركية أن الجنديين المحتجزين في محافظة أدرنة التركية وجهت إليهما تهمة التجسس."
+
+
+def test_a_charge_is_a_legal_measure_not_a_verbal_accusation(nlp):
+    codes = _codes(nlp, CHARGE)
+    assert "173" in codes and "1121" not in codes, codes
+
+
+# BBC Arabic, July 2018 (BB-internationalNews-900-20180730): the Houthis are no role of دعم here
+CONDITIONS = ("وفي مايو/أيار، وضع بومبيو 12 شرطاً للتوصل لأي اتفاق جديد مع إيران، من بينها سحب قواتها من "
+              "سوريا ووضع حد لدعمها للحوثيين في اليمن.")
+# Alarabia 2018
+TERROR_BACKING = ("لافتا إلى أن على طهران أن تتوقف عن انتهاك القوانين الدولية ودعم الإرهاب والتدخل في شؤون "
+                  "دول المنطقة.")
+
+
+def test_backing_an_armed_group_is_material_aid(nlp):
+    codes = _codes(nlp, CONDITIONS)
+    assert "070" in codes and "050" not in codes, codes
+
+
+def test_backing_terrorism_is_an_accusation(nlp):
+    codes = _codes(nlp, TERROR_BACKING)
+    assert "112" in codes and "050" not in codes, codes

@@ -323,6 +323,26 @@ def _armed(am: ActorMention | None) -> bool:
     return any(w in text for w in ARMED_WORDS)
 
 
+SUPPORT_OBJECT_WINDOW = 3  # words after a support trigger that name what is supported
+TERRORISM = frozenset({"الارهاب", "للارهاب", "بالارهاب", "ارهاب", "والارهاب"})
+
+
+def _support_code(doc: Document, ws: list[Word], m: Match, target: ActorMention | None) -> str:
+    """دعم الميليشيات, لدعمها للحوثيين: backing an armed group is material aid (070), whatever role
+    the group was given; دعمها للإرهاب: "support of terrorism" is an accusation (112)."""
+    if _armed(target):
+        return "070"
+    for w in ws[m.end: m.end + SUPPORT_OBJECT_WINDOW]:
+        if w.kind == "punct":
+            break
+        if w.norm in TERRORISM:
+            return "112"
+        near = document_spans(doc).overlapping_actor(w.start, w.end) if doc.actors else None
+        if _armed(near) or any(a in w.norm for a in ARMED_WORDS):
+            return "070"
+    return "050"
+
+
 INTENT_WINDOW = 4  # a word of willingness this close before a meeting word governs it
 
 
@@ -355,8 +375,8 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         later = object_after_adverbials(ws, roles.target[1], len(ws), ok or accept_all)
         target = _actor(doc, sent, later, "object-after-adverbials", exclude=_mention_of(doc, source), ok=ok)
     code = _recode(m, ws, roles.source)
-    if code == "050" and _armed(target):
-        code = "070"  # دعم الميليشيات, تدعم الحوثيين: backing an armed group is material aid
+    if code == "050":
+        code = _support_code(doc, ws, m, target)
     entry = cameo(code)
     mod = modality(ws, m.head, attributed)
     when = event_date(ws, m.head, doc.dates, _published(doc))
