@@ -79,3 +79,34 @@ def test_backing_an_armed_group_is_material_aid(nlp):
 def test_backing_terrorism_is_an_accusation(nlp):
     codes = _codes(nlp, TERROR_BACKING)
     assert "112" in codes and "050" not in codes, codes
+
+
+# SkyNews Arabia, October 2018 (SK-economy-1418-20181010)
+STATE_BOYCOTT = ("قطاع اقتصادي آخر في قطر، يدفع ثمنا باهظا ويمنى بخسائر فادحة، من جراء سياسات نظام الدوحة المصمم "
+                 "على دعم الإرهاب، وسط توقعات بأن السياحة هناك تحتاج إلى سنوات حتى تتعافى من جراء الضربة التي "
+                 "تعرضت لها، عقب مقاطعة أربع دول عربية لقطر في 2017.")
+
+
+def test_a_boycott_of_a_state_is_a_sanction_and_one_by_activists_a_protest(nlp):
+    from dataclasses import replace
+
+    from marsad.components.events.coder import state_boycotts
+    from marsad.core.types import Actor
+
+    doc = nlp(marsad.Article(id="t", text=STATE_BOYCOTT, published="2018-10-10"))
+    boycotts = [e for e in doc.events if "مقاطعة" in e.trigger.text]
+    assert boycotts and boycotts[0].cameo == "163" and boycotts[0].event_type == "COERCE", \
+        [(e.cameo, e.trigger.text) for e in doc.events]
+    assert boycotts[0].goldstein < 0
+    activists = replace(boycotts[0].source, actor=Actor(id="OPP", code="OPP", name_ar="ناشطون", agent="OPP"))
+    protest = replace(boycotts[0], cameo="143", source=activists)
+    assert state_boycotts([protest])[0].cameo == "143"
+    assert state_boycotts([replace(protest, source=None)])[0].cameo == "163"
+
+
+def test_a_boycott_imposed_is_a_sanction():
+    from marsad.components.events.dictionary import match_words
+    from marsad.text.normalize import norm_word
+
+    words = [norm_word(w) for w in "في أعقاب المقاطعة التي فرضتها عدة دول عربية على الدوحة".split()]
+    assert [m.entry.cameo for m in match_words(words)] == ["163"]

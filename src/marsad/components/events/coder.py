@@ -323,6 +323,38 @@ def _armed(am: ActorMention | None) -> bool:
     return any(w in text for w in ARMED_WORDS)
 
 
+BOYCOTT, STATE_BOYCOTT = "143", "163"
+STATE_AGENTS = frozenset({"GOV"})
+
+
+def _state(am: ActorMention | None) -> bool:
+    """A state: a country, or its government."""
+    if am is None or not am.actor.code:
+        return False
+    return am.actor.type == "country" or am.actor.agent in STATE_AGENTS or am.actor.code[3:6] in STATE_AGENTS
+
+
+def state_boycotts(events: Sequence[Event]) -> tuple[Event, ...]:
+    """مقاطعة أربع دول عربية لقطر: a boycott by or of a state (or its government) is an economic
+    sanction (163); a boycott by citizens, consumers or fans stays a protest (143). Decided once the
+    article has filled the roles."""
+    return tuple(_recoded(e, STATE_BOYCOTT) if e.cameo == BOYCOTT and _by_a_state(e) else e for e in events)
+
+
+def _by_a_state(e: Event) -> bool:
+    """A state boycotts, or a state is boycotted by no one named other than a state (activists
+    boycotting Israeli goods stay a protest)."""
+    named = e.source is not None and bool(e.source.actor.code)
+    return _state(e.source) or (_state(e.target) and not named)
+
+
+def _recoded(e: Event, code: str) -> Event:
+    entry = cameo(code)
+    return replace(e, cameo=code, event_type=entry.plover_type, mode=entry.plover_mode,
+                   quad_class=entry.quad_class, goldstein=entry.goldstein,
+                   coder={**e.coder, "recoded": f"{e.cameo}->{code}"})
+
+
 SUPPORT_OBJECT_WINDOW = 3  # words after a support trigger that name what is supported
 TERRORISM = frozenset({"الارهاب", "للارهاب", "بالارهاب", "ارهاب", "والارهاب"})
 

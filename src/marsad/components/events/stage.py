@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from marsad.components.events.article_roles import fill_roles, imply_roles, spoken_by_actors
 from marsad.components.events.assemble import assemble
-from marsad.components.events.coder import code_document
+from marsad.components.events.coder import code_document, state_boycotts
 from marsad.components.events.detector import Detector, default_detector
 from marsad.components.events.dictionary import Dictionary, default_dictionary, load_dictionary
 from marsad.core.types import Document
@@ -34,7 +34,7 @@ class EventsStage:
         coded = [replace(doc, events=code_document(doc, self.dictionary)) for doc in docs]
         if self.detector is not None:
             coded = [self.detector.score(doc) for doc in coded]
-        return [replace(doc, events=imply_roles(doc, assemble(spoken_by_actors(fill_roles(doc, doc.events)))))
+        return [replace(doc, events=state_boycotts(imply_roles(doc, assemble(spoken_by_actors(fill_roles(doc, doc.events))))))
                 for doc in coded]
 
 
