@@ -104,9 +104,29 @@ def test_a_boycott_of_a_state_is_a_sanction_and_one_by_activists_a_protest(nlp):
     assert state_boycotts([replace(protest, source=None)])[0].cameo == "163"
 
 
+IMPOSED = "في أعقاب المقاطعة التي فرضتها عدة دول عربية على الدوحة"  # Alarabia, May 2018
+
+
 def test_a_boycott_imposed_is_a_sanction():
     from marsad.components.events.dictionary import match_words
     from marsad.text.normalize import norm_word
 
-    words = [norm_word(w) for w in "في أعقاب المقاطعة التي فرضتها عدة دول عربية على الدوحة".split()]
+    words = [norm_word(w) for w in IMPOSED.split()]
     assert [m.entry.cameo for m in match_words(words)] == ["163"]
+
+
+# ANT news, 2018: the charge is the ground of the arrest, one COERCE event
+ARREST_CHARGE = ("أعلنت الشرطة الإسرائيلية، الجمعة، أنها اعتقلت 3 مسؤولين بتهمة التسبب بإهمال أدى إلى مقتل 10 "
+                 "طلاب نتيجة الفيضانات والسيول.")
+# SkyNews Arabia, 2018: the agreement just reported is the subject of its sentence
+AGREEMENT_SUBJECT = ("وقالت المصادر لـ\"سكاي نيوز عربية\" إن الاتفاق جاء بالتزامن مع إعادة المدنيين إلى مناطقهم "
+                     "في درعا ومحيطها.")
+
+
+def test_a_charge_beside_an_arrest_is_no_second_measure(nlp):
+    codes = _codes(nlp, ARREST_CHARGE)
+    assert codes.count("173") == 1 and "1121" not in codes, codes
+
+
+def test_an_agreement_as_the_subject_of_its_sentence_is_the_agreement_reported(nlp):
+    assert "030" in _codes(nlp, AGREEMENT_SUBJECT)

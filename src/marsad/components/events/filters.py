@@ -15,7 +15,8 @@
   النوع من (لمثل هذه المناقشات: a kind of event), nor a definite noun of the dead or wounded
   (المصابين, الضحايا: the victims of an attack already told); a violence or coercion word acting on
   an economic object (استهداف الصادرات, حرب تجارية) is a metaphor; a definite agreement noun with
-  no object (الاتفاق النووي) names a known agreement, not a new one;
+  no object that is named or governed (الاتفاق النووي, بالاتفاق) is a known agreement, not a new one;
+  a charge beside an arrest or a sentence (اعتقلت ... بتهمة) is the ground of that measure;
 * in articles about sport, culture or technology, past conflict events and conflict events with no
   coded actor are background (:func:`background`).
 """
@@ -172,7 +173,25 @@ def agreement_reference(words: Sequence[Word], m: Match) -> bool:
     على, والاتفاق على أنه) reports agreeing."""
     if m.entry.pos != "N" or m.entry.cameo != AGREEMENT_NOUN or not definite(words[m.head].norm):
         return False
-    return not any(w.norm in _ON for w in words[m.head + 1: m.head + 3])
+    if any(w.norm in _ON for w in words[m.head + 1: m.head + 3]):
+        return False
+    named = m.head + 1 < len(words) and definite(words[m.head + 1].norm)  # الاتفاق النووي, الموقع
+    governed = m.head > 0 and words[m.head - 1].kind == "word" and words[m.head - 1].norm not in _OPENERS
+    return named or governed or words[m.head].norm.startswith(("بال", "لل", "وبال", "ولل"))
+
+
+_OPENERS = frozenset({"ان", "وان", "لان", "بان", "لكن", "ولكن", "كما", "ثم"})  # a subject follows: إن الاتفاق جاء
+
+
+def charge_of_another(words: Sequence[Word], m: Match, matches: Sequence[Match]) -> bool:
+    """اعتقلت 3 مسؤولين بتهمة الإهمال: a charge named beside an arrest, a detention or a sentence is
+    the ground of that measure, not a second one."""
+    if m.entry.cameo != CHARGE or "تهم" not in words[m.head].norm:
+        return False
+    return any(o is not m and o.entry.cameo[:2] == CHARGE[:2] for o in matches)
+
+
+CHARGE = "173"
 
 
 def definite_casualties(words: Sequence[Word], m: Match) -> bool:
@@ -191,7 +210,7 @@ def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool,
         strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
         if keep(m, cues, strong_conflict, doc_off, established) and not generic(words, m) and not of_a_kind(words, m) \
                 and not definite_casualties(words, m) and not economic_object(words, m) \
-                and not agreement_reference(words, m):
+                and not agreement_reference(words, m) and not charge_of_another(words, m, matches):
             out.append(m)
     return out
 
