@@ -173,3 +173,22 @@ def test_a_plotted_attack_is_planned_not_reported(pipe) -> None:
     arrest = [e for e in doc.events if e.cameo == "173"]
     assert attack and all(e.future for e in attack)
     assert arrest and not arrest[0].future
+
+
+
+# ANT (BBC, middleEast, 2018): the killing of a model in Baghdad. Its beauty-queen and fashion words
+# read as culture; filed under news, its shooting is news.
+MODEL = (
+    "قالت وزارة الداخلية العراقية إن ملكة جمال بغداد وعارضة الأزياء، تارة فارس، قتلت بعد أن أطلق مسلحون مجهولون النار عليها، في منطقة كمب سارة في بغداد، في 27 سبتمبر / أيلول، حسب موقع \"السومرية نيوز\" الإخباري.\n"
+    "وذكر الموقع أن الوزارة قالت في بيان إنها \"فتحت تحقيقا عاجلا لمعرفة ملابسات حادثة مقتل عارضة الأزياء، تارة فارس شمعون، التي أصيبت بثلاث طلقات نارية، ما أدى لوفاتها في الحال بمنطقة كمب سارة في العاصمة بغداد\".\n"
+    "ونقلت وكالة الأنباء العراقية، واع، عن مصدر في وزارة الداخلية قوله \"إن المجموعة المسلحة التي هاجمت تارة فارس، حاولت ابتداء اختطافها\"."
+)
+
+
+def test_a_news_section_article_keeps_its_violence(pipe) -> None:
+    def shootings(category: str) -> list:
+        doc = list(pipe.pipe([Article(id="m", text=MODEL, category=category)]))[0]
+        return [e for e in doc.events if e.cameo == "193" and e.confidence >= default_threshold()]
+
+    assert shootings("middleEast")
+    assert not shootings("culture")

@@ -95,7 +95,7 @@ def code_document(doc: Document, dictionary: Dictionary | None = None,
     d = dictionary or default_dictionary()
     events: list[Event] = []
     sents = sentence_words(doc)
-    doc_off = document_off_topic([s.words for s in sents])
+    doc_off = document_off_topic([s.words for s in sents]) and not news_section(doc.article.category)
     found = [_matches(doc, sent, d) for sent in sents]
     established = frozenset(sense_key(m) for sent, ms in zip(sents, found, strict=True)
                             for m in keep_matches(sent.words, ms, doc_off) if not m.entry.weak)
@@ -108,6 +108,17 @@ def code_document(doc: Document, dictionary: Dictionary | None = None,
     if drop_background and document_cyber([s.words for s in sents]):
         events = [e for e in events if not cyber_background(e)]
     return tuple(events)
+
+
+NEWS_SECTIONS = ("news", "middleeast", "world", "politic", "local", "أخبار", "اخبار", "سياس", "محليات", "دولي")
+OTHER_SECTIONS = ("sport", "cultur", "tech", "art", "entertain", "رياض", "ثقاف", "فن", "تقني", "منوعات")
+
+
+def news_section(category: str | None) -> bool:
+    """The outlet filed the article under news or politics (ANT's middleEast and internationalNews,
+    محليات, سياسة): its conflict words are news, whatever sport or culture words it also holds."""
+    key = (category or "").lower()
+    return any(k in key for k in NEWS_SECTIONS) and not any(k in key for k in OTHER_SECTIONS)
 
 
 def _matches(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Match]:
