@@ -43,7 +43,7 @@ from dataclasses import replace
 from marsad.components.actors import outlet_country
 from marsad.components.events.agents import NOT_COUNTRIES, actor_identity
 from marsad.components.events.coder import PLACE_NOUN
-from marsad.components.events.coordination import trigger_key
+from marsad.components.events.coordination import co_actor, trigger_key
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 
 MIN_SHARE = 0.5
@@ -92,15 +92,16 @@ def _opens_sentence(doc: Document, e: Event, words: dict[int, list[Token]]) -> b
     return any(t.start <= e.trigger.start < t.end for t in ws[:OPENING_WORDS])
 
 
-def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
-    """The mentions with pro-drop sources filled and bare agents given the article's country."""
+def fill_roles(doc: Document, mentions: Sequence[Event], country: str | None) -> tuple[Event, ...]:
+    """The mentions with pro-drop sources filled and bare agents given the article's country
+    (``country``: :func:`article_country` of ``doc``)."""
     if not mentions:
         return tuple(mentions)
     words: dict[int, list[Token]] = {}
     for t in doc.tokens:
         if t.kind in ("word", "latin"):
             words.setdefault(t.sentence, []).append(t)
-    country, basis = article_country(doc), "article"
+    basis = "article"
     if country is None:
         country, basis = outlet_country(doc.article), "outlet"
     out: list[Event] = []
@@ -121,7 +122,7 @@ def fill_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
                 tgt = _with_country(tgt, country, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
             tgt = None  # one mention is never both source and target
-        if _coded(src) and e.cameo[:2] <= SPEECH_ROOTS and not (out and trigger_key(out[-1]) == trigger_key(e)):
+        if _coded(src) and e.cameo[:2] <= SPEECH_ROOTS and not co_actor(out[-1] if out else None, e):
             last_source = src  # a speaker: the source of a verbal act, not of a reported attack (the first of several)
         out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
     return tuple(out)
@@ -140,7 +141,7 @@ def _participants(doc: Document, mentions: Sequence[Event], side: str) -> list[l
     named: dict[str, list[ActorMention]] = {}
     score: Counter[str] = Counter()
     for k, e in enumerate(mentions):
-        if k and trigger_key(mentions[k - 1]) == trigger_key(e):
+        if co_actor(mentions[k - 1] if k else None, e):
             continue  # the second and later of coordinated actors: the first one counts for them
         for role in ("source", "target"):
             am = getattr(e, role)
@@ -168,15 +169,15 @@ def _implied(e: Event, participants: list[list[ActorMention]], other: ActorMenti
     return None
 
 
-def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
+def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -> tuple[Event, ...]:
     """Typed mentions whose sentence names no source get the latest source named before them (the
     actor in focus), else the article's participant most often named as a source, other than the
-    target; those with no target get one from :func:`_implied_target` (``basis="implied"``)."""
+    target; those with no target get one from :func:`_implied_target` (``basis="implied"``).
+    ``country``: :func:`article_country` of ``doc``."""
     sources = _participants(doc, mentions, "source")
     if not sources:
         return tuple(mentions)
     targets = _participants(doc, mentions, "target")
-    country = article_country(doc)
     co_sources, co_targets = _named_together(mentions, "source"), _named_together(mentions, "target")
     out: list[Event] = []
     last: ActorMention | None = None  # the latest named, coded source of a typed event: the actor in focus
@@ -191,7 +192,7 @@ def imply_roles(doc: Document, mentions: Sequence[Event]) -> tuple[Event, ...]:
                               basis="implied")
             elif src is None:
                 src = _implied(e, sources, tgt)
-            elif src.basis != "implied" and _coded(src) and not (out and trigger_key(out[-1]) == trigger_key(e)):
+            elif src.basis != "implied" and _coded(src) and not co_actor(out[-1] if out else None, e):
                 last, last_event = src, e  # typed events set the focus (the first of coordinated actors); statements do not
             if src is not e.source and actor_identity(src) in co_targets.get(trigger_key(e), set()):
                 src = None  # اتهمت إسرائيل ومصر: one co-target is not the other's source

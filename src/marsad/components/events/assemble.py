@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from marsad.components.events.article_roles import actor_identity
+from marsad.components.events.agents import actor_identity
 from marsad.components.events.coordination import trigger_key
 from marsad.components.events.words import definite
 from marsad.core.types import Event

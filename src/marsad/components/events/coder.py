@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from marsad.components.events.agents import ActorTest, accept_all, actor_test, actor_words, document_spans
 from marsad.components.events.context import (
@@ -360,10 +361,15 @@ def _by_a_state(e: Event) -> bool:
 
 
 def _recoded(e: Event, code: str) -> Event:
+    return replace(e, **code_fields(code), coder={**e.coder, "recoded": f"{e.cameo}->{code}"})
+
+
+def code_fields(code: str) -> dict[str, Any]:
+    """An event's fields that follow from its CAMEO code: the code, PLOVER type and mode, QuadClass
+    and Goldstein score."""
     entry = cameo(code)
-    return replace(e, cameo=code, event_type=entry.plover_type, mode=entry.plover_mode,
-                   quad_class=entry.quad_class, goldstein=entry.goldstein,
-                   coder={**e.coder, "recoded": f"{e.cameo}->{code}"})
+    return {"cameo": code, "event_type": entry.plover_type, "mode": entry.plover_mode,
+            "quad_class": entry.quad_class, "goldstein": entry.goldstein}
 
 
 SUPPORT_OBJECT_WINDOW = 3  # words after a support trigger that name what is supported
@@ -420,21 +426,20 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
     code = _recode(m, ws, roles.source)
     if code == "050":
         code = _support_code(doc, ws, m, target)
-    entry = cameo(code)
+    fields = code_fields(code)
     mod = modality(ws, m.head, attributed)
     when = event_date(ws, m.head, doc.dates, _published(doc))
     strong = not m.entry.weak
     key = f"{doc.article.id}|{sent.index}|{t0}|{code}"
     return Event(
         id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
-        article_id=doc.article.id, sentence=sent.index, cameo=code,
-        event_type=entry.plover_type, mode=entry.plover_mode, quad_class=entry.quad_class,
-        goldstein=entry.goldstein, trigger=Span(t0, t1, doc.text[t0:t1]),
+        article_id=doc.article.id, sentence=sent.index, **fields,
+        trigger=Span(t0, t1, doc.text[t0:t1]),
         source=source, target=target, place=_place(doc, sent, t0),
         date=when.value, date_precision=when.precision,
         negated=mod.negated, hypothetical=mod.hypothetical, future=mod.future,
         historical=when.historical, attributed=mod.attributed,
-        counts=counts_for(entry.plover_type, counts),
+        counts=counts_for(fields["event_type"], counts),
         confidence=_confidence(m, roles, source, mod, strong, ws),
         evidence=sent.text,
         coder={

@@ -122,6 +122,11 @@ def trigger_key(e: Event) -> tuple[int, int]:
     return e.sentence, e.trigger.start
 
 
+def co_actor(previous: Event | None, e: Event) -> bool:
+    """Is ``e`` the second or a later event split from the coordination ``previous`` belongs to?"""
+    return previous is not None and trigger_key(previous) == trigger_key(e)
+
+
 def _overlaps(a: ActorMention, b: ActorMention) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -156,4 +161,4 @@ def split_coordinated(doc: Document, e: Event, source_rule: str = "", target_rul
     return out
 
 
-__all__ = ["conjuncts", "joint", "split_coordinated", "trigger_key"]
+__all__ = ["co_actor", "conjuncts", "joint", "split_coordinated", "trigger_key"]
