@@ -189,3 +189,34 @@ def test_who_decided_an_act_does_it(nlp, text, source):
     assert found and found[0].source is not None and found[0].source.basis == "text", \
         [(e.cameo, e.source) for e in doc.events]
     assert found[0].source.actor.code == source
+
+
+# Sanctions on envoys (ANT, Sky News Arabia and CNN Arabic, 2018): whose envoy is the target.
+RECALL = ("وكانت تركيا قد استدعت سفيريها من إسرائيل والولايات المتحدة، وطردت السفير الإسرائيلي في أنقرة، "
+          "بينما طردت إسرائيل القنصل العام التركي.")
+SUMMON = "وكانت الخارجية الجزائرية استدعت اليوم السفير المغربي في الجزائر."
+EXPEL_FROM_HOME = "وقد ردت روسيا بقرار مثيل، إذ طردت 23 دبلوماسياً من موسكو."
+
+
+def test_a_diplomatic_sanction_targets_the_envoys_country(nlp):
+    doc = nlp(marsad.Article(id="recall", text=RECALL))
+    pairs = {(e.cameo, e.source.actor.country if e.source else None, e.target.actor.country if e.target else None)
+             for e in doc.events if e.cameo.startswith("16")}
+    assert {("161", "TUR", "ISR"), ("161", "TUR", "USA"), ("166", "TUR", "ISR"), ("166", "ISR", "TUR")} <= pairs, pairs
+    doc = nlp(marsad.Article(id="summon", text=SUMMON))
+    summon = [e for e in doc.events if e.cameo == "161"]
+    assert summon and summon[0].target is not None and summon[0].target.actor.country == "MAR"
+
+
+def test_an_expulsion_from_ones_capital_does_not_target_it(nlp):
+    doc = nlp(marsad.Article(id="expel", text=EXPEL_FROM_HOME))
+    expel = [e for e in doc.events if e.cameo == "166"]
+    assert expel and all(e.target is None or e.target.actor.country != "RUS" or e.target.basis == "implied"
+                         for e in expel)
+
+
+def test_a_capital_after_lam_is_an_actor(nlp):
+    doc = nlp(marsad.Article(id="lam", text="وطردت أستراليا دبلوماسيين روسيين اثنين بعد اتهام لندن لموسكو بتسميم سكريبال."))
+    assert any(am.text == "موسكو" and am.actor.country == "RUS" for am in doc.actors), [a.text for a in doc.actors]
+    doc = nlp(marsad.Article(id="in", text="وعقد الاجتماع بموسكو أمس."))
+    assert not any(am.actor.country == "RUS" for am in doc.actors)

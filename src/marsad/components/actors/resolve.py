@@ -438,7 +438,7 @@ def _locative(state: State, m: Match) -> bool:
     if state.span_mode:
         return False
     w = state.words[m.i]
-    if m.pre and w.text[m.pre - 1] == "ب" or m.pre and w.text[m.pre - 1] == "ل" and "seat" in m.kinds():
+    if m.pre and w.text[m.pre - 1] == "ب":
         return True
     return m.i > 0 and not w.brk and state.words[m.i - 1].text in _LOCATIVE
 

@@ -192,9 +192,41 @@ def _beneficiary(words: Sequence[Word], start: int, stop: int) -> tuple[int, int
     return None
 
 
+_ENVOYS = frozenset(norm_word(w) for w in (
+    "سفير", "السفير", "سفيره", "سفيرها", "سفيرهم", "سفيريها", "سفيريه", "سفراء", "السفراء", "سفراءها", "سفرائها",
+    "قنصل", "القنصل", "القائم", "دبلوماسيين", "الدبلوماسيين", "دبلوماسيا", "دبلوماسيون", "البعثه", "بعثتها"))
+_ENVOY_PREPS = frozenset({"لدي", "في", "من", "الي"})
+ENVOY_WINDOW = 3  # words from the sanction's head to the envoy noun (استدعت الخارجية سفيرها)
+
+
+def _envoy_country(words: Sequence[Word], m: Match, ok: ActorTest) -> tuple[int, int] | None:
+    """Whose envoy a diplomatic sanction acts on: the country adjective of the envoy (طردت السفير
+    الإسرائيلي, طرد 23 دبلوماسيا روسيا), or the country after لدى/في/إلى (استدعت سفيرها لدى قطر) and,
+    for a recall, من (سحبت سفيريها من إسرائيل والولايات المتحدة): the host of one's own envoy is the
+    one a recall is aimed at, while an expulsion "من موسكو" is from home."""
+    if ok is accept_all:
+        return None
+    for k in range(m.head, min(len(words), m.end + ENVOY_WINDOW)):
+        if words[k].reading.unconj not in _ENVOYS:
+            continue
+        j = k + 1
+        if j < len(words) and words[j].norm in ("العام", "بالاعمال"):
+            j += 1  # القنصل العام, القائم بالأعمال
+        if j < len(words) and ok((j, j + 1)):
+            return (k, j + 1) if ok((k, j + 1)) else (j, j + 1)
+        preps = _ENVOY_PREPS if m.entry.cameo == "161" else _ENVOY_PREPS - {"من"}  # طرد ... من موسكو: from home
+        return _first_prep_np(words, j, min(len(words), j + 2), preps, ok)
+    return None
+
+
 def find_roles(words: Sequence[Word], m: Match, ok: ActorTest = accept_all) -> Roles:
     """Source and target word ranges for one trigger match (sources pass the actor test ``ok``)."""
     _entry, root = m.entry, int(m.entry.cameo[:2])
+    if root == 16:
+        envoy = _envoy_country(words, m, ok)
+        if envoy:
+            base = find_roles_plain(words, m, root, ok)
+            return Roles(base.source, envoy, base.source_rule, "envoy")
     if root in (6, 7):
         ben = _beneficiary(words, m.end, min(len(words), m.end + 20))
         if ben:
