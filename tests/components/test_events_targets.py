@@ -220,3 +220,26 @@ def test_a_capital_after_lam_is_an_actor(nlp):
     assert any(am.text == "موسكو" and am.actor.country == "RUS" for am in doc.actors), [a.text for a in doc.actors]
     doc = nlp(marsad.Article(id="in", text="وعقد الاجتماع بموسكو أمس."))
     assert not any(am.actor.country == "RUS" for am in doc.actors)
+
+
+# Subjects set off by commas, objects after an SVO verb, and "his country" (ANT, Sky News Arabia 2018).
+APPOSED = "وكان الرئيس الأميركي، دونالد ترامب، انتقد إيران بشدة."
+HIS_COUNTRY = "وقال وزير الخارجية الأمريكي، مايك بومبيو، إن بلاده ستفرض عقوبات جديدة على إيران."
+TOWN = "وانسحب مقاتلو المعارضة من بلدة حمورية في الغوطة."
+
+
+def test_a_subject_between_commas_acts_on_the_object_after_its_verb(nlp):
+    doc = nlp(marsad.Article(id="apposed", text=APPOSED))
+    crit = [e for e in doc.events if e.cameo.startswith("11")]
+    assert crit and crit[0].source is not None and crit[0].source.actor.country == "USA"
+    assert crit[0].target is not None and crit[0].target.actor.country == "IRN" and crit[0].target.basis == "text"
+
+
+def test_his_country_is_the_country_of_the_person_before(nlp):
+    doc = nlp(marsad.Article(id="his", text=HIS_COUNTRY))
+    own = [am for am in doc.actors if am.text == "بلاده"]
+    assert own and own[0].actor.country == "USA"
+    sanction = [e for e in doc.events if e.cameo == "163"]
+    assert sanction and sanction[0].source is not None and sanction[0].source.text == "بلاده"
+    doc = nlp(marsad.Article(id="town", text=TOWN))
+    assert not any(am.text.startswith("بلد") for am in doc.actors)  # بلدة is a town, not "his country"

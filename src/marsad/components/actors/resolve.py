@@ -67,9 +67,37 @@ def resolve_range(state: State, lo: int, hi: int) -> None:
     matches = find_matches(state.lex, state.words, lo, hi, state.short)
     state.sentence_countries = frozenset(
         e.key for m in matches for e in m.entries if e.kind in ("country", "demonym", "seat"))
+    owned = [i for i in range(lo, hi) if _own_country_word(state.words[i].text) is not None]
     k = 0
     while k < len(matches):
+        while owned and owned[0] < matches[k].i:
+            _own_country(state, owned.pop(0))
         k = _step(state, matches, k, lo, hi)
+    for i in owned:
+        _own_country(state, i)
+
+
+#: "His/her/their/our country": a possessive of بلاد or بلد refers to the country of the person or
+#: body it belongs to (قال بومبيو إن بلاده ستفرض عقوبات). Not بلدي (also "municipal").
+_OWN_COUNTRY = frozenset({"بلاده", "بلادها", "بلادهم", "بلادنا", "بلاد", "بلدها", "بلدهم", "بلدنا"})
+_OWN_COUNTRY_CLITICS = ("", "و", "ف", "ل", "ول", "فل")
+
+
+def _own_country_word(text: str) -> int | None:
+    """The length of the clitics before a possessive country word (وبلاده: 1), or None."""
+    for c in _OWN_COUNTRY_CLITICS:
+        if text.startswith(c) and text[len(c):] in _OWN_COUNTRY and text[len(c):] != "بلاد":
+            return len(c)
+    return None
+
+
+def _own_country(state: State, i: int) -> None:
+    """بلاده after a person or body with a country: that country, as the latest one named."""
+    if not state.recent_people or not state.recent_people[-1] or state.span_mode:
+        return
+    iso3, pre = state.recent_people[-1], _own_country_word(state.words[i].text) or 0
+    _emit(state, i, i + 1, pre, country_actor(state.lex, iso3, state.words[i].text[pre:]),
+          f"'{state.words[i].text[pre:]}': the country of the latest person or body named ({iso3})")
 
 
 def _step(state: State, ms: list[Match], k: int, lo: int, hi: int) -> int:
@@ -506,3 +534,5 @@ def _emit(state: State, i: int, j: int, pre: int, actor: Actor, why: str) -> Non
         if actor.country in state.recent_countries:
             state.recent_countries.remove(actor.country)
         state.recent_countries.append(actor.country)
+    if actor.type != "country":  # a person or body: of a state, or of none that بلاده could name
+        state.recent_people.append(actor.country if actor.country in state.lex.countries else "")

@@ -20,6 +20,7 @@ class State:
     when: date | None
     recent_orgs: list[str] = field(default_factory=list)
     recent_countries: list[str] = field(default_factory=list)  # countries of the actors named so far, latest last
+    recent_people: list[str] = field(default_factory=list)  # countries of the persons and bodies named so far
     short: Lexicon = field(default_factory=Lexicon)
     short_actors: dict[str, Actor] = field(default_factory=dict)
     named: list[str] = field(default_factory=list)  # ids of the persons named so far, the latest last

@@ -17,8 +17,10 @@ from marsad.components.events.agents import ActorTest, accept_all
 from marsad.components.events.dictionary import Match
 from marsad.components.events.phrases import MAX_NP, np_after, np_before, skip_quantifiers, verb_with_object
 from marsad.components.events.subjects import (  # noqa: F401 - re-exported for rank.py
+    _COMMAS,
     _SKIP_BEFORE,
     PREPOSITIONS_BEFORE_NOUN,
+    apposed_subject,
     masdar_reading,
     plural_verb,
     subject_of_verb,
@@ -268,21 +270,25 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
     if target is None:
         target = _first_prep_np(words, m.head + 1, stop, preps, ok)
         trule = "prep" if target else ""
-    if target is None and rule in ("vso", "pronoun-subject") and not m.entry.stmt:
+    if target is None and rule in OBJECT_RULES and not m.entry.stmt:
         target = np_after(words, after)
         if target is not None and target[1] - target[0] > 1 and _manner(words, (target[0], target[0] + 1)):
             target = np_after(words, target[0] + 1)  # دانت المملكة بشدة التفجير: the object after the adverb
         if target is not None and _manner(words, target) and not ok(target):
             target = None  # انتقد X بشدة: a manner adverb after the subject is no object
         trule = "object" if target else ""
-        if target is None or (source is not None and ok is not accept_all and ok((target[0], target[0] + 1))
-                              and ok((target[0] - 1, target[0]))):
+        if rule in VSO_RULES and (target is None or (source is not None and ok is not accept_all
+                                                     and ok((target[0], target[0] + 1)) and ok((target[0] - 1, target[0])))):
             later = object_after_adverbials(words, after, len(words), ok)
             if later is not None:
                 target, trule = later, "object-after-adverbials"
     return Roles(source, target, rule, trule)
 
 
+#: Subject rules after which the phrase following the verb is its object (VSO: after the subject).
+OBJECT_RULES = ("vso", "pronoun-subject", "svo", "svo-apposition", "kana-subject")
+#: Of those, the rules where adverbials may stand between the verb's subject and its object (VSO).
+VSO_RULES = ("vso", "pronoun-subject")
 OBJECT_WINDOW = 14  # words between the subject and an object delayed by adverbials
 
 
@@ -401,5 +407,7 @@ def _light_verb_subject(words: Sequence[Word], h: int, verbs: str = "light_verbs
             if np and np[1] <= h:
                 return np
             conj = words[k].norm[0] in "وف" and words[k].norm not in word_lists()[verbs]
+            if k > 0 and not conj and words[k - 1].norm in _COMMAS:
+                return apposed_subject(words, k - 1, accept_all)  # وكان الرئيس، ترامب، وجه انتقادات
             return np_before(words, k - 1) if k > 0 and not conj else None
     return None

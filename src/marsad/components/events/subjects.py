@@ -52,6 +52,10 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
         np = np_after(words, kana + 1) if kana is not None else None
         if np and ok(np):
             return np, "kana-subject"
+    if p >= 0 and words[p].norm in _COMMAS and not has_conj(words[h].norm, m.stem):
+        np = apposed_subject(words, p, ok)
+        if np:
+            return np, "svo-apposition"
     if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
         np = _actor_np_before(words, p, ok)
         if np and _partitive(words, np[0]):  # الآلاف من النيباليين خرجوا
@@ -59,6 +63,28 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
         if np and not _after_preposition(words, np[0]):
             return np, "svo"
     return None
+
+
+_COMMAS = frozenset({",", "،"})
+#: Words after which a clause starts with its subject (وكان الرئيس ...، ترامب، انتقد; أن الوزير، ...، قال).
+_CLAUSE_OPENERS = frozenset({"كان", "كانت", "وكان", "وكانت", "ان", "بان", "لان", "وان"})
+
+
+def apposed_subject(words: Sequence[Word], comma: int, ok: ActorTest) -> tuple[int, int] | None:
+    """A subject set off by commas before its verb, ``[title]، [name]، verb`` (وكان الرئيس الأميركي،
+    دونالد ترامب، انتقد): the name's phrase before ``comma``, with the title before the first comma,
+    when the whole stands at the start of a clause (the sentence's start, كان, أنّ)."""
+    np = _actor_np_before(words, comma - 1, ok) if comma > 0 else None
+    if np is None:
+        return None
+    a = np[0]
+    if a >= 2 and words[a - 1].norm in _COMMAS:
+        title = _actor_np_before(words, a - 2, ok)
+        if title is not None:
+            a = next((k + 1 for k in range(a - 2, title[0] - 1, -1) if words[k].norm in _CLAUSE_OPENERS), title[0])
+    opener = a == 0 or words[a - 1].kind == "punct" and words[a - 1].norm not in _COMMAS \
+        or words[a - 1].norm in _CLAUSE_OPENERS
+    return (a, np[1]) if opener else None
 
 
 def masdar_reading(words: Sequence[Word], m: Match) -> bool:
@@ -120,6 +146,8 @@ def _partitive(words: Sequence[Word], a: int) -> bool:
 def _after_preposition(words: Sequence[Word], a: int) -> bool:
     """Is the phrase starting at ``a`` the object of a preposition (في غواتيمالا), not a subject?"""
     n = words[a].norm
+    if n.startswith(("بلاد", "بلد")):
+        return False  # بلاده: "his country", no preposition ب
     if len(n) > 3 and n[0] == "ب" or n.startswith(("لل", "وب", "فب")):
         return True
     return a > 0 and words[a - 1].reading.unconj in _PREPOSITIONS
