@@ -124,3 +124,27 @@ def test_trade_and_control_words_keep_their_other_senses() -> None:
     assert "163" not in codes("ما يعني فرض ضرائب على ما سيجنيه الاتحاد من البطولة")  # a tax, no trade
     assert "192" not in codes("البلدات الواقعة تحت سيطرة فصيل فيلق الرحمن")  # a state, not a taking
     assert "161" in codes("أعلنت البحرين قطع العلاقات الدبلوماسية مع إيران")  # diplomatic only
+
+
+@pytest.mark.parametrize("sentence,code", [  # ANT sentences
+    ("قضت محكمة باكستانية بسجن رئيس الوزراء السابق نواز شريف عشرة أعوام", "173"),
+    ("أصدرت السلطات الإندونيسية حكما يقضي بسجن مصممة أزياء المحجبات الشهيرة", "173"),
+    ("وتعيش ميليشيا الحوثي حالة من الهلع والذعر مع تقدم الجيش اليمني بإسناد من التحالف العربي", "190"),
+    ("ووفقا لمصادر عسكرية تقدمت القوات نحو مركز كتاف بعمق أكثر من عشرة كيلو مترات", "190"),
+    ("وضغط ترامب على الحلفاء الأوروبيين للعمل مع واشنطن على إصلاح الاتفاق", "170"),
+    ("إن بلاده لا تمانع من دخول القوات السورية عفرين لطرد الفصائل الكردية هناك", "154"),
+    ("وقال السفير البريطاني إن للنظام السوري سمعة مشينة عن استخدام أسلحة كيميائية ضد شعبه", "2041"),
+    ("أن الفظائع التي ارتكبها الجنود دفعت نحو 700 ألف من أبناء الروهينغا للفرار", "200"),
+])
+def test_sentences_advances_pressure_entry_and_chemical_use(sentence: str, code: str) -> None:
+    assert code in codes(sentence)
+
+
+def test_material_entries_keep_their_other_senses() -> None:
+    # a demand for a death sentence is no sentence (nor an execution)
+    got = codes("وتجمع المتظاهرون أمام مبنى الادعاء العام مطالبين بإعدام رئيس البنك المركزي")
+    assert "173" not in got and "1823" not in got
+    assert "190" not in codes("نأمل أن تحقق المحادثات تقدما نحو مستقبل من السلام والازدهار")  # progress
+    assert "170" not in codes("مما يضغط على مواردها المحدودة")  # a strain on resources, no actor pressed
+    assert "170" not in codes("أسرع سيباستيان ثم ضغط على المكابح وكنت على وشك الاصطدام به")  # the brakes
+    assert "2041" not in codes("للتحقيق حول استخدام السلاح الكيمياوي في سوريا")  # an inquiry, no use told
