@@ -243,3 +243,10 @@ def test_his_country_is_the_country_of_the_person_before(nlp):
     assert sanction and sanction[0].source is not None and sanction[0].source.text == "بلاده"
     doc = nlp(marsad.Article(id="town", text=TOWN))
     assert not any(am.text.startswith("بلد") for am in doc.actors)  # بلدة is a town, not "his country"
+
+
+def test_close_triggers_of_one_root_but_two_types_are_two_events(nlp):
+    # Sky News Arabia, 16 March 2018: air strikes (ASSAULT) after the taking of the Ghouta (COERCE), both root 19.
+    text = "وتأتي هذه الغارات غداة سيطرة القوات السورية الحكومية والميليشيات الموالية لها على نحو 70 في المئة من مساحة الغوطة."
+    doc = nlp(marsad.Article(id="ghouta", text=text))
+    assert {"ASSAULT", "COERCE"} <= {e.event_type for e in doc.events}, [(e.cameo, e.trigger.text) for e in doc.events]

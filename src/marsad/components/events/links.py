@@ -15,6 +15,7 @@ from marsad.components.events.rank import embedded
 from marsad.components.events.roles import Roles
 from marsad.components.events.words import Word, in_list
 from marsad.core.types import Actor
+from marsad.resources.ontology import plover_for
 
 Found = list[tuple[Match, Roles]]
 
@@ -120,12 +121,17 @@ _ANNAHU = frozenset({"انه", "انها", "بانه", "بانها", "انهم",
 MERGE_WINDOW = 3  # words: two triggers of one type this close name one event (مظاهرة احتجاجية)
 
 
+def _kind(cameo: str) -> tuple[str, str | None]:
+    return cameo[:2], plover_for(cameo)[0]
+
+
 def merge_close(found: Found) -> Found:
-    """Keep one event where triggers of the same CAMEO root stand within ``MERGE_WINDOW`` words."""
+    """Keep one event where triggers of the same CAMEO root and PLOVER type stand within
+    ``MERGE_WINDOW`` words (the air strikes that follow the taking of a town are two acts)."""
     kept: Found = []
     for m, r in sorted(found, key=lambda x: (-x[0].entry.weight, x[0].head)):
-        root = m.entry.cameo[:2]
-        if any(k.entry.cameo[:2] == root and abs(k.head - m.head) <= MERGE_WINDOW for k, _ in kept):
+        kind = _kind(m.entry.cameo)
+        if any(_kind(k.entry.cameo) == kind and abs(k.head - m.head) <= MERGE_WINDOW for k, _ in kept):
             continue
         kept.append((m, r))
     return sorted(kept, key=lambda x: x[0].head)
