@@ -79,3 +79,13 @@ def test_what_makes_no_separate_actors(nlp):
     doc = nlp(marsad.Article(id="one-state", text=ONE_STATE))
     killed = [e for e in doc.events if e.trigger.text == "وقتل"]
     assert len(killed) == 1  # the army, the police and civilians of one country: one party
+
+
+def test_a_reciprocal_verb_gives_each_party_the_other_as_target(nlp):
+    # CNN Arabic, 16 May 2018 (ANT CN-middleEast-948-20180516).
+    text = ("وتبادل رئيس الوزراء الإسرائيلي بنيامين نتنياهو والرئيس التركي رجب طيب أردوغان الانتقادات الحادة، "
+            "بعد مقتل عشرات الفلسطينيين.")
+    doc = nlp(marsad.Article(id="each-other", text=text))
+    pairs = {(e.source.actor.country, e.target.actor.country) for e in doc.events
+             if e.cameo.startswith("11") and e.source is not None and e.target is not None}
+    assert pairs == {("ISR", "TUR"), ("TUR", "ISR")}, pairs

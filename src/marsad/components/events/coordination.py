@@ -144,6 +144,8 @@ def split_coordinated(doc: Document, e: Event, source_rule: str = "", target_rul
             sources = sources[:hit]  # التقى ترامب وماكرون: Trump meets Macron
         elif hit is not None:
             target = None  # عارضته روسيا وبوليفيا: both oppose it
+    if source_rule == "reciprocal" and e.source is not None and e.target is not None:
+        return _each_other(e, e.source, e.target)  # تبادل نتنياهو وأردوغان الانتقادات
     if target is None and len(sources) > 1 and joint(e.cameo):
         sources, target = sources[:1], sources[1]  # وكان ترامب وماكرون قد التقيا: Trump meets Macron
     targets: list[ActorMention | None] = [target]
@@ -159,6 +161,13 @@ def split_coordinated(doc: Document, e: Event, source_rule: str = "", target_rul
             out.append(replace(e, source=s, target=t,
                                id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] if out else e.id))
     return out
+
+
+def _each_other(e: Event, a: ActorMention, b: ActorMention) -> list[Event]:
+    """A reciprocal act (تبادل X و Y الاتهامات): X to Y and Y to X, the first keeping the event's id."""
+    key = f"{e.id}|{b.start}|{a.start}"
+    return [replace(e, source=a, target=b),
+            replace(e, source=b, target=a, id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])]
 
 
 __all__ = ["co_actor", "conjuncts", "joint", "split_coordinated", "trigger_key"]

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from marsad.components.events.agents import ActorTest, accept_all
 from marsad.components.events.dictionary import Match
-from marsad.components.events.phrases import MAX_NP, np_after, np_before, skip_quantifiers, verb_with_object
+from marsad.components.events.phrases import (
+    MAX_NP,
+    has_conj,
+    np_after,
+    np_before,
+    skip_quantifiers,
+    verb_with_object,
+)
 from marsad.components.events.subjects import (  # noqa: F401 - re-exported for rank.py
     _COMMAS,
     _SKIP_BEFORE,
@@ -352,6 +359,13 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
         decider = _decider(words, m.head)
         if decider and ok(decider):
             source, srule = decider, "decision"
+    if source is None and target is None:
+        both_sides = _light_verb_subject(words, m.head, "reciprocal")
+        first = both_sides and next((b for b in range(both_sides[0] + 1, min(m.head, both_sides[0] + 8) + 1)
+                                     if ok((both_sides[0], b))), None)
+        other = first and _second_party(words, first, m.head, ok)
+        if both_sides and first and other:  # each of the two to the other (split in coordination.py)
+            source, srule, target, trule = (both_sides[0], first), "reciprocal", other, "reciprocal"
     if source is None:
         light = _light_verb_subject(words, m.head)
         if light and ok(light):
@@ -361,6 +375,14 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
         if announcer and _only_adverbials(words, announcer[1], m.head) and ok(announcer):  # the act announced
             source, srule = announcer, "announcer"
     return Roles(source, target, srule, trule)
+
+
+def _second_party(words: Sequence[Word], after: int, stop: int, ok: ActorTest) -> tuple[int, int] | None:
+    """The actor joined by و after the first party of a reciprocal verb, before the act's noun."""
+    for k in range(after, min(stop, after + 3)):
+        if words[k].norm[:1] == "و" and has_conj(words[k].norm, words[k].norm[1:]):
+            return next(((k, b) for b in range(k + 1, min(stop, k + 8) + 1) if ok((k, b))), None)
+    return None
 
 
 _DECISION = frozenset({"قرار", "لقرار", "بقرار", "عزم", "نيه", "رغبه"})
