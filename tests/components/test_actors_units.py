@@ -138,3 +138,25 @@ def test_adjectives_and_common_nouns_are_not_actors():
     assert "السورية" not in codes
     assert not [m for m in actors if m.actor.type == "person"]
     assert not [m for m in actors if m.actor.agent in ("EDU", "MIL") and m.text in ("طالب", "قوة")]
+
+
+def test_newer_leaders_resolved_by_date():
+    text = ("التقى الرئيس الأمريكي دونالد ترامب الزعيم الكوري الشمالي كيم جونغ أون في سنغافورة، "
+            "وقال رئيس كوريا الجنوبية مون جاي-إن إن القمة تاريخية.")
+    found = {m.actor.id: m.actor.code for m in ActorsStage().pipe([doc_of(text, datetime(2018, 6, 12))])[0].actors}
+    assert found["kim_jong_un"] == "PRKGOV" and found["moon_jae_in"] == "KORGOV" and found["donald_trump"] == "USAGOV"
+    text = "قال ترامب إن الولايات المتحدة ستفرض رسوما جمركية جديدة."
+    terms = {year: ActorsStage().pipe([doc_of(text, datetime(year, 3, 1))])[0].actors[0].actor for year in (2018, 2022, 2025)}
+    assert terms[2018].code == "USAGOV" and terms[2025].code == "USAGOV"
+    assert terms[2022].code == "USAELI" and terms[2022].role == "Former President, USA"
+
+
+def test_office_holder_and_armed_group_leader_of_the_2020s():
+    text = "وقال الرئيس الروسي إن بلاده مستعدة للحوار."
+    assert ActorsStage().pipe([doc_of(text, datetime(2010, 6, 1))])[0].actors[0].actor.id == "dmitry_medvedev"
+    assert ActorsStage().pipe([doc_of(text, datetime(2018, 6, 1))])[0].actors[0].actor.id == "vladimir_putin"
+    text = "واتهم محمد حمدان دقلو الجيش بقصف المدينة، وقال رئيس الوزراء العراقي محمد شياع السوداني إن بغداد تتابع."
+    found = {m.actor.id: m.actor.code for m in ActorsStage().pipe([doc_of(text, datetime(2023, 6, 1))])[0].actors}
+    assert found["hemedti"] == "SDNUAF" and found["mohammed_shia_sudani"] == "IRQGOV"
+    early = ActorsStage().pipe([doc_of("وقال محمد حمدان دقلو إن الاتفاق نهائي.", datetime(2020, 1, 1))])[0].actors
+    assert early[0].actor.code == "SDNGOV"
