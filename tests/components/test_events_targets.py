@@ -250,3 +250,27 @@ def test_close_triggers_of_one_root_but_two_types_are_two_events(nlp):
     text = "وتأتي هذه الغارات غداة سيطرة القوات السورية الحكومية والميليشيات الموالية لها على نحو 70 في المئة من مساحة الغوطة."
     doc = nlp(marsad.Article(id="ghouta", text=text))
     assert {"ASSAULT", "COERCE"} <= {e.event_type for e in doc.events}, [(e.cameo, e.trigger.text) for e in doc.events]
+
+
+def test_the_subject_ends_where_the_next_actor_begins(nlp):
+    doc = nlp(marsad.Article(id="accuse", text="اتهمت السعودية إيران بدعم الإرهاب."))
+    accuse = [e for e in doc.events if e.cameo == "112" and e.trigger.text == "اتهمت"]
+    assert accuse and accuse[0].source is not None and accuse[0].source.actor.country == "SAU"
+    assert accuse[0].target is not None and accuse[0].target.actor.country == "IRN"
+
+
+def test_an_unnamed_target_of_a_verbal_act_is_the_latest_named_target(nlp):
+    text = "اتهمت السعودية إيران بتهريب الأسلحة إلى الحوثيين. وطالبت الرياض بوقف هذا التدخل فورا."
+    doc = nlp(marsad.Article(id="focus", text=text))
+    demand = [e for e in doc.events if e.event_type == "REQUEST"]
+    assert demand and demand[0].target is not None and demand[0].target.actor.country == "IRN"
+    assert demand[0].target.basis == "implied"
+
+
+def test_civilians_acted_on_at_a_place_are_people_of_that_place(nlp):
+    # After Sky News Arabia, 28 March 2018 (ANT SK-middleEast-622-20180328): an Israeli-led article.
+    text = ("قالت وزارة الخارجية الإسرائيلية إن الجيش الإسرائيلي سيواصل عملياته في إسرائيل. "
+            "واعتقلت القوات الإسرائيلية الطفل البلعاوي أمام منزله في مدينة الخليل.")
+    doc = nlp(marsad.Article(id="hebron", text=text))
+    arrest = [e for e in doc.events if e.cameo == "173"]
+    assert arrest and arrest[0].target is not None and arrest[0].target.actor.country == "PSE"

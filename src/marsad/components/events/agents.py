@@ -127,19 +127,45 @@ def agent_word(w: Word) -> bool:
     return len(core) >= 6 and core.endswith(_NISBA_PLURAL) and not in_list("function", n)
 
 
+@dataclass(frozen=True, slots=True)
+class SentenceActors:
+    """The actor test of one sentence (see :func:`actor_test`), knowing also where one actor
+    mention follows another at once (اتهمت السعودية إيران: the subject ends where إيران begins)."""
+
+    words: Sequence[Word]
+    covered: frozenset[int]
+    new_actor: frozenset[int]  # words that start an actor mention right after another one
+
+    def __call__(self, span: tuple[int, int]) -> bool:
+        a, b = span
+        if any(k in self.covered for k in range(a, b)):
+            return True
+        return 0 <= a < len(self.words) and agent_word(self.words[a])
+
+
+def _new_actor_words(doc: Document, words: Sequence[Word]) -> frozenset[int]:
+    """Words that start an actor mention when the word before ends another one."""
+    if not words:
+        return frozenset()
+    index = document_spans(doc)
+    lo, hi = words[0].start, words[-1].end
+    mentions = [am for am in index.actors[bisect_left(index.actor_spans.starts, lo):] if am.start < hi]
+    ends = {am.end for am in mentions}
+    starts = {am.start for am in mentions}
+    return frozenset(w.i for w in words[1:] if w.start in starts and words[w.i - 1].end in ends
+                     and not any(am.start < w.start < am.end for am in mentions))
+
+
 def actor_test(doc: Document, words: Sequence[Word]) -> ActorTest:
     """A test for word spans of this sentence: does the span name an actor?"""
     if not doc.actors and not doc.mentions:
         return accept_all  # no actor stages ran: structure alone decides, as before
-    covered = actor_words(doc, words)
+    return SentenceActors(words, actor_words(doc, words), _new_actor_words(doc, words))
 
-    def ok(span: tuple[int, int]) -> bool:
-        a, b = span
-        if any(k in covered for k in range(a, b)):
-            return True
-        return 0 <= a < len(words) and agent_word(words[a])
 
-    return ok
+def new_actor_at(ok: ActorTest, k: int) -> bool:
+    """Does word ``k`` start an actor mention that follows another one at once?"""
+    return isinstance(ok, SentenceActors) and k in ok.new_actor
 
 
 NOT_COUNTRIES = frozenset({"IGO", "NGO", "IMG", "INT", "MNC"})  # first fields that name no country

@@ -87,6 +87,17 @@ def _bare_agent(am: ActorMention | None, basis: str = "article") -> bool:
         and not (basis == "outlet" and am.actor.agent in NON_STATE)
 
 
+CIVILIANS = frozenset({"CVL"})
+
+
+def _civilians_place(e: Event, am: ActorMention | None) -> str | None:
+    """Civilians acted on at a place (اعتقلت القوات طفلا في الخليل) are people of that place: its
+    country, when the event has one, rather than the country the article is most about."""
+    if am is None or am.actor.agent not in CIVILIANS or e.place is None or e.place.place.geonameid is None:
+        return None
+    return e.place.place.country or None
+
+
 def _opens_sentence(doc: Document, e: Event, words: dict[int, list[Token]]) -> bool:
     ws = words.get(e.sentence, [])
     return any(t.start <= e.trigger.start < t.end for t in ws[:OPENING_WORDS])
@@ -115,11 +126,11 @@ def fill_roles(doc: Document, mentions: Sequence[Event], country: str | None) ->
         if src is None and speaker is not None and e.coder.get("pos") == "V" and _opens_sentence(doc, e, words):
             src = replace(speaker, why=f"{speaker.why}; subject of an earlier sentence (pro-drop)".lstrip("; "),
                           basis="coreference")
-        if country:
-            if _bare_agent(src, basis):
-                src = _with_country(src, country, basis)  # type: ignore[arg-type]
-            if _bare_agent(tgt, basis):
-                tgt = _with_country(tgt, country, basis)  # type: ignore[arg-type]
+        if country and _bare_agent(src, basis):
+            src = _with_country(src, country, basis)  # type: ignore[arg-type]
+        home = _civilians_place(e, tgt) or country
+        if home and _bare_agent(tgt, basis):
+            tgt = _with_country(tgt, home, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
             tgt = None  # one mention is never both source and target
         if _coded(src) and e.cameo[:2] <= SPEECH_ROOTS and not co_actor(out[-1] if out else None, e):
@@ -182,8 +193,11 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
     out: list[Event] = []
     last: ActorMention | None = None  # the latest named, coded source of a typed event: the actor in focus
     last_event: Event | None = None
+    last_target: ActorMention | None = None  # the latest named, coded target of a typed event
     for e in mentions:
         src, tgt = e.source, e.target
+        if e.event_type and tgt is not None and tgt.basis != "implied" and _coded(tgt):
+            last_target = tgt
         if e.event_type:
             if src is None and _reported_by(last_event, e):
                 pass  # whoever condemns an attack did not carry it out: its doer stays unknown
@@ -196,6 +210,10 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
                 last, last_event = src, e  # typed events set the focus (the first of coordinated actors); statements do not
             if src is not e.source and actor_identity(src) in co_targets.get(trigger_key(e), set()):
                 src = None  # اتهمت إسرائيل ومصر: one co-target is not the other's source
+            if tgt is None and last_target is not None and actor_identity(last_target) != actor_identity(src) \
+                    and e.event_type not in PLACE_TARGETS:
+                tgt = replace(last_target, why=f"{last_target.why}; implied: the latest named target".lstrip("; "),
+                              basis="implied")
             if tgt is None:
                 tgt = _implied_target(doc, e, country, targets, src)
                 if actor_identity(tgt) in co_sources.get(trigger_key(e), set()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from marsad.components.events.agents import ActorTest, accept_all
+from marsad.components.events.agents import ActorTest, accept_all, new_actor_at
 from marsad.components.events.dictionary import Match
 from marsad.components.events.phrases import MAX_NP, has_conj, np_after, np_before, skip_quantifiers
 from marsad.components.events.words import Word, in_list, is_content, number_value
@@ -33,6 +33,8 @@ def subject_of_verb(words: Sequence[Word], m: Match,
     q = skip_quantifiers(words, j)
     np = np_after(words, q, stop=stop) if q > j else None
     np = np or np_after(words, j, stop=stop)
+    if np is not None:  # اتهمت السعودية إيران: the subject ends where the next actor begins
+        np = next(((np[0], k) for k in range(np[0] + 1, np[1]) if new_actor_at(ok, k)), np)
     if np is None and j < len(words) and number_value(words[j]) is not None:
         np = (j, min(j + 2, len(words)))
     if np and ok(np):
