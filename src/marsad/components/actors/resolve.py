@@ -67,7 +67,8 @@ def resolve_range(state: State, lo: int, hi: int) -> None:
     matches = find_matches(state.lex, state.words, lo, hi, state.short)
     state.sentence_countries = frozenset(
         e.key for m in matches for e in m.entries if e.kind in ("country", "demonym", "seat"))
-    owned = [i for i in range(lo, hi) if _own_country_word(state.words[i].text) is not None]
+    owned = [i for i in range(lo + 1, hi) if _own_country_word(state.words[i].text) is not None
+             and state.words[i - 1].text in _THAT and not state.words[i].brk]
     k = 0
     while k < len(matches):
         while owned and owned[0] < matches[k].i:
@@ -77,8 +78,10 @@ def resolve_range(state: State, lo: int, hi: int) -> None:
         _own_country(state, i)
 
 
-#: "His/her/their/our country": a possessive of بلاد or بلد refers to the country of the person or
-#: body it belongs to (قال بومبيو إن بلاده ستفرض عقوبات). Not بلدي (also "municipal").
+#: "His/her/their/our country" after "that" (قال بومبيو إن بلاده ستفرض عقوبات): the country of the
+#: speaker, the latest person or body named. Elsewhere (ترحيل إمام إلى بلاده) the owner may be
+#: anyone named before. Not بلدي (also "municipal").
+_THAT = frozenset({"ان", "بان", "لان", "وان"})
 _OWN_COUNTRY = frozenset({"بلاده", "بلادها", "بلادهم", "بلادنا", "بلاد", "بلدها", "بلدهم", "بلدنا"})
 _OWN_COUNTRY_CLITICS = ("", "و", "ف", "ل", "ول", "فل")
 
