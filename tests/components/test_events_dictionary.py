@@ -8,7 +8,7 @@ from marsad.components.events.dictionary import default_dictionary, match_words,
 from marsad.core.errors import ResourceError
 from marsad.resources.ontology import cameo, cameo_codes, plover_for, plover_types, quad_class
 from marsad.text.morph import analyses as candidates
-from marsad.text.tokens import token_norms
+from marsad.text.tokens import token_norms, tokenize
 
 
 def codes(sentence: str) -> list[str]:
@@ -148,3 +148,37 @@ def test_material_entries_keep_their_other_senses() -> None:
     assert "170" not in codes("مما يضغط على مواردها المحدودة")  # a strain on resources, no actor pressed
     assert "170" not in codes("أسرع سيباستيان ثم ضغط على المكابح وكنت على وشك الاصطدام به")  # the brakes
     assert "2041" not in codes("للتحقيق حول استخدام السلاح الكيمياوي في سوريا")  # an inquiry, no use told
+
+
+@pytest.mark.parametrize("sentence,code", [  # ANT sentences
+    ("هاجم الرئيس الأمريكي، دونالد ترامب، رئيس شبكة سي إن إن الإخبارية، جيف زوكر، على موقع تويتر", "111"),
+    ("وفى تغريدة له فى وقت متأخر من يوم السبت، هاجم ترامب الديمقراطيين واتهمهم بعدم إقرار تشريع", "111"),
+    ("شن رئيس الوزراء الإسرائيلي بنيامين نتنياهو هجوما حادا على إيران", "111"),
+    ("وتابع \"نعتقد أن ما قامت به كندا أمر غير مقبول", "111"),
+    ("مشددا على أن الخطوة الأميركية مرفوضة وتدخل المنطقة في حالة توتر", "120"),
+    ("قائلا إن الإيرانيين لن يرضخوا للضغوط الأميركية، وسيدافعون عن استقلالهم وقيمهم", "124"),
+    ("إن رئيس الوزراء الإسرائيلي، بنيامين نتنياهو، تحدث هاتفياً مع موريسون", "041"),
+    ("شدد الرئيسان الفرنسي إيمانويل ماكرون والأمريكي دونالد ترامب خلال مكالمة هاتفية", "041"),
+    ("ونقلت صحيفة لو موند الفرنسية عن ماكرون قوله إنه تحدث مع رئيسة الوزراء البريطانية تيريزا ماي", "040"),
+    ("وقالت المحكمة العليا الكرواتية إن المحكمة قبلت استئناف المتهم، ورفضت طلب التسليم الذي أصدرته تونس", "1013"),
+    ("ألغت كوريا الشمالية محادثات رفيعة المستوى مع كوريا الجنوبية", "164"),
+    ("ومنذ أسبوعين ألغى ترامب القمة المقرر انعقادها في 12 يونيو/حزيران الجاري", "164"),
+])
+def test_verbal_and_diplomatic_acts(sentence: str, code: str) -> None:
+    assert code in aligned_codes(sentence)
+
+
+def aligned_codes(sentence: str) -> list[str]:
+    """The codes matched in a sentence with punctuation (surfaces aligned with the tokens)."""
+    toks = [t for t in tokenize(sentence) if t.norm]
+    return [m.entry.cameo for m in match_words([t.norm for t in toks], surfaces=[t.text for t in toks])]
+
+
+def test_verbal_words_keep_their_other_senses() -> None:
+    # armed men attacking a building: an attack, not criticism
+    assert "111" not in aligned_codes("هاجم مسلحون مكتب الإدارة التعليمية في مدينة جلال آباد شرق أفغانستان")
+    assert "111" not in aligned_codes("مسلحين إرهابيين هاجموا نقطة تفتيش وفتحوا النار على مدنيين")
+    # talking to reporters is no consultation
+    assert "040" not in aligned_codes("وجدد جيفري، الذي تحدث مع الصحفيين للمرة الأولى منذ تعيينه في المنصب")
+    # giving in is no refusal
+    assert "124" not in aligned_codes("ويبدو أن أردوغان، الذي تراجع عن مواقفه بشأن برانسون ورضخ للضغوط الأميركية")

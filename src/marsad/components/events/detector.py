@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -64,13 +65,26 @@ def _actor_features(side: str, event: Event) -> list[str]:
     return out
 
 
+_LINE = re.compile(r"^triggers\.tsv:\d+ ")
+
+
+def rule_key(coder: dict) -> str:
+    """The dictionary entry an event came from, as the detector knows it: its part of speech, CAMEO
+    code and pattern (``V 111 هاجم +...``), not its line, so that entries can be added anywhere in the
+    file without changing what the model reads of the others."""
+    rule = coder.get("rule", "")
+    if _LINE.match(rule):
+        return f"{coder.get('pos', '')} {_LINE.sub('', rule)}"
+    return rule
+
+
 def features(doc: Document, event: Event, tokens: Sequence[Token] | None = None) -> list[str]:
     """The detector's features of one candidate event (binary: each name present once);
     ``tokens``: every token of its sentence (:func:`sentence_tokens`), found here if not given."""
     lab = label_of(event)
     sentence = list(tokens) if tokens is not None else sentence_tokens(doc).get(event.sentence, [])
     toks = [t for t in sentence if t.kind in ("word", "latin")]
-    rule = event.coder.get("rule", "")
+    rule = rule_key(event.coder)
     roles = event.coder.get("roles", "")
     out = [f"type={lab}", f"cameo={event.cameo}", f"root={event.cameo[:2]}", f"rule={rule}",
            *(f"{lab}|{r}" for r in roles.split()), *_actor_features("src", event),
@@ -168,4 +182,4 @@ def default_threshold() -> float:
     return d.threshold if d is not None else 0.0
 
 
-__all__ = ["Detector", "default_detector", "default_threshold", "features", "label_of"]
+__all__ = ["Detector", "default_detector", "default_threshold", "features", "label_of", "rule_key"]
