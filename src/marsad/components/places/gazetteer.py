@@ -1,4 +1,5 @@
-"""The shipped gazetteer: GeoNames cities with Arabic names, and countries (CLDR names + variants).
+"""The shipped gazetteer: GeoNames cities with Arabic names, curated regions (provinces, states,
+governorates and a few named areas), and countries (CLDR names + variants).
 
 Built by :mod:`marsad.training.build_gazetteer`. Names are indexed like the actor dictionaries
 (normalised, clitic-free words), so اسطنبول, إسطنبول and وإسطنبول all find Istanbul.
@@ -29,13 +30,22 @@ class City:
     lat: float
     lon: float
     population: int
-    fclass: str  # PPLC capital, PPLA large regional seat, PPL other
+    fclass: str  # PPLC capital, PPLA large regional seat, PPL other; ADM1, ADM2, RGN for a region
+
+    @property
+    def region(self) -> bool:
+        return self.fclass in REGION_CLASSES
+
+
+#: Feature classes of ``regions.tsv``: first- and second-level divisions, other named regions.
+REGION_CLASSES = frozenset({"ADM1", "ADM2", "RGN"})
 
 
 @dataclass
 class Gazetteer:
     cities: dict[int, City]
-    index: Lexicon  # city names: Entry(kind="city", key=str(geonameid))
+    index: Lexicon  # city names: Entry(kind="city", key=str(geonameid)); regions: kind "region", or
+    # "region~" for a name that is a region only after a region noun (محافظة إدلب; إدلب is the city)
     countries: dict[str, Place]  # iso3 -> country-level Place
     capitals: dict[str, int]  # iso3 -> GeoNames id of the capital
 
@@ -78,6 +88,14 @@ def load_gazetteer(lex: Lexicon) -> Gazetteer:
         for name in r[7].split("|"):
             if name and _usable(name) and bare_phrase(name) not in noise:
                 index.add(name, Entry("city", r[0], name))
+    for r in _rows(_read("regions.tsv")):
+        region = City(int(r[0]), r[1], r[2], float(r[3]), float(r[4]), int(r[5] or 0), r[6])
+        cities[region.geonameid] = region
+        for name in r[7].split("|"):
+            kind = "region~" if name.startswith("~") else "region"
+            name = name.lstrip("~")
+            if name and _usable(name) and bare_phrase(name) not in noise:
+                index.add(name, Entry(kind, r[0], name))
     for r in _rows(_read("city_variants.tsv")):
         if r[1] and int(r[0]) in cities:
             index.add(r[1], Entry("city", r[0], r[1]))
@@ -95,5 +113,6 @@ def load_gazetteer(lex: Lexicon) -> Gazetteer:
 
 
 def city_place(g: Gazetteer, city: City, text: str) -> Place:
-    precision = "city"
+    """The place of a gazetteer city or region, named ``text`` as printed."""
+    precision = "region" if city.region else "city"
     return Place(text, city.country, city.lat, city.lon, city.geonameid, precision, city.name_en)

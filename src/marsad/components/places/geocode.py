@@ -9,6 +9,10 @@
 * Homonyms (several places with one Arabic name) are ranked by: the place lies in a country the
   article names, then capital / regional seat, then population; one twenty times smaller than
   another is dropped first (دوما is Douma, not a Saxon village, even when Berlin is named).
+* Regions (provinces, states, governorates: ``regions.tsv``) compete with towns of their name: a
+  region noun before the name (ولاية فلوريدا, بولاية, محافظة إدلب) picks the region, a town noun
+  (مدينة مأرب) the town; otherwise a large city stays the city (نيويورك) and a region beats a small
+  town (فلوريدا is the state, not the town in Uruguay).
 * Words inside an organisation, a person or an agent phrase are not places (الأمم المتحدة).
 * A word read as a proclitic (و ب ل ف ك) plus a name is a town abroad only when the town is large
   or a cue word precedes it: such readings of small foreign towns are fragments of other words
@@ -37,7 +41,10 @@ from marsad.core.types import Document, Mention, Place, PlaceMention
 from marsad.text.morph import zipf
 from marsad.text.normalize import norm_word, normalize
 
-_CUES = frozenset(bare(w) for w in ["مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "محافظة", "محافظه", "ولاية", "مدن", "بلدات", "قرى", "مخيم", "منطقة", "ناحية", "قضاء", "إقليم", "العاصمة", "ضاحية", "حي"])
+_CUES = frozenset(bare(w) for w in ["مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "محافظة", "محافظه", "ولاية", "مدن", "بلدات", "قرى", "مخيم", "منطقة", "ناحية", "قضاء", "إقليم", "العاصمة", "ضاحية", "حي", "مقاطعة", "مقاطعه", "إمارة", "إماره"])
+#: Nouns that make the name after them a region (ولاية فلوريدا, محافظة إدلب) or a town (مدينة مأرب).
+_REGION_CUES = frozenset(bare(w) for w in ["محافظة", "محافظه", "ولاية", "ولايه", "إقليم", "مقاطعة", "مقاطعه", "إمارة", "إماره"])
+_TOWN_CUES = frozenset(bare(w) for w in ["مدينة", "مدينه", "بلدة", "بلده", "قرية", "قريه", "العاصمة", "ضاحية", "مخيم"])
 _BLOCK = frozenset({"org", "person", "agent", "role", "demonym", "portfolio", "reference"})
 _BIG = 50_000
 _CLITIC_TOWN = 1_000_000  # a word read as proclitic + name: only a city this large abroad
@@ -78,12 +85,14 @@ def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer |
     blocked = {i for m in actor_ms if m.kinds() & _BLOCK and "country" not in m.kinds() for i in range(m.i, m.j)}
     blocked |= _actor_words(doc, words, lex)
     country_at = {m.i: m for m in actor_ms if "country" in m.kinds()}
-    # a city inside a longer country name (الكويت in دولة الكويت) is the country
+    # a city inside a longer country name (الكويت in دولة الكويت) is the country; a region of the
+    # same words (قطاع غزة, الضفة الغربية) is the region
     inner = {i for m in country_at.values() if m.j - m.i > 1 for i in range(m.i + 1, m.j)}
     out: list[PlaceMention] = []
     taken: set[int] = set()
     for cm in _by_sentence(gaz.index, words):
-        if any(i in blocked or i in inner for i in range(cm.i, cm.j)):
+        whole = cm.i in country_at and cm.j >= country_at[cm.i].j
+        if any(i in blocked or (i in inner and not whole) for i in range(cm.i, cm.j)):
             continue
         place = _city(ctx, cm, country_at.get(cm.i))
         if place and ctx.gaz.cities[int(place.geonameid or 0)].fclass != "PPLC" and _inside(ctx, cm, pers):
@@ -119,7 +128,7 @@ def _seat(ctx: _Ctx, m: Match) -> Place | None:
         return city_place(ctx.gaz, ctx.gaz.cities[ctx.gaz.capitals[e.key]], _text(ctx, m))
     for phrase, ce in ctx.gaz.index.index.get(words[0], ()):
         city = ctx.gaz.cities[int(ce.key)]
-        if phrase == words and city.country == e.key:
+        if phrase == words and city.country == e.key and ce.kind == "city":
             return city_place(ctx.gaz, city, _text(ctx, m))
     return None
 
@@ -168,30 +177,67 @@ def _by_sentence(lex: Lexicon, words: list[Word]) -> list[Match]:
 
 
 def _city(ctx: _Ctx, m: Match, country: Match | None) -> Place | None:
-    cities = [ctx.gaz.cities[int(e.key)] for e in m.entries if e.kind == "city"]
+    cue = _cue(ctx, m)
+    region_cue = cue in _REGION_CUES
+    kinds = ("city", "region", "region~") if region_cue else ("city", "region")
+    cities = [ctx.gaz.cities[int(e.key)] for e in m.entries if e.kind in kinds]
     if not cities:
         return None
-    top = max(c.population for c in cities)
-    cities = [c for c in cities if c.population * _DWARFED >= top]  # دوما: Douma, not a village in Saxony
-    best = max(cities, key=lambda c: (c.country in ctx.countries, c.fclass != "PPL", c.population))
-    if country is not None and country.j >= m.j:
+    regions = [c for c in cities if c.region]
+    towns = [c for c in cities if not c.region]
+    if regions and towns and (region_cue or cue in _TOWN_CUES):
+        cities = regions if region_cue else towns  # ولاية فلوريدا the state; مدينة مأرب the town
+    cities = _undwarfed([c for c in cities if c.region]) + _undwarfed([c for c in cities if not c.region])
+    best = max(cities, key=lambda c: (c.country in ctx.countries, _rank(c), c.population))
+    if country is not None and country.j >= m.j and not (region_cue and best.region):
         iso3 = country.first("country").key  # type: ignore[union-attr]
-        if best.country != iso3 or best.fclass == "PPLC":
+        base = ctx.gaz.countries.get(iso3)
+        on_map = base is not None and base.geonameid is not None  # not كردستان, a people in the actors
+        if on_map and (best.country != iso3 or best.fclass == "PPLC"):
             return None  # the country reading wins (الجزائر, تونس), unless a city of it (غزة)
     if not _supported(ctx, m, best):
         return None
     return city_place(ctx.gaz, best, _text(ctx, m))
 
 
+def _undwarfed(cities: list[City]) -> list[City]:
+    """دوما is Douma, not a village in Saxony: a homonym twenty times smaller than another is dropped."""
+    top = max((c.population for c in cities), default=0)
+    return [c for c in cities if c.population * _DWARFED >= top]
+
+
+def _rank(c: City) -> int:
+    """A large city before a region of its name (نيويورك, درعا), a region before a small town
+    (فلوريدا is the state, not the town in Uruguay)."""
+    if c.region:
+        return 1
+    return 2 if c.fclass != "PPL" or c.population >= _BIG else 0
+
+
+def _cue(ctx: _Ctx, m: Match) -> str | None:
+    """The place noun right before ``m`` (مدينة, محافظة ...; also with a proclitic: بولاية), or None."""
+    if m.i == 0 or ctx.words[m.i].brk:
+        return None
+    w = bare(ctx.words[m.i - 1].text)
+    if w in _CUES:
+        return w
+    for k in (1, 2):  # بولاية, وبمحافظة: a clitic or two on a place noun of 4+ letters
+        if len(w) > k and w[:k].strip("وفبلك") == "" and (rest := bare(w[k:])) in _CUES and len(rest) >= 4:
+            return rest
+    return None
+
+
 def _supported(ctx: _Ctx, m: Match, city: City) -> bool:
     """Whether a city reading of ``m`` is taken (see the module notes)."""
-    cue = m.i > 0 and bare(ctx.words[m.i - 1].text) in _CUES and not ctx.words[m.i].brk
+    cue = _cue(ctx, m) is not None
     foreign = city.fclass != "PPLC" and city.country not in ctx.countries
     if m.pre and foreign and city.population < _CLITIC_TOWN and not cue:
         return False  # ولائه is "his loyalty", not و + لائه (a town in Papua New Guinea)
     s, e = span_of(ctx.doc, ctx.words, m.i, m.j, m.pre)
     if cue or any(a <= s and e <= b for a, b in ctx.loc_spans):
         return True
+    if city.region and m.j - m.i > 1:
+        return True  # شمال سيناء, هضبة الجولان: a phrase of the region list is no ordinary word
     if m.pre and zipf(_text(ctx, m, 0)) >= _COMMON_TOKEN:
         return False  # لجان is "committees", not ل + جان
     if city.fclass != "PPLC" and zipf(_text(ctx, m, 0)) >= _FUNCTION:
