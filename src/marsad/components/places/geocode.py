@@ -67,6 +67,7 @@ class _Ctx:
     gaz: Gazetteer
     countries: set[str]
     loc_spans: list[tuple[int, int]]
+    near: frozenset[str] = frozenset()  # the countries bordering one the article names
 
 
 def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer | None = None) -> list[PlaceMention]:
@@ -81,7 +82,8 @@ def geocode_document(doc: Document, lex: Lexicon | None = None, gaz: Gazetteer |
     countries = {e.key for m in actor_ms for e in m.entries if e.kind in ("country", "demonym", "seat")}
     locs = [(m.start, m.end) for m in doc.mentions if isinstance(m, Mention) and m.label == "LOC"]
     pers = [(m.start, m.end) for m in doc.mentions if isinstance(m, Mention) and m.label == "PERS"]
-    ctx = _Ctx(doc, words, lex, gaz, countries, locs)
+    near = frozenset(n for c in countries for n in gaz.neighbours.get(c, ()))
+    ctx = _Ctx(doc, words, lex, gaz, countries, locs, near)
     blocked = {i for m in actor_ms if m.kinds() & _BLOCK and "country" not in m.kinds() for i in range(m.i, m.j)}
     blocked |= _actor_words(doc, words, lex)
     country_at = {m.i: m for m in actor_ms if "country" in m.kinds()}
@@ -188,7 +190,7 @@ def _city(ctx: _Ctx, m: Match, country: Match | None) -> Place | None:
     if regions and towns and (region_cue or cue in _TOWN_CUES):
         cities = regions if region_cue else towns  # ولاية فلوريدا the state; مدينة مأرب the town
     cities = _undwarfed([c for c in cities if c.region]) + _undwarfed([c for c in cities if not c.region])
-    best = max(cities, key=lambda c: (c.country in ctx.countries, _rank(c), c.population))
+    best = max(cities, key=lambda c: (c.country in ctx.countries, c.country in ctx.near, _rank(c), c.population))
     if country is not None and country.j >= m.j and not (region_cue and best.region):
         iso3 = country.first("country").key  # type: ignore[union-attr]
         base = ctx.gaz.countries.get(iso3)
