@@ -274,3 +274,21 @@ def test_civilians_acted_on_at_a_place_are_people_of_that_place(nlp):
     doc = nlp(marsad.Article(id="hebron", text=text))
     arrest = [e for e in doc.events if e.cameo == "173"]
     assert arrest and arrest[0].target is not None and arrest[0].target.actor.country == "PSE"
+
+
+def test_a_bare_title_is_the_person_the_article_named_with_it(nlp):
+    # CNN Arabic, 11 October 2018 (ANT CN-middleEast-1489-20181011), first and third sentences.
+    text = ("قالت المتحدثة باسم وزارة الخارجية الأمريكية، هيذر نويرت، الخميس، إن السفير السعودي لدى الولايات "
+            "المتحدة، الأمير خالد بن سلمان، في طريق عودته إلى المملكة. "
+            "ولم تذكر من كان من وزارة الخارجية قد تحدث مع السفير.")
+    doc = nlp(marsad.Article(id="envoy", text=text))
+    talk = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert talk and talk[-1].target is not None and talk[-1].target.text == "السفير"
+    assert talk[-1].target.actor.country == "SAU" and talk[-1].target.basis == "coreference"
+
+
+def test_a_person_read_with_a_bare_title_has_no_country(nlp):
+    # BBC Arabic, 18 June 2018 (ANT): a former minister named from the text, no country in his title.
+    doc = nlp(marsad.Article(id="minister", text="وقال غونين سيغيف الوزير السابق إنه بريء."))
+    named = [am for am in doc.actors if "سيغيف" in am.text]
+    assert named and all(am.actor.country != "GOV" for am in named)

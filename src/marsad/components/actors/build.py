@@ -92,5 +92,6 @@ def role_title(lex: Lexicon, role: Role, org: Org | None, iso3: str | None, port
 
 def text_person(name: str, code: str, role: str | None, affiliation: str | None) -> Actor:
     """A person found from the text (not in the dictionaries)."""
-    return Actor(f"text:{name}", code, name, None, "person", code[:3] or None, agent_of(code) or
-                 (code if len(code) == 3 and code in AGENT_CODES else None), role, affiliation)
+    bare = len(code) == 3 and code in AGENT_CODES  # a title with no country: وزير -> GOV, no country
+    return Actor(f"text:{name}", code, name, None, "person", None if bare else code[:3] or None,
+                 agent_of(code) or (code if bare else None), role, affiliation)

@@ -39,8 +39,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
-from marsad.components.actors import outlet_country
+from marsad.components.actors import bare_phrase, lexicon, outlet_country
 from marsad.components.events.agents import NOT_COUNTRIES, actor_identity
 from marsad.components.events.coder import PLACE_NOUN
 from marsad.components.events.coordination import co_actor, trigger_key
@@ -87,6 +88,31 @@ def _bare_agent(am: ActorMention | None, basis: str = "article") -> bool:
         and not (basis == "outlet" and am.actor.agent in NON_STATE)
 
 
+def _titled(doc: Document, am: ActorMention | None) -> ActorMention | None:
+    """A bare title (السفير, الوزير) after the article named it with a country (السفير السعودي
+    لدى الولايات المتحدة, وزير الخارجية الأمريكي) is that person again: the country of the latest
+    earlier mention of the article that starts with the same word."""
+    if am is None or am.actor.country or not am.actor.agent or am.actor.code != am.actor.agent:
+        return am
+    head = am.text.split()[0] if am.text.split() else ""
+    if not _title(head):
+        return am  # السلطات, الوزارة: an institution may be another country's
+    earlier = [x for x in doc.actors if x.end <= am.start and x.actor.country and x.actor.country not in NOT_COUNTRIES
+               and x.text.split()[:1] == [head] and len(x.text.split()) > 1]
+    if not earlier:
+        return am
+    iso3 = max(earlier, key=lambda x: x.start).actor.country
+    found = _with_country(am, iso3, "article")  # type: ignore[arg-type]
+    return replace(found, why=f"{am.why}; the {head} named earlier with {iso3}".lstrip("; "), basis="coreference")
+
+
+@lru_cache(maxsize=4096)
+def _title(word: str) -> bool:
+    """A title of a person (السفير, الوزير, الملك, الرئيس) in the shipped roles, not an institution."""
+    words = bare_phrase(word)
+    return bool(words) and any(e.kind == "role" for ws, e in lexicon().index.get(words[0], ()) if ws == words)
+
+
 CIVILIANS = frozenset({"CVL"})
 
 
@@ -126,6 +152,7 @@ def fill_roles(doc: Document, mentions: Sequence[Event], country: str | None) ->
         if src is None and speaker is not None and e.coder.get("pos") == "V" and _opens_sentence(doc, e, words):
             src = replace(speaker, why=f"{speaker.why}; subject of an earlier sentence (pro-drop)".lstrip("; "),
                           basis="coreference")
+        src, tgt = _titled(doc, src), _titled(doc, tgt)
         if country and _bare_agent(src, basis):
             src = _with_country(src, country, basis)  # type: ignore[arg-type]
         home = _civilians_place(e, tgt) or country
@@ -218,6 +245,8 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
                 tgt = _implied_target(doc, e, country, targets, src)
                 if actor_identity(tgt) in co_sources.get(trigger_key(e), set()):
                     tgt = None  # قطعت السعودية والإمارات: one co-source is not the other's target
+                elif tgt is not None and src is not None and (tgt.start, tgt.end) == (src.start, src.end):
+                    tgt = _other_mention(doc, tgt, e.trigger.start)  # one mention is never both source and target
             elif not tgt.actor.code and tgt.why == PLACE_NOUN:  # بلدة, الأحياء السكنية: whose?
                 found = _implied_target(doc, e, country, targets, src)
                 if found is not None:
@@ -262,6 +291,20 @@ def _implied_target(doc: Document, e: Event, country: str | None, targets: list[
         if near is not None:
             return _country_mention(near.start, near.end, near.text, near.sentence, country, "the article's country")
     return _implied(e, targets, src)
+
+
+def _other_mention(doc: Document, am: ActorMention, at: int) -> ActorMention | None:
+    """Another mention of ``am``'s country than ``am`` itself (the people of the state that acts at
+    home, إيران ... التعذيب), the nearest before ``at``; None when the article has none."""
+    iso3 = am.actor.country
+    others: list[ActorMention | PlaceMention] = [x for x in doc.actors if x.actor.country == iso3
+                                                 and (x.start, x.end) != (am.start, am.end)]
+    others += [p for p in doc.places if p.place.country == iso3 and (p.start, p.end) != (am.start, am.end)]
+    if not iso3 or not others:
+        return None
+    before = [m for m in others if m.start <= at]
+    m = max(before, key=lambda x: x.start) if before else min(others, key=lambda x: x.start)
+    return _country_mention(m.start, m.end, m.text, m.sentence, iso3, "another mention of its country")
 
 
 def _nearest_mention(doc: Document, iso3: str, at: int) -> ActorMention | PlaceMention | None:
