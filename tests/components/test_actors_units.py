@@ -160,3 +160,14 @@ def test_office_holder_and_armed_group_leader_of_the_2020s():
     assert found["hemedti"] == "SDNUAF" and found["mohammed_shia_sudani"] == "IRQGOV"
     early = ActorsStage().pipe([doc_of("وقال محمد حمدان دقلو إن الاتفاق نهائي.", datetime(2020, 1, 1))])[0].actors
     assert early[0].actor.code == "SDNGOV"
+
+
+def test_a_preposition_and_its_noun_before_a_title_are_no_name():
+    # CNN Arabic, 1 October 2018 (ANT CN-middleEast-1382-20181001).
+    import marsad
+    from marsad.coding import build_pipeline
+    text = ('عبرت وزارة الخارجية الكويتية عن أسفها لما تم تداوله من معلومات وصفتها بـ"المغلوطة" تتعلق بزيارة '
+            'ولي العهد السعودي، الأمير محمد بن سلمان للكويت.')
+    doc = build_pipeline()(marsad.Article(id="visit", text=text))
+    assert not any("بزيارة" in am.text for am in doc.actors), [am.text for am in doc.actors]
+    assert any(am.text.startswith("ولي العهد") and am.actor.country == "SAU" for am in doc.actors)

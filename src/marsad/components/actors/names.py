@@ -72,7 +72,15 @@ def name_before(state: State, i: int, lo: int) -> int | None:
         return j  # an NER person name right before a title
     if i - j < 2 or not (state.words[j].brk or j == lo) or state.words[j].text.startswith("ال"):
         return None
+    if any(_governed_noun(state, k) for k in range(j + 1, i)):
+        return None  # تتعلق بزيارة ولي العهد: a preposition and its noun are no part of a name
     return None if common_noun(state, j) else j
+
+
+def _governed_noun(state: State, k: int) -> bool:
+    """A word that is an attached ب/ل and a common noun (بزيارة, لحماية), not an NER name."""
+    t = text_of(state, k, k + 1)
+    return k not in state.pers and t[:1] in ("ب", "ل") and len(t) >= 5 and word_like(t[1:])
 
 
 def name_text(state: State, i: int, j: int) -> str:
