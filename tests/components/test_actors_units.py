@@ -171,3 +171,13 @@ def test_a_preposition_and_its_noun_before_a_title_are_no_name():
     doc = build_pipeline()(marsad.Article(id="visit", text=text))
     assert not any("بزيارة" in am.text for am in doc.actors), [am.text for am in doc.actors]
     assert any(am.text.startswith("ولي العهد") and am.actor.country == "SAU" for am in doc.actors)
+
+
+def test_a_chinese_name_is_short_for_its_family_name():
+    # After Al Arabiya, 25 June 2018 (ANT AL-economy-889-20180625): Liu He, then ليو alone.
+    import marsad
+    from marsad.coding import build_pipeline
+    text = ("وصرح نائب رئيس الوزراء الصيني ليو هي بأن المحادثات كانت مثمرة. "
+            "وأجرى ليو ثلاث جولات مفاوضات مع واشنطن مؤخرا.")
+    doc = build_pipeline()(marsad.Article(id="liu", text=text))
+    assert [am.actor.country for am in doc.actors if am.text == "ليو"] == ["CHN"]

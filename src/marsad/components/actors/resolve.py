@@ -198,7 +198,7 @@ def _known_person(state: State, e: Entry) -> tuple[Actor, str]:
         why = f"short form of dictionary person '{p.name_ar}' named earlier"
     else:
         why = f"dictionary person '{e.phrase}'"
-    _remember(state, p.id, p.name_ar, None)
+    _remember(state, p.id, p.name_ar, None, family_first=(p.code[:3] in FAMILY_NAME_FIRST))
     return person_actor(p), why
 
 
@@ -368,7 +368,7 @@ def _role_actor(state: State, t: _Title, name: str, where: tuple[int, int, int],
     actor = text_person(name, code, title, org.id if org else iso3)
     _emit(state, start, end, pre, actor, why)
     _emit_affiliation(state, t, actor)
-    _remember(state, actor.id, name, actor, surname)
+    _remember(state, actor.id, name, actor, surname, family_first=actor.country in FAMILY_NAME_FIRST)
     return nxt
 
 
@@ -506,15 +506,25 @@ def _note_org(state: State, org_id: str) -> None:
     state.recent_orgs.append(org_id)
 
 
-def _remember(state: State, key: str, name: str, actor: Actor | None, surname: bool = False) -> None:
+#: Countries whose names put the family name first (ليو هي: ليو; شي جين بينغ: شي).
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM"})
+
+
+def _remember(state: State, key: str, name: str, actor: Actor | None, surname: bool = False,
+              family_first: bool = False) -> None:
     """Register the surname and the last two names of a person as short forms for this article
-    (``surname``: the name ends in a known name, keep it even with ال)."""
+    (``surname``: the name ends in a known name, keep it even with ال; ``family_first``: the
+    family name is the first word, which is the short form)."""
     words = name.split()
     if key in state.named:
         state.named.remove(key)
     state.named.append(key)
     if actor is not None:
         state.short_actors[key] = actor
+    if family_first:
+        if len(words) > 1 and bare(words[0]) and words[0] not in state.lex.stopwords and len(words[0]) > 2:
+            state.short.add(words[0], Entry("person", key, words[0]))
+        return
     for n in (1, 2):
         if len(words) > n:
             form = " ".join(words[-n:])
