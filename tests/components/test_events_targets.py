@@ -292,3 +292,10 @@ def test_a_person_read_with_a_bare_title_has_no_country(nlp):
     doc = nlp(marsad.Article(id="minister", text="وقال غونين سيغيف الوزير السابق إنه بريء."))
     named = [am for am in doc.actors if "سيغيف" in am.text]
     assert named and all(am.actor.country != "GOV" for am in named)
+
+
+def test_who_uses_a_veto_casts_it(nlp):
+    # Sky News Arabia, 10 April 2018 (ANT SK-middleEast-916-20180410).
+    doc = nlp(marsad.Article(id="veto", text="استخدمت روسيا حق الفيتو، الثلاثاء، في مجلس الأمن ضد مشروع قرار أميركي."))
+    veto = [e for e in doc.events if e.event_type == "REJECT"]
+    assert veto and veto[0].source is not None and veto[0].source.actor.country == "RUS"
