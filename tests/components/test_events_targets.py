@@ -299,3 +299,14 @@ def test_who_uses_a_veto_casts_it(nlp):
     doc = nlp(marsad.Article(id="veto", text="استخدمت روسيا حق الفيتو، الثلاثاء، في مجلس الأمن ضد مشروع قرار أميركي."))
     veto = [e for e in doc.events if e.event_type == "REJECT"]
     assert veto and veto[0].source is not None and veto[0].source.actor.country == "RUS"
+
+
+def test_a_visit_noun_with_lam_and_a_person_is_that_persons_visit(nlp):
+    # Sky News Arabia, 2018 (ANT): "the visit of the Iranian defence minister to Damascus".
+    doc = nlp(marsad.Article(id="visit", text="وتأتي هذه التصريحات خلال زيارة لوزير الدفاع الإيراني أمير حاتمي إلى دمشق."))
+    visit = [e for e in doc.events if e.cameo == "042"]
+    assert visit and visit[0].source is not None and visit[0].source.actor.country == "IRN"
+    assert visit[0].target is None or visit[0].target.actor.country == "SYR"
+    doc = nlp(marsad.Article(id="visit2", text="وصل الرئيس إلى بغداد في زيارة للكويت."))
+    visit = [e for e in doc.events if e.cameo == "042"]
+    assert visit and visit[0].target is not None and visit[0].target.actor.country == "KWT"

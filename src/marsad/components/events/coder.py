@@ -423,6 +423,8 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         # subject's apposition is not its object; the object comes after it
         later = object_after_adverbials(ws, roles.target[1], len(ws), ok or accept_all)
         target = _actor(doc, sent, later, "object-after-adverbials", exclude=_mention_of(doc, source), ok=ok)
+    if source is None and target is not None and _visitor(m, roles, target):
+        source, target = target, None  # الزيارة ... لولي العهد السعودي: the crown prince's visit
     code = _recode(m, ws, roles.source)
     if code == "050":
         code = _support_code(doc, ws, m, target)
@@ -449,6 +451,17 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
             "date": when.rule,
         },
     )
+
+
+VISITS = frozenset({"042", "043"})
+
+
+def _visitor(m: Match, roles: Roles, target: ActorMention) -> bool:
+    """A visit noun's ل names where the visit goes when it is a country or a city (زيارة للكويت),
+    and whose visit it is when it is a person or an office (الزيارة الأخوية لولي العهد)."""
+    return m.entry.cameo in VISITS and m.entry.pos == "N" and roles.target_rule == "prep" \
+        and target.actor.type in ("person", "agent") and target.actor.agent in ("GOV", None) \
+        and bool(target.actor.country)
 
 
 def trigger_words(m: Match, words: list[Word]) -> tuple[int, int]:
