@@ -310,3 +310,11 @@ def test_a_visit_noun_with_lam_and_a_person_is_that_persons_visit(nlp):
     doc = nlp(marsad.Article(id="visit2", text="وصل الرئيس إلى بغداد في زيارة للكويت."))
     visit = [e for e in doc.events if e.cameo == "042"]
     assert visit and visit[0].target is not None and visit[0].target.actor.country == "KWT"
+
+
+def test_an_agency_is_an_actor_and_its_name_holds_no_trigger(nlp):
+    # Sky News Arabia, 18 February 2018 (ANT SK-internationalNews-7-20180218).
+    text = "انتقد الرئيس الأميركي، دونالد ترامب، مكتب التحقيقات الاتحادي (إف.بي.آي) بشأن أسلوب تعامله مع المراهق."
+    doc = nlp(marsad.Article(id="fbi", text=text))
+    assert [e.trigger.text for e in doc.events] == ["انتقد"]
+    assert doc.events[0].target is not None and doc.events[0].target.actor.code == "USACOP"

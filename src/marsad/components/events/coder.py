@@ -126,7 +126,23 @@ def _matches(doc: Document, sent: SentenceInput, d: Dictionary) -> list[Match]:
     words = sent.words
     if not words:
         return []
-    return match_words([w.norm for w in words], d, [w.text for w in words], actor_words(doc, words))
+    found = match_words([w.norm for w in words], d, [w.text for w in words], actor_words(doc, words))
+    named = _organisation_words(doc, words)
+    return [m for m in found if m.head not in named] if named else found
+
+
+ORGANISATION_TYPES = frozenset({"igo", "ngo", "group", "party"})
+
+
+def _organisation_words(doc: Document, words: list[Word]) -> frozenset[int]:
+    """Words inside the name of an organisation (مكتب التحقيقات الاتحادي, منظمة العفو الدولية,
+    هيئة تحرير الشام): a trigger word there is part of a name, not an act."""
+    if not words or not doc.actors:
+        return frozenset()
+    lo, hi = words[0].start, words[-1].end
+    spans = [(am.start, am.end) for am in doc.actors
+             if lo <= am.start < hi and am.actor.type in ORGANISATION_TYPES and " " in am.text]
+    return frozenset(w.i for w in words for a, b in spans if a <= w.start < b)
 
 
 def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bool = False,
