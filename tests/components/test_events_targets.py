@@ -299,6 +299,8 @@ def test_who_uses_a_veto_casts_it(nlp):
     doc = nlp(marsad.Article(id="veto", text="استخدمت روسيا حق الفيتو، الثلاثاء، في مجلس الأمن ضد مشروع قرار أميركي."))
     veto = [e for e in doc.events if e.event_type == "REJECT"]
     assert veto and veto[0].source is not None and veto[0].source.actor.country == "RUS"
+    # the day between commas does not end the search for the target after ضد
+    assert veto[0].target is not None and veto[0].target.actor.country == "USA"
 
 
 def test_a_visit_noun_with_lam_and_a_person_is_that_persons_visit(nlp):

@@ -61,9 +61,15 @@ def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozense
                    ok: ActorTest = accept_all, adjacent: bool = False):
     """The phrase after the first target preposition in ``[start, stop)``; clitic ب/ل too, when the
     phrase names an actor (بسرعة, بشدة are manner, not a target)."""
-    for k in range(start, min(stop, len(words))):
+    end = min(stop, len(words))
+    for k in range(start, end):
         w = words[k]
         if w.kind == "punct" and w.norm in ".,;:!?":
+            if _dated_aside(words, k):
+                end = min(len(words), end + 3)  # استخدمت روسيا حق الفيتو، الثلاثاء، في مجلس الأمن ضد
+                continue
+            if _dated_aside(words, k - 2):
+                continue  # the comma that closes the aside
             return None
         base = w.reading.unconj
         if base in preps and w.kind == "word":
@@ -76,6 +82,16 @@ def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozense
             if np is not None and ok(np):
                 return np
     return None
+
+
+_DAYS = frozenset(norm_word(w) for w in (
+    "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "أمس", "اليوم"))
+
+
+def _dated_aside(words: Sequence[Word], k: int) -> bool:
+    """Is the comma at ``k`` the first of ``، الثلاثاء،``, a day set off by commas inside a clause?"""
+    return k >= 0 and k + 2 < len(words) and words[k].norm in (",", "،") and words[k + 1].norm in _DAYS \
+        and words[k + 2].norm in (",", "،")
 
 
 def _manner(words: Sequence[Word], span: tuple[int, int]) -> bool:
