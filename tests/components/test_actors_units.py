@@ -181,3 +181,19 @@ def test_a_chinese_name_is_short_for_its_family_name():
             "وأجرى ليو ثلاث جولات مفاوضات مع واشنطن مؤخرا.")
     doc = build_pipeline()(marsad.Article(id="liu", text=text))
     assert [am.actor.country for am in doc.actors if am.text == "ليو"] == ["CHN"]
+
+
+def test_an_occupation_with_a_nationality_before_a_name_is_a_title():
+    # BBC Arabic, 7 May 2018 (ANT BB-middleEast-466-20180507), and CNN Arabic, October 2018.
+    import marsad
+    from marsad.coding import build_pipeline
+    nlp = build_pipeline()
+    text = ("وتعتزم إيطاليا إرسال وفد إلى القاهرة في قضية مقتل الباحث الإيطالي جوليو ريجيني. "
+            "وعثر على جثة ريجيني قرب القاهرة.")
+    doc = nlp(marsad.Article(id="regeni", text=text))
+    assert {am.text: am.actor.code for am in doc.actors if "ريجيني" in am.text} == {"جوليو ريجيني": "ITAEDU",
+                                                                                     "ريجيني": "ITAEDU"}
+    doc = nlp(marsad.Article(id="presser", text="وقال الوزير في المؤتمر الصحفي إن العمل مستمر."))
+    assert not any("title 'الصحفي'" in am.why for am in doc.actors)  # an adjective after a noun is no title
+    doc = nlp(marsad.Article(id="child", text="واعتقلت القوات الإسرائيلية الطفل عبد الرؤوف البلعاوي."))
+    assert not any(am.actor.agent == "CVL" and am.actor.country for am in doc.actors)  # no nationality: no title

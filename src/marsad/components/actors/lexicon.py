@@ -77,7 +77,7 @@ class Org:
 class Role:
     role_en: str
     agent: str | None
-    kind: str  # office, head, deputy, honorific
+    kind: str  # office, head, deputy, honorific, occupation
 
 
 @dataclass

@@ -41,6 +41,11 @@ from marsad.text.tokens import span_text
 #: Locative prepositions: a country or capital after them is a place, not an actor.
 _LOCATIVE = frozenset({"في", "الي", "داخل", "شمال", "جنوب", "شرق", "غرب", "قرب", "حتي", "عاصمه", "مدينه"})
 _AFFIL = ("org", "country", "demonym", "reference", "seat")
+#: Kinds of titles that stand before a name only, never alone (السفير, الدكتور; الصحفي السعودي).
+_BEFORE_NAMES = frozenset({"honorific", "occupation"})
+#: Agents of a state's offices: a title of one with no country takes the one country its sentence
+#: names (الوزير in a sentence about Jordan); a journalist, an activist or a child need not be of it.
+_STATE_AGENTS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 #: Words that qualify a military rank between it and the name: العقيد الركن, اللواء الطيار,
 #: العميد البحري, العقيد المتقاعد (normalised).
 _RANK_QUALIFIERS = frozenset(norm_word(w) for w in ("الركن", "الطيار", "البحري", "المتقاعد"))
@@ -239,6 +244,8 @@ def _role(state: State, ms: list[Match], k: int, lo: int, hi: int,
     """
     t, nxt = _title(state, ms, k, hi)
     m, end = t.m, t.stop
+    if t.role.kind == "occupation" and (t.affil_m is None or given is not None):
+        return None  # الصحفي السعودي جمال خاشقجي: an occupation is a title only with a nationality
     other = _other_person(state, ms, nxt, end, hi) if given is None else None
     if other is not None:
         name_end, nxt = other
@@ -260,19 +267,19 @@ def _role(state: State, ms: list[Match], k: int, lo: int, hi: int,
         return nxt + 1
     if given is not None:
         return _role_actor(state, t, given[0], (given[1], given[2], t.end if t.affil_m else end), nxt)
-    name_end = name_after(state, end, ms[nxt].i if nxt < len(ms) else hi, t.role.kind != "honorific")
+    name_end = name_after(state, end, ms[nxt].i if nxt < len(ms) else hi, t.role.kind not in _BEFORE_NAMES)
     name = name_text(state, end, name_end)
-    if name and t.role.kind == "honorific" and nxt < len(ms) and ms[nxt].i == name_end and _office(state, ms[nxt]):
+    if name and t.role.kind in _BEFORE_NAMES and nxt < len(ms) and ms[nxt].i == name_end and _office(state, ms[nxt]):
         return _role(state, ms, nxt, lo, hi, (name, m.i, m.pre))
     if name:
         where = (end, _pre_of(state, end, name), name_end) if t.affil_m else (m.i, m.pre, name_end)
         return _role_actor(state, t, name, where, nxt)
-    back = name_before(state, m.i, lo)
+    back = name_before(state, m.i, lo) if t.role.kind != "occupation" else None
     if back is not None:
         name = name_text(state, back, m.i)
         return _role_actor(state, t, name, (back, _pre_of(state, back, name), t.end if t.affil_m else end), nxt)
     if not t.affil:
-        if t.role.kind == "honorific" or not t.role.agent:
+        if t.role.kind in _BEFORE_NAMES or not t.role.agent:
             return None
         actor = composed_actor(state.lex, None, t.role.agent, text_of(state, m.i, end))
         _emit(state, m.i, end, m.pre, actor, f"title '{m.first('role').phrase}' ({t.role.role_en})")  # type: ignore[union-attr]
@@ -325,7 +332,7 @@ def _pre_of(state: State, i: int, name: str) -> int:
 
 def _office(state: State, m: Match) -> bool:
     e = m.first("role")
-    return e is not None and state.lex.roles[e.key].kind != "honorific" and not state.words[m.i].brk
+    return e is not None and state.lex.roles[e.key].kind not in _BEFORE_NAMES and not state.words[m.i].brk
 
 
 def _affil_parts(state: State, t: _Title) -> tuple[Org | None, str | None]:
@@ -358,7 +365,7 @@ def _role_actor(state: State, t: _Title, name: str, where: tuple[int, int, int],
     start, pre, end = where
     org, iso3 = _affil_parts(state, t)
     why = f"name '{name}' with title '{t.m.first('role').phrase}' from the text"  # type: ignore[union-attr]
-    if not org and not iso3 and t.role.agent and len(state.sentence_countries) == 1:
+    if not org and not iso3 and t.role.agent in _STATE_AGENTS and len(state.sentence_countries) == 1:
         (iso3,) = state.sentence_countries
         why += f"; country {iso3} from its sentence"
     code = org.code if org else (iso3 or "") + (t.role.agent or "")
