@@ -182,3 +182,73 @@ def test_verbal_words_keep_their_other_senses() -> None:
     assert "040" not in aligned_codes("وجدد جيفري، الذي تحدث مع الصحفيين للمرة الأولى منذ تعيينه في المنصب")
     # giving in is no refusal
     assert "124" not in aligned_codes("ويبدو أن أردوغان، الذي تراجع عن مواقفه بشأن برانسون ورضخ للضغوط الأميركية")
+
+
+# Conflictual acts with both parties (ANT news sentences, 2018)
+@pytest.fixture(scope="module")
+def pipeline():
+    from marsad.coding import build_pipeline
+
+    return build_pipeline()
+
+
+def coded(pipeline, text: str) -> list:
+    import marsad
+
+    return pipeline(marsad.Article(id="t", text=text)).events
+
+
+def country(role) -> str | None:
+    return role.actor.country if role is not None else None
+
+
+@pytest.mark.parametrize("text,cameo,source,target", [
+    # a missile named before the relative clause that launched it: the clause's agent fired at the place after على
+    ("واعترضت القوات السعودية، يوم الأحد، سبعة صواريخ أطلقتها ميليشيات الحوثي على السعودية.", "195", "YEM", "SAU"),
+    # leaving an agreement named by its verbal noun: the genitive left it
+    ("مع خروج الولايات المتحدة من الاتفاق النووي بين طهران والدول الكبرى، أصبح الرئيس الايراني حسن روحاني "
+     "عرضة لانتقادات المحافظين في بلاده.", "127", "USA", "IRN"),
+    # barrels dropped on an area
+    ("قال المرصد السوري لحقوق الإنسان، الجمعة، إن الجيش السوري ألقى أكثر من 12 برميلا متفجرا على مناطق تسيطر "
+     "عليها المعارضة في جنوب غرب البلاد، في أول استخدام لهذا النوع من الذخيرة هناك منذ نحو عام.", "195", "SYR", "SYR"),
+])
+def test_conflictual_acts_with_both_parties(pipeline, text: str, cameo: str, source: str, target: str) -> None:
+    got = [e for e in coded(pipeline, text) if e.cameo == cameo]
+    assert got, [(e.cameo, e.trigger.text) for e in coded(pipeline, text)]
+    assert (country(got[0].source), country(got[0].target)) == (source, target)
+
+
+def test_blame_deportation_and_disapproval() -> None:
+    # blaming: the phrase after على is the one blamed
+    mattis = ('وكان ماتيس أكد أنه لا يستبعد "أي شيء" بشأن سوريا، ملقيا باللوم على روسيا لأنها لم تف بالتزاماتها '
+              'لضمان تخلي النظام السوري عن أسلحته الكيماوية')
+    assert "112" in aligned_codes(mattis)
+    # deporting migrants; a conviction with its charge
+    assert "174" in aligned_codes("قال وزير الداخلية الجزائري نور الدين بدوي إن بلاده رحلت 27 ألف مهاجر من منطقة "
+                                  "أفريقيا جنوبي الصحراء إلى بلدانهم منذ عام 2015")
+    assert "116" in aligned_codes("وأدانت المحكمة نورة بجريمة القتل العمد الشهر الماضي")
+    assert "111" in aligned_codes("واستهجنت الخارجية السعودية مطالبة كندا \"بالإفراج الفوري\" عن الموقوفين.")
+
+
+def test_blame_target_is_after_ala(pipeline) -> None:
+    mattis = ('وكان ماتيس أكد أنه لا يستبعد "أي شيء" بشأن سوريا، ملقيا باللوم على روسيا لأنها لم تف بالتزاماتها '
+              'لضمان تخلي النظام السوري عن أسلحته الكيماوية، وقال إنه سيتعامل مع هذه القضية بالتعاون مع الحلفاء '
+              'والشركاء في حلف شمال الأطلسي.')
+    blame = [e for e in coded(pipeline, mattis) if e.cameo == "112"]
+    assert blame and country(blame[0].target) == "RUS"
+
+
+def test_conflictual_entries_keep_their_other_senses() -> None:
+    # a town left (منها) is a retreat, not leaving an agreement (منه)
+    assert "127" not in aligned_codes("وتسيطر وحدات حماية الشعب الكردية على مناطق واسعة من عفرين منذ انسحبت منها "
+                                      "القوات الحكومية عام 2012.")
+    # a campaign launched is no missile
+    assert "195" not in aligned_codes("حتى إن الحملة التي أطلقتها منظمة بتسليم، اعتبرت تمردا وتحريضا للجنود على "
+                                      "رفض أوامر قادتهم العسكريين.")
+    # رحل: a singer died
+    assert "174" not in aligned_codes("رحلت الفنانة الفلسطينية #ريم_بنا السبت، بعد صراع طويل مع مرض السرطان، رحل "
+                                      "جسدها لكن صوتها وغناؤها الوطني لن يرحل عن المشهد الفلسطيني.")
+    # condemning an act is no conviction; a warning of a bomb received is no bombing
+    assert "116" not in aligned_codes("وأدان الرئيس الفرنسي الهجوم بشدة")
+    assert "195" not in aligned_codes("قال المكتب الإعلامي لمنطقة روستوف في بيان، اليوم الأربعاء، إن الشرطة الروسية "
+                                      "تلقت عدة تهديدات بوجود قنابل، أمس الثلاثاء، تتعلق بأماكن في مدينة روستوف")
