@@ -192,6 +192,11 @@ def pipeline():
     return build_pipeline()
 
 
+@pytest.fixture(scope="module")
+def nlp(pipeline):
+    return pipeline
+
+
 def coded(pipeline, text: str) -> list:
     import marsad
 
@@ -252,3 +257,32 @@ def test_conflictual_entries_keep_their_other_senses() -> None:
     assert "116" not in aligned_codes("وأدان الرئيس الفرنسي الهجوم بشدة")
     assert "195" not in aligned_codes("قال المكتب الإعلامي لمنطقة روستوف في بيان، اليوم الأربعاء، إن الشرطة الروسية "
                                       "تلقت عدة تهديدات بوجود قنابل، أمس الثلاثاء، تتعلق بأماكن في مدينة روستوف")
+
+@pytest.mark.parametrize("sentence,code,source,target", [  # ANT sentences
+    ("ويعتقد أن الروس عرضوا خلال الاجتماع مساعدة حملة ترامب بإعطائها معلومات عن منافسته هيلاري كلينتون.",
+     "033", "RUS", "USA"),
+    ("أعلن وزير الخارجية الإيراني، جواد ظريف وقوف بلاده إلى جانب تركيا، بعد العقوبات الجديدة التي فرضتها "
+     "إدارة الرئيس الأمريكي دونالد ترامب.", "051", "IRN", "TUR"),
+    ("ونقل بيان أعلنه القصر الملكي عن الملك عبد الله قوله إن الرياض تقف إلى جانب الأردن في جميع الأحوال.",
+     "051", "SAU", "JOR"),
+    ("أكدت وزارة الخارجية البحرينية، وقوف البحرين إلى جانب المملكة العربية السعودية في وجه من يحاول \"النيل منها\".",
+     "051", "BHR", "SAU"),
+    ("ردود الفعل العربية بشأن التصعيد العسكري بين إيران وإسرائيل، أعربت المنامة الخميس عن تأييدها للضربات "
+     "الإسرائيلية في سوريا.", "051", "BHR", "ISR"),
+])
+def test_offers_support_and_standing_by_an_actor(nlp, sentence: str, code: str, source: str, target: str) -> None:
+    import marsad
+
+    doc = nlp(marsad.Article(id="x", text=sentence))
+    got = [(e.cameo, e.source and e.source.actor.code[:3], e.target and e.target.actor.code[:3]) for e in doc.events]
+    assert (code, source, target) in got, got
+
+
+def test_support_entries_keep_their_other_senses() -> None:
+    # تعرض لـ: suffering an act, no offer
+    assert "033" not in aligned_codes("رسلة تقول إنه تعرض للاعتقال مناشدا المساعدة")
+    # a one-sided ceasefire or halt (من جانب واحد) and standing on both sides of a road are no stance
+    assert "051" not in aligned_codes(
+        "أعلن الرئيس الأفغاني، أشرف غني، الأحد، وقفا لإطلاق النار من جانب واحد مع مقاتلي حركة طالبان لمدة 10 أيام")
+    assert "051" not in aligned_codes("أعلنت جماعة الحوثي اليمنية الثلاثاء أنها ستوقف الهجمات من جانب واحد في البحر الأحمر")
+    assert "051" not in aligned_codes("وقف آلاف الإريتريين على جانبي الطرق في العاصمة أسمرة لتحية ضيف")
