@@ -320,3 +320,12 @@ def test_an_agency_is_an_actor_and_its_name_holds_no_trigger(nlp):
     doc = nlp(marsad.Article(id="fbi", text=text))
     assert [e.trigger.text for e in doc.events] == ["انتقد"]
     assert doc.events[0].target is not None and doc.events[0].target.actor.code == "USACOP"
+
+
+def test_close_attacks_by_two_doers_are_two_events(nlp):
+    # Sky News Arabia, 22 April 2018 (ANT SK-middleEast-1190-20180422), typo of the source mended.
+    text = ("قال المتحدث الرسمي باسم قوات التحالف العربي، العقيد تركي المالكي، الأحد، إن قوات الدفاع الجوي "
+            "السعودية اعترضت صاروخا باليستيا أطلقته ميليشيات الحوثي الإيرانية باتجاه المملكة.")
+    doc = nlp(marsad.Article(id="missile", text=text))
+    doers = {e.source.actor.country for e in doc.events if e.event_type == "ASSAULT" and e.source is not None}
+    assert {"SAU", "YEM"} <= doers, [(e.trigger.text, e.source and e.source.text) for e in doc.events]

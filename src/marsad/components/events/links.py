@@ -127,14 +127,24 @@ def _kind(cameo: str) -> tuple[str, str | None]:
 
 def merge_close(found: Found) -> Found:
     """Keep one event where triggers of the same CAMEO root and PLOVER type stand within
-    ``MERGE_WINDOW`` words (the air strikes that follow the taking of a town are two acts)."""
+    ``MERGE_WINDOW`` words (the air strikes that follow the taking of a town are two acts), unless
+    they name different doers."""
     kept: Found = []
     for m, r in sorted(found, key=lambda x: (-x[0].entry.weight, x[0].head)):
         kind = _kind(m.entry.cameo)
-        if any(_kind(k.entry.cameo) == kind and abs(k.head - m.head) <= MERGE_WINDOW for k, _ in kept):
+        if any(_kind(k.entry.cameo) == kind and abs(k.head - m.head) <= MERGE_WINDOW and not _two_doers(r, rk)
+               for k, rk in kept):
             continue
         kept.append((m, r))
     return sorted(kept, key=lambda x: x[0].head)
+
+
+def _two_doers(a: Roles, b: Roles) -> bool:
+    """Do two close triggers name different doers (اعترضت القوات السعودية صاروخا أطلقته ميليشيات
+    الحوثي: the interception and the launch are two acts)?"""
+    if a.source is None or b.source is None:
+        return False
+    return a.source[1] <= b.source[0] or b.source[1] <= a.source[0]
 
 
 def drop_nested(found: Found) -> Found:
