@@ -329,3 +329,13 @@ def test_close_attacks_by_two_doers_are_two_events(nlp):
     doc = nlp(marsad.Article(id="missile", text=text))
     doers = {e.source.actor.country for e in doc.events if e.event_type == "ASSAULT" and e.source is not None}
     assert {"SAU", "YEM"} <= doers, [(e.trigger.text, e.source and e.source.text) for e in doc.events]
+
+
+def test_a_dual_noun_refers_to_the_two_sides_named_before(nlp):
+    # Sky News Arabia, 11 August 2018 (ANT SK-internationalNews-2954-20180811), first and third sentences.
+    text = ("قال البيت الأبيض إن الرئيس دونالد ترامب تحدث هاتفيا مع نظيره الفرنسي إيمانويل ماكرون. "
+            "وذكر قصر الاليزيه في بيان مقتضب أن الزعيمين ناقشا الأوضاع في سوريا وإيران.")
+    doc = nlp(marsad.Article(id="leaders", text=text, published="2018-08-11"))
+    talks = [e for e in doc.events if e.trigger.text == "ناقشا"]
+    assert talks and talks[0].source is not None and talks[0].target is not None
+    assert {talks[0].source.actor.country, talks[0].target.actor.country} == {"USA", "FRA"}

@@ -46,6 +46,8 @@ from marsad.components.events.agents import NOT_COUNTRIES, actor_identity
 from marsad.components.events.coder import PLACE_NOUN
 from marsad.components.events.coordination import co_actor, trigger_key
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
+from marsad.text.morph import strip_conj
+from marsad.text.normalize import norm_word
 
 MIN_SHARE = 0.5
 SPEECH_ROOTS = "13"  # CAMEO roots 01-13 are verbal acts: their sources are the article's speakers
@@ -144,11 +146,17 @@ def fill_roles(doc: Document, mentions: Sequence[Event], country: str | None) ->
     out: list[Event] = []
     last_source: ActorMention | None = None
     last_sentence = -1
+    last_pair: tuple[ActorMention, ActorMention] | None = None  # the latest two sides named together
     for e in mentions:
         if e.sentence != last_sentence:
             # the speaker as it stood at the end of the previous sentences
             speaker, last_sentence = last_source, e.sentence
         src, tgt = e.source, e.target
+        if e.event_type and src is None and tgt is None and last_pair is not None and _names_both_sides(e):
+            src, tgt = (replace(am, why=f"{am.why}; one of the two sides named before".lstrip("; "),
+                                basis="coreference") for am in last_pair)
+        elif e.event_type and _named(src) and _named(tgt) and actor_identity(src) != actor_identity(tgt):
+            last_pair = (src, tgt)  # type: ignore[assignment]
         if src is None and speaker is not None and e.coder.get("pos") == "V" and _opens_sentence(doc, e, words):
             src = replace(speaker, why=f"{speaker.why}; subject of an earlier sentence (pro-drop)".lstrip("; "),
                           basis="coreference")
@@ -253,6 +261,21 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
                     tgt = replace(tgt, actor=found.actor, why=f"{PLACE_NOUN}; {found.why}", basis="implied")
         out.append(replace(e, source=src, target=tgt) if (src, tgt) != (e.source, e.target) else e)
     return tuple(out)
+
+
+#: Dual nouns that refer to the two sides named before (الزعيمان ناقشا, اتفق الجانبان).
+_BOTH_SIDES = frozenset(norm_word(w) for w in (
+    "الزعيمان", "الزعيمين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الفريقان", "الفريقين", "الرئيسان",
+    "الرئيسين", "الوزيران", "الوزيرين", "البلدان", "البلدين", "الزعيمين", "الحليفان", "الحليفين"))
+
+
+def _names_both_sides(e: Event) -> bool:
+    """Does the mention's sentence refer to two sides with a dual noun (الزعيمين, الجانبان)?"""
+    return any(strip_conj(norm_word(w.strip("،,.:\"'()«»"))) in _BOTH_SIDES for w in e.evidence.split())
+
+
+def _named(am: ActorMention | None) -> bool:
+    return am is not None and am.basis != "implied" and _coded(am)
 
 
 def _reported_by(verbal: Event | None, e: Event) -> bool:
