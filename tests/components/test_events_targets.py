@@ -339,3 +339,10 @@ def test_a_dual_noun_refers_to_the_two_sides_named_before(nlp):
     talks = [e for e in doc.events if e.trigger.text == "ناقشا"]
     assert talks and talks[0].source is not None and talks[0].target is not None
     assert {talks[0].source.actor.country, talks[0].target.actor.country} == {"USA", "FRA"}
+
+
+def test_the_object_may_come_before_a_context_word_of_the_pattern(nlp):
+    # the pattern هدد +بالرد: the threatened country stands between the subject and بالرد
+    doc = nlp(marsad.Article(id="threat", text="هدد الرئيس الأمريكي كوريا الشمالية بالرد."))
+    threat = [e for e in doc.events if e.event_type == "THREATEN"]
+    assert threat and threat[0].target is not None and threat[0].target.actor.country == "PRK"

@@ -294,7 +294,7 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
         target = _first_prep_np(words, m.head + 1, stop, preps, ok)
         trule = "prep" if target else ""
     if target is None and rule in OBJECT_RULES and not m.entry.stmt:
-        target = np_after(words, after)
+        target = np_after(words, after, stop=frozenset(m.words))
         if target is not None and target[1] - target[0] > 1 and _manner(words, (target[0], target[0] + 1)):
             target = np_after(words, target[0] + 1)  # دانت المملكة بشدة التفجير: the object after the adverb
         if target is not None and _manner(words, target) and not ok(target):

@@ -38,7 +38,8 @@ def subject_of_verb(words: Sequence[Word], m: Match,
     if np is None and j < len(words) and number_value(words[j]) is not None:
         np = (j, min(j + 2, len(words)))
     if np and ok(np):
-        return np, "vso", max(np[1], e)
+        # هدد الرئيس الأمريكي كوريا الشمالية بالرد: the object may stand before a context word of the pattern
+        return np, "vso", np[1] if m.words[-1] > np[1] and np[1] not in m.words else max(np[1], e)
     return None, "", e
 
 
