@@ -286,3 +286,13 @@ def test_support_entries_keep_their_other_senses() -> None:
         "أعلن الرئيس الأفغاني، أشرف غني، الأحد، وقفا لإطلاق النار من جانب واحد مع مقاتلي حركة طالبان لمدة 10 أيام")
     assert "051" not in aligned_codes("أعلنت جماعة الحوثي اليمنية الثلاثاء أنها ستوقف الهجمات من جانب واحد في البحر الأحمر")
     assert "051" not in aligned_codes("وقف آلاف الإريتريين على جانبي الطرق في العاصمة أسمرة لتحية ضيف")
+
+
+def test_a_named_operation_gives_its_doer(nlp):
+    # Sky News Arabia, 27 March 2018 (ANT SK-middleEast-583-20180327); CNN Arabic, 19 February 2018.
+    doers = {e.trigger.text: e.source.actor.country for e in coded(nlp, "وأضاف: هذا الأمر يهدد مستقبل اليمن، ولهذه "
+             "الأسباب جاءت عاصفة الحزم لحماية حقوق الإنسان.") if e.source is not None}
+    assert doers.get("عاصفة الحزم") == "SAU"
+    doers = {e.trigger.text: e.source.actor.country for e in coded(nlp, "نحن موقفنا واضح منذ بداية عملية غصن "
+             "الزيتون ودرع الفرات.") if e.source is not None}
+    assert doers.get("غصن الزيتون") == "TUR"

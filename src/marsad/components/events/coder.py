@@ -441,6 +441,8 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         target = _actor(doc, sent, later, "object-after-adverbials", exclude=_mention_of(doc, source), ok=ok)
     if source is None and target is not None and _visitor(m, roles, target):
         source, target = target, None  # الزيارة ... لولي العهد السعودي: the crown prince's visit
+    if source is None and m.entry.doer:
+        source = _named_doer(doc, sent, m, t0, t1)
     code = _recode(m, ws, roles.source)
     if code == "050":
         code = _support_code(doc, ws, m, target)
@@ -467,6 +469,13 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
             "date": when.rule,
         },
     )
+
+
+def _named_doer(doc: Document, sent: SentenceInput, m: Match, t0: int, t1: int) -> ActorMention:
+    """The actor an operation's name gives (غصن الزيتون: Turkey's army), on the name's words."""
+    code = m.entry.doer
+    actor = Actor(f"doer:{code}", code, doc.text[t0:t1], None, "agent", code[:3], code[3:6] or None)
+    return ActorMention(t0, t1, doc.text[t0:t1], actor, sent.index, why=f"the doer its name gives ({code})")
 
 
 VISITS = frozenset({"042", "043"})

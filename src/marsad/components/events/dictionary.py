@@ -49,6 +49,7 @@ class Entry:
     gen: str | None = None  # role of the noun after a noun trigger
     target_preps: frozenset[str] = frozenset()
     source_preps: frozenset[str] = frozenset()  # by=من: the phrase after it is the source (تلقى اتصالا من X)
+    doer: str = ""  # doer=TURMIL: the actor code the name itself gives (غصن الزيتون), when no source is named
     text: str = ""
     imperfect_only: frozenset[str] = frozenset()  # stems made by dropping ا: need an imperfect prefix
 
@@ -109,6 +110,8 @@ def _parse_flags(text: str, cameo: str) -> dict[str, object]:
             flags["target_preps"] = frozenset(norm_word(v) for v in val.split("|"))
         elif key == "by":
             flags["source_preps"] = frozenset(norm_word(v) for v in val.split("|"))
+        elif key == "doer" and len(val) >= 3 and val.isalpha() and val.isupper():
+            flags["doer"] = val
         else:
             raise ResourceError(f"unknown trigger flag '{tok}' for CAMEO {cameo}; see docs/triggers.md.")
     return flags
