@@ -296,3 +296,10 @@ def test_a_named_operation_gives_its_doer(nlp):
     doers = {e.trigger.text: e.source.actor.country for e in coded(nlp, "نحن موقفنا واضح منذ بداية عملية غصن "
              "الزيتون ودرع الفرات.") if e.source is not None}
     assert doers.get("غصن الزيتون") == "TUR"
+
+
+def test_thanks_without_a_subject_thank_the_actor_after_lam(nlp):
+    # Al Arabiya, 14 April 2018 (ANT AL-internationalNews-915-20180414), Trump's tweet after the strikes.
+    thanked = {e.target.actor.country for e in coded(nlp, "وقال ترامب: شكرا لفرنسا وبريطانيا على حكمتهم وقوة جيوشهم.")
+               if e.event_type == "SUPPORT" and e.target is not None}
+    assert thanked == {"FRA", "GBR"}
