@@ -89,3 +89,12 @@ def test_a_reciprocal_verb_gives_each_party_the_other_as_target(nlp):
     pairs = {(e.source.actor.country, e.target.actor.country) for e in doc.events
              if e.cameo.startswith("11") and e.source is not None and e.target is not None}
     assert pairs == {("ISR", "TUR"), ("TUR", "ISR")}, pairs
+
+
+def test_a_second_party_with_its_own_title_is_a_conjunct(nlp):
+    # the office, its holder's name, then و + the other party's title and name
+    text = "وقع رئيس مجلس القيادة الرئاسي اليمني رشاد العليمي ووزير الخارجية الصيني وانغ يي اتفاقية للتعاون الاقتصادي."
+    doc = nlp(marsad.Article(id="sign", text=text, published="2023-05-14"))
+    signed = [e for e in doc.events if e.cameo == "057"]
+    assert signed and signed[0].source is not None and signed[0].target is not None
+    assert (signed[0].source.actor.country, signed[0].target.actor.country) == ("YEM", "CHN")

@@ -97,6 +97,18 @@ def _new_clause(doc: Document, nxt: ActorMention) -> bool:
     return _verb(n, ta_shape=True) and not n.endswith(("ان", "ون", "وا"))
 
 
+#: Words that never belong to a title between و and the next name (a clause or a place phrase).
+_NOT_TITLE = frozenset(norm_word(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "قد", "الذي", "التي",
+                                                "منها", "فيها", "بينها", "مثل", "بما", "خاصة", "سيما", "لاسيما"))
+
+
+def _title_between(text: str) -> bool:
+    """Is the text between two names و and a short title of the second (ووزير الخارجية الصيني)?"""
+    words = [norm_word(w.strip("،,.:\"'()")) for w in text.split()]
+    return 1 <= len(words) <= 4 and words[0].startswith("و") and len(words[0]) > 2 \
+        and not any(w in _NOT_TITLE or w[1:] in _NOT_TITLE for w in words) and "," not in text and "،" not in text
+
+
 def conjuncts(doc: Document, am: ActorMention) -> list[ActorMention]:
     """``am`` and the actors coordinated after it (``السعودية والإمارات والبحرين ومصر``), each
     standing for another country or organisation, at most :data:`MAX_CONJUNCTS`; ``[am]`` when
@@ -105,15 +117,21 @@ def conjuncts(doc: Document, am: ActorMention) -> list[ActorMention]:
     if ids[0] is None or not doc.actors or _introduced(doc, am):
         return [am]
     chain = [am]
+    end = am.end
     while len(chain) < MAX_CONJUNCTS:
-        nxt = _next_mention(doc, am.sentence, chain[-1].end)
-        if nxt is None or "".join(doc.text[chain[-1].end:nxt.start].split()) not in _AND:
+        nxt = _next_mention(doc, am.sentence, end)
+        if nxt is not None and not doc.text[end:nxt.start].strip() and _who(nxt) == ids[-1]:
+            end = nxt.end  # رئيس مجلس القيادة الرئاسي اليمني رشاد العليمي: the office, then its holder's name
+            continue
+        if nxt is None or ("".join(doc.text[end:nxt.start].split()) not in _AND
+                           and not _title_between(doc.text[end:nxt.start])):
             break
         who = _who(nxt)
         if who is None or who in ids or _new_clause(doc, nxt):
             break
         ids.append(who)
         chain.append(nxt)
+        end = nxt.end
     return chain
 
 
