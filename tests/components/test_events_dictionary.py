@@ -303,3 +303,9 @@ def test_thanks_without_a_subject_thank_the_actor_after_lam(nlp):
     thanked = {e.target.actor.country for e in coded(nlp, "وقال ترامب: شكرا لفرنسا وبريطانيا على حكمتهم وقوة جيوشهم.")
                if e.event_type == "SUPPORT" and e.target is not None}
     assert thanked == {"FRA", "GBR"}
+
+
+def test_the_noun_after_a_verb_of_expressing_is_the_trigger(nlp):
+    # after Sky News Arabia, October 2018 (ANT): thanks expressed through أعرب/عبر عن
+    thanks = [e for e in coded(nlp, "وعبر الرئيس التركي فيه عن شكره لأردوغان.") if e.event_type == "SUPPORT"]
+    assert thanks and "شكره" in thanks[0].trigger.text and "عبر" not in thanks[0].trigger.text

@@ -491,15 +491,15 @@ def _visitor(m: Match, roles: Roles, target: ActorMention) -> bool:
 
 def trigger_words(m: Match, words: list[Word]) -> tuple[int, int]:
     """First and last word of the trigger: the head and the pattern words right after it; when
-    words split the pattern of a light verb (ألقت المخابرات التركية القبض, فرضت واشنطن عقوبات)
-    the noun that carries the meaning."""
+    words split the pattern of a light verb (ألقت المخابرات التركية القبض, فرضت واشنطن عقوبات) or
+    of a verb of expressing (أعرب الوزير عن قلقه) the noun that carries the meaning."""
     runs: list[list[int]] = [[m.words[0]]]
     for k in sorted(m.words[1:]):
         if k == runs[-1][-1] + 1:
             runs[-1].append(k)
         else:
             runs.append([k])
-    light = m.entry.pos == "V" and in_list("light_verbs", words[m.head].norm)
+    light = m.entry.pos == "V" and (in_list("light_verbs", words[m.head].norm) or in_list("expressing", words[m.head].norm))
     run = runs[-1] if light and len(runs) > 1 else runs[0]
     return run[0], run[-1]
 
