@@ -87,14 +87,14 @@ def resolve_range(state: State, lo: int, hi: int) -> None:
 #: speaker, the latest person or body named. Elsewhere (ترحيل إمام إلى بلاده) the owner may be
 #: anyone named before. Not بلدي (also "municipal").
 _THAT = frozenset({"ان", "بان", "لان", "وان"})
-_OWN_COUNTRY = frozenset({"بلاده", "بلادها", "بلادهم", "بلادنا", "بلاد", "بلدها", "بلدهم", "بلدنا"})
+_OWN_COUNTRY = frozenset({"بلاده", "بلادها", "بلادهم", "بلادنا", "بلدها", "بلدهم", "بلدنا"})
 _OWN_COUNTRY_CLITICS = ("", "و", "ف", "ل", "ول", "فل")
 
 
 def _own_country_word(text: str) -> int | None:
     """The length of the clitics before a possessive country word (وبلاده: 1), or None."""
     for c in _OWN_COUNTRY_CLITICS:
-        if text.startswith(c) and text[len(c):] in _OWN_COUNTRY and text[len(c):] != "بلاد":
+        if text.startswith(c) and text[len(c):] in _OWN_COUNTRY:
             return len(c)
     return None
 

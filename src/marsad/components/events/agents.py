@@ -143,13 +143,20 @@ class SentenceActors:
         return 0 <= a < len(self.words) and agent_word(self.words[a])
 
 
+def sentence_actors(doc: Document, words: Sequence[Word]) -> list[ActorMention]:
+    """The actor mentions that start inside the sentence of ``words``, in text order."""
+    if not words or not doc.actors:
+        return []
+    index = document_spans(doc)
+    starts = index.actor_spans.starts
+    return index.actors[bisect_left(starts, words[0].start):bisect_left(starts, words[-1].end)]
+
+
 def _new_actor_words(doc: Document, words: Sequence[Word]) -> frozenset[int]:
     """Words that start an actor mention when the word before ends another one."""
-    if not words:
+    mentions = sentence_actors(doc, words)
+    if not mentions:
         return frozenset()
-    index = document_spans(doc)
-    lo, hi = words[0].start, words[-1].end
-    mentions = [am for am in index.actors[bisect_left(index.actor_spans.starts, lo):] if am.start < hi]
     ends = {am.end for am in mentions}
     starts = {am.start for am in mentions}
     return frozenset(w.i for w in words[1:] if w.start in starts and words[w.i - 1].end in ends

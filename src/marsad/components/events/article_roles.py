@@ -266,7 +266,7 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
 #: Dual nouns that refer to the two sides named before (الزعيمان ناقشا, اتفق الجانبان).
 _BOTH_SIDES = frozenset(norm_word(w) for w in (
     "الزعيمان", "الزعيمين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الفريقان", "الفريقين", "الرئيسان",
-    "الرئيسين", "الوزيران", "الوزيرين", "البلدان", "البلدين", "الزعيمين", "الحليفان", "الحليفين"))
+    "الرئيسين", "الوزيران", "الوزيرين", "البلدان", "البلدين", "الحليفان", "الحليفين"))
 
 
 def _names_both_sides(e: Event) -> bool:
@@ -323,11 +323,9 @@ def _other_mention(doc: Document, am: ActorMention, at: int) -> ActorMention | N
     others: list[ActorMention | PlaceMention] = [x for x in doc.actors if x.actor.country == iso3
                                                  and (x.start, x.end) != (am.start, am.end)]
     others += [p for p in doc.places if p.place.country == iso3 and (p.start, p.end) != (am.start, am.end)]
-    if not iso3 or not others:
-        return None
-    before = [m for m in others if m.start <= at]
-    m = max(before, key=lambda x: x.start) if before else min(others, key=lambda x: x.start)
-    return _country_mention(m.start, m.end, m.text, m.sentence, iso3, "another mention of its country")
+    m = _nearest_before(others, at) if iso3 else None
+    return None if m is None else _country_mention(m.start, m.end, m.text, m.sentence, iso3,  # type: ignore[arg-type]
+                                                   "another mention of its country")
 
 
 def _nearest_mention(doc: Document, iso3: str, at: int) -> ActorMention | PlaceMention | None:
@@ -338,9 +336,14 @@ def _nearest_mention(doc: Document, iso3: str, at: int) -> ActorMention | PlaceM
     named += [pm for pm in doc.places if pm.place.country == iso3]
     if not named:
         named = [am for am in doc.actors if am.actor.country == iso3]
-    named.sort(key=lambda m: m.start)
-    before = [m for m in named if m.start <= at]
-    return before[-1] if before else (named[0] if named else None)
+    return _nearest_before(named, at)
+
+
+def _nearest_before(mentions: Sequence[ActorMention | PlaceMention], at: int) -> ActorMention | PlaceMention | None:
+    """The mention starting last at or before ``at``, else the first one; None when there are none."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    before = [m for m in ordered if m.start <= at]
+    return before[-1] if before else (ordered[0] if ordered else None)
 
 
 def _country_mention(start: int, end: int, text: str, sentence: int, iso3: str, why: str) -> ActorMention:

@@ -8,7 +8,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from marsad.components.events.agents import ActorTest, accept_all, actor_test, actor_words, document_spans
+from marsad.components.events.agents import (
+    ActorTest,
+    accept_all,
+    actor_test,
+    actor_words,
+    document_spans,
+    sentence_actors,
+)
 from marsad.components.events.context import (
     counts_for,
     event_date,
@@ -137,11 +144,8 @@ ORGANISATION_TYPES = frozenset({"igo", "ngo", "group", "party"})
 def _organisation_words(doc: Document, words: list[Word]) -> frozenset[int]:
     """Words inside the name of an organisation (مكتب التحقيقات الاتحادي, منظمة العفو الدولية,
     هيئة تحرير الشام): a trigger word there is part of a name, not an act."""
-    if not words or not doc.actors:
-        return frozenset()
-    lo, hi = words[0].start, words[-1].end
-    spans = [(am.start, am.end) for am in doc.actors
-             if lo <= am.start < hi and am.actor.type in ORGANISATION_TYPES and " " in am.text]
+    spans = [(am.start, am.end) for am in sentence_actors(doc, words)
+             if am.actor.type in ORGANISATION_TYPES and " " in am.text]
     return frozenset(w.i for w in words for a, b in spans if a <= w.start < b)
 
 

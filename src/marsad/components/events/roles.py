@@ -90,8 +90,8 @@ _DAYS = frozenset(norm_word(w) for w in (
 
 def _dated_aside(words: Sequence[Word], k: int) -> bool:
     """Is the comma at ``k`` the first of ``، الثلاثاء،``, a day set off by commas inside a clause?"""
-    return k >= 0 and k + 2 < len(words) and words[k].norm in (",", "،") and words[k + 1].norm in _DAYS \
-        and words[k + 2].norm in (",", "،")
+    return k >= 0 and k + 2 < len(words) and words[k].norm in _COMMAS and words[k + 1].norm in _DAYS \
+        and words[k + 2].norm in _COMMAS
 
 
 def _manner(words: Sequence[Word], span: tuple[int, int]) -> bool:
