@@ -67,6 +67,9 @@ def test_bad_dictionary_lines_say_what_is_wrong() -> None:
         parse_line("190\tQ\tقتل", 4)
     with pytest.raises(ResourceError, match="unknown trigger flag"):
         parse_line("190\tV\tقتل\tfoo", 5)
+    with pytest.raises(ResourceError, match="needs an actor code in capitals"):
+        parse_line("195\tX\tغصن الزيتون\tdoer=tur", 6)
+    assert parse_line("195\tX\tغصن الزيتون\tdoer=TURMIL", 7).doer == "TURMIL"  # type: ignore[union-attr]
     assert parse_line("# comment", 1) is None
 
 

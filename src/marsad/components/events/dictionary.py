@@ -110,7 +110,10 @@ def _parse_flags(text: str, cameo: str) -> dict[str, object]:
             flags["target_preps"] = frozenset(norm_word(v) for v in val.split("|"))
         elif key == "by":
             flags["source_preps"] = frozenset(norm_word(v) for v in val.split("|"))
-        elif key == "doer" and len(val) >= 3 and val.isalpha() and val.isupper():
+        elif key == "doer":
+            if not (len(val) >= 3 and val.isalpha() and val.isupper()):
+                raise ResourceError(f"trigger flag '{tok}' for CAMEO {cameo} needs an actor code in capitals "
+                                    "(doer=TURMIL); see docs/triggers.md.")
             flags["doer"] = val
         else:
             raise ResourceError(f"unknown trigger flag '{tok}' for CAMEO {cameo}; see docs/triggers.md.")
