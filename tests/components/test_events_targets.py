@@ -269,11 +269,21 @@ def test_an_unnamed_target_of_a_verbal_act_is_the_latest_named_target(nlp):
 
 def test_civilians_acted_on_at_a_place_are_people_of_that_place(nlp):
     # After Sky News Arabia, 28 March 2018 (ANT SK-middleEast-622-20180328): an Israeli-led article.
+    # The place's country must be one the article names more than once (here Hebron and the West Bank).
     text = ("قالت وزارة الخارجية الإسرائيلية إن الجيش الإسرائيلي سيواصل عملياته في إسرائيل. "
-            "واعتقلت القوات الإسرائيلية الطفل البلعاوي أمام منزله في مدينة الخليل.")
+            "واعتقلت القوات الإسرائيلية الطفل البلعاوي أمام منزله في مدينة الخليل بالضفة الغربية.")
     doc = nlp(marsad.Article(id="hebron", text=text))
     arrest = [e for e in doc.events if e.cameo == "173"]
     assert arrest and arrest[0].target is not None and arrest[0].target.actor.country == "PSE"
+
+
+def test_a_place_named_once_in_passing_gives_civilians_no_country(nlp):
+    # France 24, 7 May 2018 (ANT FR-internationalNews-1116-20180507): London is Amnesty's seat.
+    text = ("قالت منظمة العفو الدولية والتي تتخذ من لندن مقرا لها، إن السلطات المصرية تحتجز سجناء بتهم ذات "
+            "طابع سياسي في الحبس الانفرادي. وتنفي الحكومة المصرية ذلك.")
+    doc = nlp(marsad.Article(id="amnesty", text=text))
+    held = [e for e in doc.events if e.trigger.text == "تحتجز"]
+    assert held and held[0].target is not None and held[0].target.actor.country != "GBR"
 
 
 def test_a_bare_title_is_the_person_the_article_named_with_it(nlp):

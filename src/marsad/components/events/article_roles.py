@@ -57,15 +57,21 @@ OPENING_WORDS = 2  # a pro-drop verb is the sentence's first or second word (aft
 def article_country(doc: Document) -> str | None:
     """The country an article is about: most named by its actors and places, if it dominates. A
     word that is both an actor and a place (إيران) is one naming, not two."""
-    named = [am.actor.country for am in doc.actors]
-    named += [pm.place.country for pm in doc.places
-              if not any(am.start < pm.end and pm.start < am.end and am.actor.country == pm.place.country
-                         for am in doc.actors)]
-    counts = Counter(c for c in named if c and c not in NOT_COUNTRIES)
+    counts = country_namings(doc)
     if not counts:
         return None
     (top, n), total = counts.most_common(1)[0], sum(counts.values())
     return top if n >= 2 and n / total >= MIN_SHARE else None
+
+
+def country_namings(doc: Document) -> Counter[str]:
+    """How often an article names each country by its actors and places (a word that is both an
+    actor and a place, إيران, once)."""
+    named = [am.actor.country for am in doc.actors]
+    named += [pm.place.country for pm in doc.places
+              if not any(am.start < pm.end and pm.start < am.end and am.actor.country == pm.place.country
+                         for am in doc.actors)]
+    return Counter(c for c in named if c and c not in NOT_COUNTRIES)
 
 
 def _coded(am: ActorMention | None) -> bool:
@@ -118,12 +124,15 @@ def _title(word: str) -> bool:
 CIVILIANS = frozenset({"CVL"})
 
 
-def _civilians_place(e: Event, am: ActorMention | None) -> str | None:
+def _civilians_place(doc: Document, e: Event, am: ActorMention | None) -> str | None:
     """Civilians acted on at a place (اعتقلت القوات طفلا في الخليل) are people of that place: its
-    country, when the event has one, rather than the country the article is most about."""
+    country, when the event has one that the article names more than once, rather than the country
+    the article is most about. A place named once is often incidental (العفو الدولية والتي تتخذ من
+    لندن مقرا لها: the prisoners are not British)."""
     if am is None or am.actor.agent not in CIVILIANS or e.place is None or e.place.place.geonameid is None:
         return None
-    return e.place.place.country or None
+    iso3 = e.place.place.country
+    return iso3 if iso3 and country_namings(doc)[iso3] >= 2 else None
 
 
 def _opens_sentence(doc: Document, e: Event, words: dict[int, list[Token]]) -> bool:
@@ -163,7 +172,7 @@ def fill_roles(doc: Document, mentions: Sequence[Event], country: str | None) ->
         src, tgt = _titled(doc, src), _titled(doc, tgt)
         if country and _bare_agent(src, basis):
             src = _with_country(src, country, basis)  # type: ignore[arg-type]
-        home = _civilians_place(e, tgt) or country
+        home = _civilians_place(doc, e, tgt) or country
         if home and _bare_agent(tgt, basis):
             tgt = _with_country(tgt, home, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):
