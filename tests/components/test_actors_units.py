@@ -197,3 +197,14 @@ def test_an_occupation_with_a_nationality_before_a_name_is_a_title():
     assert not any("title 'الصحفي'" in am.why for am in doc.actors)  # an adjective after a noun is no title
     doc = nlp(marsad.Article(id="child", text="واعتقلت القوات الإسرائيلية الطفل عبد الرؤوف البلعاوي."))
     assert not any(am.actor.agent == "CVL" and am.actor.country for am in doc.actors)  # no nationality: no title
+
+
+def test_a_word_with_a_conjunction_after_a_title_starts_no_name():
+    # Sky News Arabia, 11 August 2018 (ANT SK-internationalNews-2954-20180811): Trump's tweet.
+    import marsad
+    from marsad.coding import build_pipeline
+    text = ('وقال ترامب على تويتر "أجريت اتصالا هاتفيا طيبا للغاية مع إيمانويل ماكرون رئيس فرنسا '
+            'وناقشنا موضوعات شتى ولاسيما الأمن والتجارة".')
+    doc = build_pipeline()(marsad.Article(id="tweet", text=text))
+    assert not any("ناقشنا" in am.text for am in doc.actors), [am.text for am in doc.actors]
+    assert any("ماكرون" in am.text and am.actor.country == "FRA" for am in doc.actors)

@@ -356,3 +356,24 @@ def test_the_object_may_come_before_a_context_word_of_the_pattern(nlp):
     doc = nlp(marsad.Article(id="threat", text="هدد الرئيس الأمريكي كوريا الشمالية بالرد."))
     threat = [e for e in doc.events if e.event_type == "THREATEN"]
     assert threat and threat[0].target is not None and threat[0].target.actor.country == "PRK"
+
+
+def test_an_actor_in_the_genitive_of_a_verbal_noun_is_no_subject(nlp):
+    # France 24 via ANT (SK-internationalNews-1026-20180419): the woman refused to shake officials'
+    # hands; the officials are part of the object of رفضت, not who refused.
+    text = ("وافقت أعلى محكمة إدارية في فرنسا، على قرار يقضي بحرمان جزائرية مسلمة من جواز السفر الفرنسي "
+            "بعدما رفضت مصافحة مسؤولين خلال مراسم حصولها على الجنسية.")
+    doc = nlp(marsad.Article(id="handshake", text=text))
+    refused = [e for e in doc.events if e.trigger.text.startswith("رفضت")]
+    assert refused
+    assert refused[0].source is None or "مسؤولين" not in refused[0].source.text
+
+
+def test_a_title_after_its_verb_is_the_subject(nlp):
+    # CNN Arabic via ANT (CN-middleEast-1610-20181019): the title's words are no actor mention of
+    # their own, yet وزير heads the subject.
+    text = "نفى وزير الخارجية الأمريكي مايك بومبيو أن يكون قد استمع إلى تسجيلات عن عملية القتل."
+    doc = nlp(marsad.Article(id="denial", text=text))
+    denial = [e for e in doc.events if e.trigger.text == "نفى"]
+    assert denial and denial[0].source is not None and denial[0].source.actor.country == "USA"
+    assert denial[0].coder.get("roles", "").startswith("source:vso")

@@ -57,6 +57,8 @@ def name_after(state: State, i: int, stop: int, strict: bool = True) -> int:
     honorific such as السفير): the first word must not be a common noun."""
     if strict and i < len(state.words) and common_noun(state, i):
         return i
+    if i < len(state.words) and _conjunction(state.words[i].text):
+        return i  # رئيس فرنسا وناقشنا: a word with و after a title starts a new conjunct, not the name
     j = i
     while j < min(stop, i + 4) and not state.words[j].brk and name_ok(state, state.words[j], j == i):
         j += 1
@@ -87,9 +89,12 @@ def name_text(state: State, i: int, j: int) -> str:
     """The original text of a name on words ``i..j-1``, without a leading و/ف that is a conjunction."""
     if i >= j:
         return ""
-    first = state.words[i].text
-    pre = int(first[0] in "وف" and zipf(first[1:]) > zipf(first))
-    return text_of(state, i, j, pre)
+    return text_of(state, i, j, int(_conjunction(state.words[i].text)))
+
+
+def _conjunction(word: str) -> bool:
+    """The word starts with a conjunction و/ف: the rest is a commoner word than the whole."""
+    return word[:1] in ("و", "ف") and zipf(word[1:]) > zipf(word)
 
 
 def word_like(word: str) -> bool:

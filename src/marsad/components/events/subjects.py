@@ -4,7 +4,9 @@ after it (VSO, over quantifiers), or carried by the verb itself (خطفوا: a p
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
+from marsad.components.actors import bare, lexicon
 from marsad.components.events.agents import ActorTest, accept_all, new_actor_at
 from marsad.components.events.dictionary import Match
 from marsad.components.events.phrases import MAX_NP, has_conj, np_after, np_before, skip_quantifiers
@@ -37,10 +39,25 @@ def subject_of_verb(words: Sequence[Word], m: Match,
         np = next(((np[0], k) for k in range(np[0] + 1, np[1]) if new_actor_at(ok, k)), np)
     if np is None and j < len(words) and number_value(words[j]) is not None:
         np = (j, min(j + 2, len(words)))
-    if np and ok(np):
+    if np and ok(np) and _headed_by_actor(words, np, ok):
         # هدد الرئيس الأمريكي كوريا الشمالية بالرد: the object may stand before a context word of the pattern
         return np, "vso", np[1] if m.words[-1] > np[1] and np[1] not in m.words else max(np[1], e)
     return None, "", e
+
+
+def _headed_by_actor(words: Sequence[Word], np: tuple[int, int], ok: ActorTest) -> bool:
+    """Does the phrase start with an actor word (an actor mention, an agent noun, or the first word
+    of a dictionary title or name: وزير, محكمة)? In رفضت مصافحة مسؤولين the officials are the
+    genitive of a verbal noun, part of the object, not the subject of رفضت."""
+    w = words[np[0]]
+    return ok((np[0], np[0] + 1)) or starts_actor_phrase(w.norm) or starts_actor_phrase(w.reading.unconj)
+
+
+@lru_cache(maxsize=4096)
+def starts_actor_phrase(norm: str) -> bool:
+    """Is ``norm`` the first word of some phrase of the actor dictionaries?"""
+    head = bare(norm)
+    return any(ws[0] == head for ws, _ in lexicon().index.get(head, ()))
 
 
 def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> tuple[tuple[int, int], str] | None:
