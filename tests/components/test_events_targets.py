@@ -377,3 +377,17 @@ def test_a_title_after_its_verb_is_the_subject(nlp):
     denial = [e for e in doc.events if e.trigger.text == "نفى"]
     assert denial and denial[0].source is not None and denial[0].source.actor.country == "USA"
     assert denial[0].coder.get("roles", "").startswith("source:vso")
+
+
+def test_a_shooter_named_by_a_common_noun_fires_and_kills(nlp):
+    # Sky News Arabia, 18 February 2018 (ANT SK-internationalNews-7-20180218): the Parkland shooting.
+    # فتح النار is an attack; the relative clause's antecedent (المراهق) is its doer, and the killing
+    # joined to it by ف has the same doer.
+    text = ("انتقد الرئيس الأميركي، دونالد ترامب، مكتب التحقيقات الاتحادي (إف.بي.آي) بشأن أسلوب تعامله مع "
+            "المراهق، الذي فتح النار في مدرسة ثانوية بولاية فلوريدا فقتل 17 شخصا.")
+    doc = nlp(marsad.Article(id="parkland", text=text))
+    fired = [e for e in doc.events if e.trigger.text == "فتح النار"]
+    killed = [e for e in doc.events if e.trigger.text == "فقتل"]
+    assert fired and fired[0].source is not None and fired[0].source.text == "المراهق"
+    assert killed and killed[0].source is not None and killed[0].source.text == "المراهق"
+    assert killed[0].target is not None and killed[0].target.actor.agent == "CVL"

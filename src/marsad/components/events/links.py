@@ -70,17 +70,25 @@ def shared_subject(words: list[Word], found: Found) -> Found:
     """
     out = list(found)
     for i, (m, r) in enumerate(out):
-        if r.source is not None or m.entry.pos != "V" or m.words[0] != m.head or r.target_rule == "victim-subject":
+        if r.source is not None or m.entry.pos != "V" or m.words[0] != m.head:
             continue
         prev = [(m2, r2) for m2, r2 in out[:i] if r2.source and r2.source[1] <= m.head]
         if not prev:
             continue
         m2, r2 = max(prev, key=lambda x: x[1].source[1] if x[1].source else 0)
+        if r.target_rule == "victim-subject" and not _same_attack(m2, m):
+            continue  # وقتل 3 جنود may be passive: the dead are no doers, and the killer is unknown
         w = words[m.head].norm
         pronoun = m.head > 0 and words[m.head - 1].reading.unconj in _ANNAHU
         if pronoun or (w[0] in "وف" and not w.startswith(m.stem) and m.head - m2.head <= 15):
             out[i] = (m, replace(r, source=r2.source, source_rule="shared-subject"))
     return out
+
+
+def _same_attack(first: Match, then: Match) -> bool:
+    """An attack followed by a killing (فتح النار ... فقتل 17 شخصا): the attacker killed them,
+    whether the second verb is read active or passive."""
+    return first.entry.cameo[:2] in ("18", "19") and then.entry.cameo[:2] in ("18", "19")
 
 
 def participants(found: Found) -> Found:

@@ -47,10 +47,11 @@ def subject_of_verb(words: Sequence[Word], m: Match,
 
 def _headed_by_actor(words: Sequence[Word], np: tuple[int, int], ok: ActorTest) -> bool:
     """Does the phrase start with an actor word (an actor mention, an agent noun, or the first word
-    of a dictionary title or name: وزير, محكمة)? In رفضت مصافحة مسؤولين the officials are the
+    of a dictionary title or name: وزير, محكمة; a head such as مصدر)? In رفضت مصافحة مسؤولين the officials are the
     genitive of a verbal noun, part of the object, not the subject of رفضت."""
     w = words[np[0]]
-    return ok((np[0], np[0] + 1)) or starts_actor_phrase(w.norm) or starts_actor_phrase(w.reading.unconj)
+    return ok((np[0], np[0] + 1)) or in_list("heads", w.norm) or starts_actor_phrase(w.norm) \
+        or starts_actor_phrase(w.reading.unconj)
 
 
 @lru_cache(maxsize=4096)
