@@ -391,3 +391,26 @@ def test_a_shooter_named_by_a_common_noun_fires_and_kills(nlp):
     assert fired and fired[0].source is not None and fired[0].source.text == "المراهق"
     assert killed and killed[0].source is not None and killed[0].source.text == "المراهق"
     assert killed[0].target is not None and killed[0].target.actor.agent == "CVL"
+
+
+def test_the_accused_is_the_doer_of_the_charge(nlp):
+    # CNN Arabic, 16 May 2018 (ANT CN-middleEast-948-20180516). The accusation's object comes before
+    # its charge (ب...), also over a day set off by commas, and the accused did what the charge names.
+    text = ("اتهمت الحكومة التركية، الأربعاء، إسرائيل ومصر برفض هبوط الطائرات التركية في مطاراتهما "
+            "لنقل المصابين الفلسطينيين إلى تركيا لتلقي العلاج.")
+    doc = nlp(marsad.Article(id="landing", text=text))
+    accused = sorted(e.target.actor.country for e in doc.events if e.cameo == "112" and e.target is not None)
+    assert accused == ["EGY", "ISR"]
+    refusals = [e for e in doc.events if e.trigger.text == "برفض"]
+    assert sorted(e.source.actor.country for e in refusals if e.source is not None) == ["EGY", "ISR"]
+    assert all(e.target is None or e.target.actor.country == "TUR" for e in refusals)
+
+
+def test_an_imperfect_light_verb_in_a_relative_clause_names_the_attackers(nlp):
+    # Sky News Arabia, 9 May 2018 (ANT SK-middleEast-1537-20180509): تشنه is the imperfect of شن;
+    # the Russian and Syrian jets are two attackers.
+    text = ("وتتزامن هذه الاشتباكات مع قصف جوي وصاروخي تشنه مقاتلات حربية روسية وسورية على الأحياء "
+            "السكنية في منطقتي اليرموك والحجر الأسود، جنوبي دمشق.")
+    doc = nlp(marsad.Article(id="yarmouk", text=text))
+    shelling = [e for e in doc.events if e.trigger.text.startswith("قصف")]
+    assert sorted(e.source.actor.country for e in shelling if e.source is not None) == ["RUS", "SYR"]

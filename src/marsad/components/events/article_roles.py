@@ -255,7 +255,8 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
             if src is not e.source and actor_identity(src) in co_targets.get(trigger_key(e), set()):
                 src = None  # اتهمت إسرائيل ومصر: one co-target is not the other's source
             if tgt is None and last_target is not None and actor_identity(last_target) != actor_identity(src) \
-                    and e.event_type not in PLACE_TARGETS:
+                    and e.event_type not in PLACE_TARGETS \
+                    and actor_identity(last_target) not in co_sources.get(trigger_key(e), set()):
                 tgt = replace(last_target, why=f"{last_target.why}; implied: the latest named target".lstrip("; "),
                               basis="implied")
             if tgt is None:

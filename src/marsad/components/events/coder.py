@@ -34,6 +34,7 @@ from marsad.components.events.filters import (
     sense_key,
 )
 from marsad.components.events.links import (
+    accused_doers,
     attacker_adjective,
     attackers,
     casualties,
@@ -164,7 +165,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = claimer_attacks([_roles(words, m, matches, ok) for m in matches])
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]
     found = merge_close(drop_nested(found))
-    found = shared_subject(words, possessors(words, found))
+    found = accused_doers(words, shared_subject(words, possessors(words, found)))
     found = reported_speech(casualties(attackers(words, participants(found))), words, ok)
     attributed = sentence_attributed(words)
     counts = stated_counts(words)

@@ -85,6 +85,23 @@ def shared_subject(words: list[Word], found: Found) -> Found:
     return out
 
 
+ACCUSATIONS = ("112",)  # اتهم, and the accusation nouns of 112
+
+
+def accused_doers(words: Sequence[Word], found: Found) -> Found:
+    """اتهمت الحكومة التركية إسرائيل ومصر برفض هبوط الطائرات: the accused (the accusation's
+    object) is the doer of the act its charge names after ب, when that act names no doer."""
+    out = list(found)
+    for m, r in found:
+        if m.entry.cameo not in ACCUSATIONS or r.target is None or r.target_rule != "object":
+            continue
+        for i, (m2, r2) in enumerate(out):
+            k = m2.words[0]
+            if r2.source is None and r.target[1] <= k <= r.target[1] + 1 and words[k].norm[:1] == "ب":
+                out[i] = (m2, replace(r2, source=r.target, source_rule="accused"))
+    return out
+
+
 def _same_attack(first: Match, then: Match) -> bool:
     """An attack followed by a killing (فتح النار ... فقتل 17 شخصا): the attacker killed them,
     whether the second verb is read active or passive."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.components.events.agents import ActorTest, accept_all
+from marsad.components.events.agents import ActorTest, accept_all, new_actor_at
 from marsad.components.events.dictionary import Match
 from marsad.components.events.phrases import (
     MAX_NP,
@@ -293,6 +293,10 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
     if target is None:
         target = _first_prep_np(words, m.head + 1, stop, preps, ok)
         trule = "prep" if target else ""
+        if target is not None and rule in VSO_RULES and not m.entry.target_preps and not m.entry.stmt:
+            obj = _object_before(words, after, target[0], ok)
+            if obj is not None:  # اتهمت الحكومة التركية، الأربعاء، إسرائيل ومصر برفض: the object, not the charge
+                target, trule = obj, "object"
     if target is None and rule in OBJECT_RULES and not m.entry.stmt:
         target = np_after(words, after, stop=frozenset(m.words))
         if target is not None and target[1] - target[0] > 1 and _manner(words, (target[0], target[0] + 1)):
@@ -339,6 +343,22 @@ def object_after_adverbials(words: Sequence[Word], after: int, stop: int,
         if np is not None and ok(np):
             return np
     return None
+
+
+def _object_before(words: Sequence[Word], after: int, prep: int, ok: ActorTest) -> tuple[int, int] | None:
+    """A direct object that names an actor between a verb's subject and the prepositional phrase
+    read as its target: a transitive verb's object comes before its other complements."""
+    if ok is accept_all:
+        return None
+    if new_actor_at(ok, after):  # اتهمت الحكومة التركية إسرائيل: the subject ended where the object begins
+        obj = np_after(words, after, stop=frozenset({prep}))
+    elif after < len(words) and words[after].norm in (",", "،"):  # اتهمت الحكومة التركية، الأربعاء، إسرائيل
+        obj = object_after_adverbials(words, after, prep, ok)
+    else:
+        return None
+    if obj is None or obj[1] > prep or not ok(obj) or words[obj[0] - 1].norm == "(":
+        return None  # هيئة تحرير الشام (جبهة النصرة سابقا): a name in brackets is another name
+    return obj
 
 
 def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = accept_all) -> Roles:
