@@ -1,5 +1,6 @@
 """Verbal acts between two actors told with a circumstantial participle (منددا، متهما، مطالبا،
-رافضا) (sentences from ANT news)."""
+رافضا), with a violation named as the act (يعد انتهاكا، انتهاكات الحكومة) or an involvement (تورط X
+في) (sentences from ANT news)."""
 
 from __future__ import annotations
 
@@ -69,3 +70,39 @@ def test_demanding_and_rejecting_participles(nlp):
     reject = _events(nlp, TURKEY, "12")
     assert reject and _country(reject[0].source) == "TUR", reject
     assert not _events(nlp, UNNAMED, "12")
+
+
+# SkyNews Arabia, June 2018 (SK-middleEast-2395-20180615)
+SYRIA_VIOLATIONS = ("أعلنت الولايات المتحدة أنها ستتخذ إجراءات صارمة وملائمة ردا على انتهاكات الحكومة السورية في "
+                    "منطقة خفض التصعيد، وفقا ذكر بيان لوزارة الخارجية الأميركية، الجمعة.")
+# SkyNews Arabia, May 2018 (SK-middleEast-1546-20180508)
+MOSCOW = ("أعربت موسكو عن \"خيبة أملها العميقة\" لقرار الرئيس الأميركي دونالد ترامب الانسحاب من الاتفاق النووي "
+          "الإيراني، وهو ما اعتبرته انتهاكا صارخا للقانون الدولي.")
+# SkyNews Arabia, July 2018 (SK-middleEast-2843-20180711)
+HEZBOLLAH = ("وأشار الوزير اليمني إلى تورط حزب الله في دعم ميليشيات الحوثي الإيرانية، فضلا عن تحريضه على قتال القوات "
+             "الحكومية اليمنية في تدخل سافر في شؤون اليمن.")
+# BBC Arabic, September 2018 (BB-internationalNews-1046-20180906): a denied involvement
+DENIED = "ولاتزال روسيا تنفي أي تورط في الحادث."
+
+
+def test_violations_named_as_the_act_are_an_accusation(nlp):
+    acc = _events(nlp, SYRIA_VIOLATIONS, "112")
+    assert acc and _country(acc[0].source) == "USA" and _country(acc[0].target) == "SYR", acc
+    assert [e for e in _events(nlp, MOSCOW, "112") if "انتهاكا" in e.trigger.text]
+
+
+def test_involvement_is_an_accusation_unless_denied(nlp):
+    acc = [e for e in _events(nlp, HEZBOLLAH, "112") if "تورط" in e.trigger.text]
+    assert acc and _country(acc[0].source) == "YEM" and _country(acc[0].target) == "LBN", acc
+    assert not [e for e in _events(nlp, DENIED, "112") if "تورط" in e.trigger.text]
+
+
+# SkyNews Arabia, May 2018 (SK-middleEast-1472-20180506)
+EMIRATES = ("وعبرت وزارة الخارجية والتعاون الدولي عن استغرابها للبيان الصادر باسم رئيس الوزراء اليمني أحمد بن دغر، "
+            "والذي تم نشره على حسابه الرسمي في وسائل التواصل الاجتماعي، والتصعيد الذي تناول دولة الإمارات ودورها "
+            "بشكل يخالف الواقع والمنطق، ولا ينصف الجهود الكبيرة التي تبذلها ضمن التحالف العربي الذي تقوده المملكة "
+            "العربية السعودية لدعم اليمن واستقراره وأمنه.")
+
+
+def test_astonishment_expressed_is_disapproval(nlp):
+    assert [e for e in _events(nlp, EMIRATES, "111") if "استغرابها" in e.trigger.text]
