@@ -1,6 +1,6 @@
 """Verbal acts between two actors told with a circumstantial participle (منددا، متهما، مطالبا،
 رافضا), with a violation named as the act (يعد انتهاكا، انتهاكات الحكومة) or an involvement (تورط X
-في) (sentences from ANT news)."""
+في), and the object of اتهم that stands after an adverbial (sentences from ANT news)."""
 
 from __future__ import annotations
 
@@ -95,6 +95,20 @@ def test_involvement_is_an_accusation_unless_denied(nlp):
     acc = [e for e in _events(nlp, HEZBOLLAH, "112") if "تورط" in e.trigger.text]
     assert acc and _country(acc[0].source) == "YEM" and _country(acc[0].target) == "LBN", acc
     assert not [e for e in _events(nlp, DENIED, "112") if "تورط" in e.trigger.text]
+
+
+# BBC Arabic, April 2018 (BB-middleEast-416-20180428) and Alarabia, March 2018
+# (AL-internationalNews-468-20180314): the accused is اتهم's object, the charge after ب is none
+HOUTHIS = "ويتهم الحوثيون السعودية والتحالف بتدمير بنية اليمن التحتية واستهداف المدنيين."
+BRITAIN = ("وتتهم بريطانيا روسيا بالمسؤولية عن الهجوم على سيرجي سكريبال وابنته في سالزبري بجنوب لندن، غير أن روسيا "
+           "تنفي ضلوعها في الأمر وتقول إن بريطانيا مسؤولة عن تدهور العلاقات بين البلدين.")
+
+
+def test_the_accused_is_the_object_not_the_charge(nlp):
+    houthis = [e for e in _events(nlp, HOUTHIS, "112") if "يتهم" in e.trigger.text]
+    assert houthis and _country(houthis[0].target) == "SAU", houthis
+    britain = [e for e in _events(nlp, BRITAIN, "112") if "تتهم" in e.trigger.text]
+    assert britain and _country(britain[0].source) == "GBR" and _country(britain[0].target) == "RUS", britain
 
 
 # SkyNews Arabia, May 2018 (SK-middleEast-1472-20180506)
