@@ -120,3 +120,15 @@ EMIRATES = ("وعبرت وزارة الخارجية والتعاون الدول�
 
 def test_astonishment_expressed_is_disapproval(nlp):
     assert [e for e in _events(nlp, EMIRATES, "111") if "استغرابها" in e.trigger.text]
+
+
+# France24, May 2018 (FR-middleEast-427-20180508, a headline) and Alarabia, May 2018
+# (AL-internationalNews-1003-20180504): تدين/ندين condemn, ندين لهم بشيء is owing
+SYRIA_CONDEMNS = "سوريا تدين بشدة قرار ترامب حول النووي الإيراني"
+OWING = "وأكد راخوي أنه \"لم يحصل ولن يحصل إفلات من العقاب، لا ندين لهم بشيء\"."
+
+
+def test_condemning_in_the_second_and_first_person(nlp):
+    cond = _events(nlp, SYRIA_CONDEMNS, "111")
+    assert cond and _country(cond[0].source) == "SYR" and _country(cond[0].target) == "USA", cond
+    assert not _events(nlp, OWING, "111")
