@@ -132,3 +132,14 @@ def test_condemning_in_the_second_and_first_person(nlp):
     cond = _events(nlp, SYRIA_CONDEMNS, "111")
     assert cond and _country(cond[0].source) == "SYR" and _country(cond[0].target) == "USA", cond
     assert not _events(nlp, OWING, "111")
+
+
+# SkyNews Arabia, June 2018 (SK-internationalNews-2326-20180626)
+NO_YIELD = ("انتقد الرئيس الإيراني حسن روحاني، الثلاثاء، قرار الرئيس الأميركي دونالد ترامب الانسحاب من الاتفاق "
+            "النووي بين طهران والقوى العالمية، قائلا إن الإيرانيين لن يرضخوا للضغوط الأميركية، وسيدافعون عن "
+            "استقلالهم وقيمهم.")
+
+
+def test_refusing_to_give_in_names_whom_with_lam(nlp):
+    rej = _events(nlp, NO_YIELD, "124")
+    assert rej and _country(rej[0].target) == "USA" and "الضغوط الأميركية" in rej[0].target.text, rej
