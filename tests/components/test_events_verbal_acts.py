@@ -143,3 +143,17 @@ NO_YIELD = ("انتقد الرئيس الإيراني حسن روحاني، ال
 def test_refusing_to_give_in_names_whom_with_lam(nlp):
     rej = _events(nlp, NO_YIELD, "124")
     assert rej and _country(rej[0].target) == "USA" and "الضغوط الأميركية" in rej[0].target.text, rej
+
+
+# BBC Arabic, February 2018 (BB-middleEast-32-20180212) and SkyNews Arabia, May 2018
+# (SK-internationalNews-1800-20180526): a refusal in the future tense, a standing policy in the present
+ABBAS = ("وأعلن رئيس السلطة الفلسطينية، محمود عباس، أنه لن يقبل بالولايات المتحدة وسيطا في عملية السلام، بعد "
+         "اعترافها المثير للجدل بالقدس عاصمة لإسرائيل.")
+DUAL_NATIONALITY = ("ولا تعترف إيران بالجنسية المزدوجة وهو ما يحد من تواصل السفارات الأجنبية مع مواطني بلدانها "
+                    "المحتجزين هناك.")
+
+
+def test_a_refusal_in_the_future_tense_is_a_rejection(nlp):
+    rej = [e for e in _events(nlp, ABBAS, "120") if "لن" in e.trigger.text]
+    assert rej and _country(rej[0].source) == "PSE" and _country(rej[0].target) == "USA", rej
+    assert not _events(nlp, DUAL_NATIONALITY, "12")
