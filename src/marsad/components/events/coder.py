@@ -38,6 +38,7 @@ from marsad.components.events.links import (
     attacker_adjective,
     attackers,
     casualties,
+    circumstantial,
     demonym,
     drop_nested,
     merge_close,
@@ -167,6 +168,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = merge_close(drop_nested(found))
     found = accused_doers(words, shared_subject(words, possessors(words, found)))
     found = reported_speech(casualties(attackers(words, participants(found))), words, ok)
+    found = circumstantial(words, found, ok)
     attributed = sentence_attributed(words)
     counts = stated_counts(words)
     return [split for m, roles in found

@@ -10,8 +10,8 @@ from functools import lru_cache
 from marsad.components.actors import lookup
 from marsad.components.events.agents import ActorTest
 from marsad.components.events.dictionary import Match
-from marsad.components.events.phrases import np_after
-from marsad.components.events.rank import embedded
+from marsad.components.events.phrases import np_after, np_before
+from marsad.components.events.rank import embedded, in_relative_clause
 from marsad.components.events.roles import Roles
 from marsad.components.events.words import Word, in_list
 from marsad.core.types import Actor
@@ -39,7 +39,8 @@ def reported_speech(found: Found, words: Sequence[Word] | None = None, ok: Actor
         if r.source is None and not m.entry.stmt and int(m.entry.cameo[:2]) in (1, 2, 3, 5, 9, 10, 11, 12, 13):
             said_at = next((ms.head for ms, _ in reversed(speakers) if ms.head < m.head), None)
             sp = next((rs for ms, rs in reversed(speakers) if ms.head < m.head), None)
-            clause = _clause_subject(words, said_at, m.head, ok) if words is not None and said_at is not None else None
+            clause = (_clause_subject(words, said_at, m.head, ok)
+                      if words is not None and said_at is not None and not m.entry.hal else None)
             if clause is not None:
                 out[i] = (m, replace(r, source=clause, source_rule="clause-subject"))
             elif sp is not None:
@@ -60,6 +61,32 @@ def _clause_subject(words: Sequence[Word], said: int, act: int, ok: ActorTest | 
                 return np
             return None
     return None
+
+
+HAL_WINDOW = 30  # words from a circumstantial participle back to the clause it describes
+
+
+def circumstantial(words: Sequence[Word], found: Found, ok: ActorTest) -> Found:
+    """A circumstantial participle (قال الوزير ...، منددا بالهجوم; ردت الخارجية الكويتية مستغربة
+    المواقف) is done by the subject of the clause it follows: the actor named right before it, or
+    the doer of the nearest main-clause event before it (an event in a relative clause, or named by
+    a noun after a preposition, is no main clause)."""
+    out = list(found)
+    for i, (m, r) in enumerate(out):
+        if not m.entry.hal or r.source is not None:
+            continue
+        np = np_before(words, m.head - 1) if m.head > 0 and words[m.head - 1].kind == "word" else None
+        while np is not None and np[1] - np[0] > 1 and not ok((np[0], np[0] + 1)):
+            np = (np[0] + 1, np[1])  # ردت الخارجية الكويتية مستغربة: the verb before the subject is no actor
+        if np is not None and ok(np):
+            out[i] = (m, replace(r, source=np, source_rule="hal-subject"))
+            continue
+        prev = [r2.source for m2, r2 in out[:i] if r2.source and not m2.entry.hal and m2.head < m.head
+                and m.head - m2.head <= HAL_WINDOW and not embedded(words, m2)
+                and not in_relative_clause(words, m2)]
+        if prev:
+            out[i] = (m, replace(r, source=prev[-1], source_rule="hal-subject"))
+    return out
 
 
 def shared_subject(words: list[Word], found: Found) -> Found:
