@@ -414,3 +414,15 @@ def test_an_imperfect_light_verb_in_a_relative_clause_names_the_attackers(nlp):
     doc = nlp(marsad.Article(id="yarmouk", text=text))
     shelling = [e for e in doc.events if e.trigger.text.startswith("قصف")]
     assert sorted(e.source.actor.country for e in shelling if e.source is not None) == ["RUS", "SYR"]
+
+
+def test_people_a_state_arrests_are_held_in_its_country(nlp):
+    # CNN Arabic, 2 March 2018 (ANT CN-middleEast-147-20180302): a Kuwaiti article; the suspects
+    # were arrested in Lebanon, and nothing gives them another country.
+    text = ("أعلنت الخارجية الكويتية مقتل العاملة في الكويت. "
+            "ونقلت وكالة الأنباء الكويتية عن الحمد قوله إن الانتربول أبلغ الجانب الكويتي أن السلطات "
+            "اللبنانية المختصة ألقت القبض على المتهمين.")
+    doc = nlp(marsad.Article(id="interpol", text=text))
+    arrest = [e for e in doc.events if e.cameo.startswith("173")]
+    assert arrest and arrest[0].source is not None and arrest[0].source.actor.country == "LBN"
+    assert arrest[0].target is not None and arrest[0].target.actor.country == "LBN"

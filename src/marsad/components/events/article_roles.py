@@ -135,6 +135,17 @@ def _civilians_place(doc: Document, e: Event, am: ActorMention | None) -> str | 
     return iso3 if iso3 and country_namings(doc)[iso3] >= 2 else None
 
 
+ARRESTS = ("173",)  # arrest, detain
+
+
+def _held_at_home(e: Event, src: ActorMention | None) -> str | None:
+    """People a state arrests (السلطات اللبنانية ألقت القبض على المتهمين) are taken to be held in
+    that state's country when the text gives them no country of their own."""
+    if src is None or not e.cameo.startswith(ARRESTS) or not src.actor.country:
+        return None
+    return None if src.actor.code[:3] in NOT_COUNTRIES else src.actor.country
+
+
 def _opens_sentence(doc: Document, e: Event, words: dict[int, list[Token]]) -> bool:
     ws = words.get(e.sentence, [])
     return any(t.start <= e.trigger.start < t.end for t in ws[:OPENING_WORDS])
@@ -172,7 +183,7 @@ def fill_roles(doc: Document, mentions: Sequence[Event], country: str | None) ->
         src, tgt = _titled(doc, src), _titled(doc, tgt)
         if country and _bare_agent(src, basis):
             src = _with_country(src, country, basis)  # type: ignore[arg-type]
-        home = _civilians_place(doc, e, tgt) or country
+        home = _civilians_place(doc, e, tgt) or _held_at_home(e, src) or country
         if home and _bare_agent(tgt, basis):
             tgt = _with_country(tgt, home, basis)  # type: ignore[arg-type]
         if src is not None and tgt is not None and (src.start, src.end) == (tgt.start, tgt.end):

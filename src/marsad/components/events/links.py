@@ -120,7 +120,7 @@ def accused_doers(words: Sequence[Word], found: Found) -> Found:
     object) is the doer of the act its charge names after ب, when that act names no doer."""
     out = list(found)
     for m, r in found:
-        if m.entry.cameo not in ACCUSATIONS or r.target is None or r.target_rule != "object":
+        if m.entry.cameo not in ACCUSATIONS or r.target is None or not r.target_rule.startswith("object"):
             continue
         for i, (m2, r2) in enumerate(out):
             k = m2.words[0]
