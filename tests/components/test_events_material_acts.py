@@ -104,3 +104,47 @@ def test_trade_relations_cut_with_someone_are_an_embargo_on_them(nlp):
     cut = [e for e in _events(nlp, CUT_TRADE, "2018-04-06") if e.cameo == "163"]
     assert cut and _country(cut[0].source) == "VEN", _show(cut)
     assert cut[0].target is not None and cut[0].target.text.startswith("مسؤولين"), _show(cut)
+
+
+# BBC Arabic, June 2018 (BB-internationalNews-631-20180610); France24, April 2018 (FR-internationalNews-821-20180420)
+MOSQUES_CLOSED = ("وكان المستشار النمساوي، سيباستيان كورتس، أعلن قرار حكومته بإغلاق مساجد وإبعاد عدد من "
+                  "الأئمة الأسبوع الماضي قائلا إنه يأتي في سياق حملة ضد \"الإسلام السياسي\".")
+MOSQUE_CLOSED = ("واتخذت مديرية شرطة منطقة بوش دو رون (جنوب شرق) في 11 كانون الأول/ديسمبر 2017 قرارا "
+                 "بغلق مسجد السنة ستة أشهر.")
+# SkyNews Arabia, October 2018 (SK-internationalNews-3298-20181005)
+LICENCE = ("وتنتظر سفينة أكواريوس، التابعة للمنظمة، في مارسيليا علما جديدا بعد أن سحبت هيئة الملاحة "
+           "في بنما ترخيصها للسفينة.")
+
+
+@pytest.mark.parametrize("text", [MOSQUES_CLOSED, MOSQUE_CLOSED, LICENCE],
+                         ids=["mosques", "mosque", "licence"])
+def test_closing_a_mosque_or_revoking_a_licence_is_an_administrative_sanction(nlp, text):
+    evs = _events(nlp, text)
+    assert [e for e in evs if e.cameo == "172"], _show(evs)
+
+
+# France24, April 2018 (FR-internationalNews-628-20180408)
+POLLS_CLOSE = "وأفادت تقارير نشرت قبيل إغلاق مكاتب الاقتراع أن نسبة المشاركة تجاوزت 64%."
+
+
+def test_polling_stations_closing_is_no_sanction(nlp):
+    evs = _events(nlp, POLLS_CLOSE)
+    assert not [e for e in evs if e.cameo.startswith("17")], _show(evs)
+
+
+# SkyNews Arabia, September 2018 (SK-internationalNews-3109-20180901)
+REPORT_ON_MISSILES = "وكانت وكالة رويترز قد نشرت تقريرا يكشف أن طهران نقلت صواريخ إلى العراق، فيما نفت إيران ذلك."
+# SkyNews Arabia, July 2018 (SK-middleEast-2853-20180712)
+VIDEO_OF_MISSILES = ("ونشرت إسرائيل فيديو باللون الأبيض والأسود لصواريخ تصيب مابدا، وكأنه كوخ وهيكل من "
+                     "طابقين وآخر من خمسة طوابق وسط تضاريس تكثر بها التلال.")
+
+
+@pytest.mark.parametrize("text", [REPORT_ON_MISSILES, VIDEO_OF_MISSILES], ids=["report", "video"])
+def test_publishing_a_report_or_a_video_about_missiles_deploys_none(nlp, text):
+    evs = _events(nlp, text)
+    assert not [e for e in evs if e.cameo == "154"], _show(evs)
+
+
+def test_missiles_moved_to_another_country_are_weapons_given(nlp):
+    evs = [e for e in _events(nlp, REPORT_ON_MISSILES, "2018-09-01") if e.cameo == "072"]
+    assert evs and _country(evs[0].source) == "IRN", _show(evs)
