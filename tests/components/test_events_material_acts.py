@@ -148,3 +148,35 @@ def test_publishing_a_report_or_a_video_about_missiles_deploys_none(nlp, text):
 def test_missiles_moved_to_another_country_are_weapons_given(nlp):
     evs = [e for e in _events(nlp, REPORT_ON_MISSILES, "2018-09-01") if e.cameo == "072"]
     assert evs and _country(evs[0].source) == "IRN", _show(evs)
+
+
+# BBC Arabic, April 2018 (BB-middleEast-419-20180428)
+CAMPAIGN = ("وتقود المملكة حملة عسكرية في اليمن ضد المتمردين الحوثيين المدعومين من طهران، كما يطالب "
+            "الرئيس الأمريكي دونالد ترامب الرياض ببذل مزيد من الجهود.")
+
+
+def test_a_military_campaign_is_a_fight(nlp):
+    evs = _events(nlp, CAMPAIGN, "2018-04-28")
+    assert [e for e in evs if e.cameo == "190" and "حملة" in e.trigger.text], _show(evs)
+
+
+# CNN Arabic, May 2018 (CN-middleEast-986-20180521)
+LAUNCH = ("وقال المتحدث الرسمي باسم قوات التحالف، تركي المالكي، إن قوات الدفاع الجوي للتحالف رصدت "
+          "إطلاق صاروخ بالستي من قبل القوات الحوثية من داخل الأراضي اليمنية باتجاه أراضي المملكة.")
+# BBC Arabic, June 2018 (BB-internationalNews-641-20180612); France24, April 2018 (FR-internationalNews-836-20180421)
+TESTS = ("ففي العام الماضي تبادل الاثنان الشتائم، وأجرت كوريا الشمالية عددا من تجارب إطلاق صواريخ "
+         "باليستية في تحد واضح للمجتمع الدولي.")
+ICBM = ("وصرح كيم بحسب ما نقلت عنه وكالة الأنباء الكورية الشمالية الرسمية إنه \"اعتبارا من 21 نيسان/أبريل "
+        "ستوقف كوريا الشمالية التجارب النووية وإطلاق الصواريخ البالستية العابرة للقارات\".")
+
+
+def test_a_ballistic_missile_launched_at_a_country_is_a_missile_strike(nlp):
+    evs = [e for e in _events(nlp, LAUNCH, "2018-05-21") if e.cameo == "195"]
+    assert evs, _show(evs)
+    assert (_country(evs[0].source), _country(evs[0].target)) == ("YEM", "SAU"), _show(evs)
+
+
+@pytest.mark.parametrize("text", [TESTS, ICBM], ids=["tests", "icbm"])
+def test_missile_tests_are_no_strike(nlp, text):
+    evs = _events(nlp, text)
+    assert not [e for e in evs if e.cameo == "195"], _show(evs)
