@@ -180,3 +180,20 @@ def test_a_ballistic_missile_launched_at_a_country_is_a_missile_strike(nlp):
 def test_missile_tests_are_no_strike(nlp, text):
     evs = _events(nlp, text)
     assert not [e for e in evs if e.cameo == "195"], _show(evs)
+
+
+# SkyNews Arabia, June 2018 (SK-middleEast-2181-20180606); France24, April 2018 (FR-internationalNews-836-20180421)
+ADVANCE = ("حققت قوات المقاومة اليمنية المشتركة تقدما كبيرا باتجاه مدينة الحديدة على الساحل الغربي لليمن، "
+           "ودمر التحالف العربي لدعم الشرعية تحصينات لميليشيات الحوثي.")
+PROGRESS = ("وقال مكتب الرئاسة الكورية الجنوبية في بيان إن \"قرار كوريا الشمالية يمثل تقدما مهما نحو نزع "
+            "السلاح النووي من شبه الجزيرة الكورية\".")
+
+
+def test_an_advance_towards_a_city_is_a_fight(nlp):
+    evs = _events(nlp, ADVANCE, "2018-06-06")
+    assert [e for e in evs if e.cameo == "190" and "تقدم" in e.trigger.text], _show(evs)
+
+
+def test_progress_towards_disarmament_is_no_advance(nlp):
+    evs = _events(nlp, PROGRESS, "2018-04-21")
+    assert not [e for e in evs if e.cameo.startswith("19")], _show(evs)
