@@ -426,3 +426,14 @@ def test_people_a_state_arrests_are_held_in_its_country(nlp):
     arrest = [e for e in doc.events if e.cameo.startswith("173")]
     assert arrest and arrest[0].source is not None and arrest[0].source.actor.country == "LBN"
     assert arrest[0].target is not None and arrest[0].target.actor.country == "LBN"
+
+
+def test_between_two_sides_the_target_is_the_other_side(nlp):
+    # France 24, 15 May 2018 (ANT FR-internationalNews-1271-20180515): North Korea threatens the
+    # summit between its own leader and the US president; the threat is aimed at the other side.
+    text = ("هددت كوريا الشمالية بإلغاء القمة المرتقبة بين زعيمها كيم جونغ أون والرئيس الأمريكي دونالد "
+            "ترامب، بسبب المناورات العسكرية الأمريكية الكورية الجنوبية.")
+    doc = nlp(marsad.Article(id="summit", text=text))
+    threat = [e for e in doc.events if e.event_type == "THREATEN"]
+    assert threat and threat[0].source is not None and threat[0].source.actor.country == "PRK"
+    assert threat[0].target is not None and threat[0].target.actor.country == "USA"

@@ -11,6 +11,7 @@ from typing import Any
 from marsad.components.events.agents import (
     ActorTest,
     accept_all,
+    actor_identity,
     actor_test,
     actor_words,
     document_spans,
@@ -440,6 +441,9 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
     target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source), ok=ok)
     if source is not None and target is not None and target.start < source.end and source.start < target.end:
         target = None  # the subject's own name read again as the object: one actor is never both
+    if roles.other is not None and target is not None and actor_identity(target) == actor_identity(source):
+        # هددت كوريا الشمالية بإلغاء القمة بين زعيمها كيم ... والرئيس الأمريكي: the other side
+        target = _actor(doc, sent, roles.other, roles.target_rule, exclude=_mention_of(doc, source), ok=ok) or target
     if roles.target_rule == "object-after-adverbials" and roles.target is not None and _apposition(
             doc, ws, source, target, roles.target[0]):
         # العاهل السعودي، الملك سلمان بن عبد العزيز، الأربعاء، ... رئيس الوزراء اللبناني: the

@@ -55,6 +55,7 @@ class Roles:
     target: tuple[int, int] | None = None
     source_rule: str = ""
     target_rule: str = ""
+    other: tuple[int, int] | None = None  # the second side of بين X و Y when X is the target
 
 
 def _first_prep_np(words: Sequence[Word], start: int, stop: int, preps: frozenset[str],
@@ -309,7 +310,7 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
             later = object_after_adverbials(words, after, len(words), ok)
             if later is not None:
                 target, trule = later, "object-after-adverbials"
-    return Roles(source, target, rule, trule)
+    return Roles(source, target, rule, trule, both[1] if both and target == both[0] else None)
 
 
 #: Subject rules after which the phrase following the verb is its object (VSO: after the subject).
@@ -410,7 +411,7 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
         announcer = _light_verb_subject(words, m.head, "announce")
         if announcer and _only_adverbials(words, announcer[1], m.head) and ok(announcer):  # the act announced
             source, srule = announcer, "announcer"
-    return Roles(source, target, srule, trule)
+    return Roles(source, target, srule, trule, both[1] if both and target == both[0] else None)
 
 
 def _second_party(words: Sequence[Word], after: int, stop: int, ok: ActorTest) -> tuple[int, int] | None:
