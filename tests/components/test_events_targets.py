@@ -437,3 +437,36 @@ def test_between_two_sides_the_target_is_the_other_side(nlp):
     threat = [e for e in doc.events if e.event_type == "THREATEN"]
     assert threat and threat[0].source is not None and threat[0].source.actor.country == "PRK"
     assert threat[0].target is not None and threat[0].target.actor.country == "USA"
+
+
+KATHUA = ("دفع ثمانية رجال متهمين باغتصاب طفلة مسلمة من قبيلة من الرحل وقتلها في الهند، ببراءتهم الاثنين. "
+          "وسلطت هذه الجريمة الضوء على التوتر الطائفي في الهند.")
+
+
+def test_people_accused_of_an_act_are_its_alleged_doers(nlp):
+    # France 24, 16 April 2018 (ANT FR-internationalNews-748-20180416): the Kathua case.
+    doc = nlp(marsad.Article(id="kathua", text=KATHUA))
+    rape = [e for e in doc.events if e.trigger.text == "باغتصاب"]
+    assert rape and rape[0].source is not None and rape[0].source.text == "ثمانية رجال"
+    assert rape[0].source.actor.agent == "CRM" and rape[0].source.actor.country == "IND"
+
+
+def test_the_crime_referred_back_to_is_a_mention_of_the_act(nlp):
+    doc = nlp(marsad.Article(id="kathua", text=KATHUA))
+    crime = [e for e in doc.events if "الجريمة" in e.trigger.text]
+    assert crime and crime[0].event_type == "ASSAULT" and crime[0].sentence == 1
+    # organised crime, or a crime fought, is no act; nor is a crime where the article tells none
+    doc = nlp(marsad.Article(id="crime", text="وسلطت هذه الجريمة الضوء على التوتر الطائفي في الهند."))
+    assert not [e for e in doc.events if "الجريمة" in e.trigger.text]
+    doc = nlp(marsad.Article(id="organised", text="قتل شرطي في المدينة. وتعمل الشرطة على مكافحة الجريمة المنظمة."))
+    assert not [e for e in doc.events if "الجريمة" in e.trigger.text]
+
+
+def test_a_nationality_of_the_victim_is_not_the_attacker(nlp):
+    # CNN Arabic, 2 March 2018 (ANT CN-middleEast-147-20180302): the adjective agrees with the
+    # genitive (the worker), not with the indefinite act noun.
+    text = "أعلن وزير الخارجية الكويتي أن السلطات اللبنانية ألقت القبض على المتهمين بقتل العاملة الفلبينية."
+    doc = nlp(marsad.Article(id="worker", text=text))
+    killing = [e for e in doc.events if e.trigger.text == "بقتل"]
+    assert killing and killing[0].source is not None and killing[0].source.text == "المتهمين"
+    assert killing[0].target is not None and killing[0].target.actor.country == "PHL"

@@ -167,7 +167,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = claimer_attacks([_roles(words, m, matches, ok) for m in matches])
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]
     found = merge_close(drop_nested(found))
-    found = accused_doers(words, shared_subject(words, possessors(words, found)))
+    found = accused_doers(words, shared_subject(words, possessors(words, found)), ok)
     found = reported_speech(casualties(attackers(words, participants(found))), words, ok)
     found = circumstantial(words, found, ok)
     attributed = sentence_attributed(words)
@@ -438,6 +438,10 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
     first, last = trigger_words(m, ws)
     t0, t1 = ws[first].start, ws[last].end
     source = _actor(doc, sent, roles.source, roles.source_rule)
+    if roles.source_rule == "accused" and source is not None and not source.actor.code:
+        # ثمانية رجال متهمين باغتصاب: people known only as accused of a crime are coded as criminals
+        source = replace(source, actor=Actor(f"agent:{ACCUSED}", ACCUSED, source.text, "criminals", "agent",
+                                             agent=ACCUSED))
     target = _actor(doc, sent, roles.target, roles.target_rule, exclude=_mention_of(doc, source), ok=ok)
     if source is not None and target is not None and target.start < source.end and source.start < target.end:
         target = None  # the subject's own name read again as the object: one actor is never both
@@ -480,6 +484,9 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
             "date": when.rule,
         },
     )
+
+
+ACCUSED = "CRM"
 
 
 def _named_doer(doc: Document, sent: SentenceInput, m: Match, t0: int, t1: int) -> ActorMention:

@@ -47,6 +47,7 @@ class Entry:
     self: bool = False
     casualty: bool = False  # names the dead or wounded of an attack (مقتل, قتلى, أصيب)
     hal: bool = False  # a circumstantial participle (منددا, متهما): its doer is the clause's subject
+    ref: bool = False  # refers back (الجريمة): only definite or after هذه, and only after another event of its root
     gen: str | None = None  # role of the noun after a noun trigger
     target_preps: frozenset[str] = frozenset()
     source_preps: frozenset[str] = frozenset()  # by=من: the phrase after it is the source (تلقى اتصالا من X)
@@ -103,7 +104,7 @@ def _parse_flags(text: str, cameo: str) -> dict[str, object]:
         key, _, val = tok.partition("=")
         if key == "w":
             flags["weight"] = float(val)
-        elif key in ("weak", "strong", "victim", "stmt", "passive", "self", "casualty", "hal"):
+        elif key in ("weak", "strong", "victim", "stmt", "passive", "self", "casualty", "hal", "ref"):
             flags[key] = True
         elif key == "gen":
             flags["gen"] = None if val == "none" else val

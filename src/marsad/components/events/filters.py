@@ -118,6 +118,9 @@ def keep(m: Match, cues: SentenceCues, strong_conflict: bool, doc_off: bool,
     """Does the match name an event in its sentence's context? (``established``: see
     :func:`sense_key`)"""
     root = int(m.entry.cameo[:2])
+    if m.entry.ref:  # هذه الجريمة: a mention of an act the article has told with another word
+        stem = sense_key(m)[1]
+        return any(c[:2] == m.entry.cameo[:2] and s != stem for c, s in established)
     conflict = any(i != m.head for i in cues.conflict)  # a trigger word is no evidence of itself
     if cues.off_topic and not conflict and not m.entry.strong and (root >= 13 or cues.off_count >= 2):
         return False  # one culture word (الكاتب) does not make a phone call a cultural event
@@ -208,11 +211,21 @@ def keep_matches(words: Sequence[Word], matches: list[Match], doc_off: bool,
     out = []
     for m in matches:
         strong_conflict = any(not o.entry.weak and int(o.entry.cameo[:2]) >= 14 for o in matches if o is not m)
+        if m.entry.ref and not _refers_back(words, m):
+            continue
         if keep(m, cues, strong_conflict, doc_off, established) and not generic(words, m) and not of_a_kind(words, m) \
                 and not definite_casualties(words, m) and not economic_object(words, m) \
                 and not agreement_reference(words, m) and not charge_of_another(words, m, matches):
             out.append(m)
     return out
+
+
+_DEMONSTRATIVES = frozenset({"هذه", "تلك", "هذا", "ذلك"})
+
+
+def _refers_back(words: Sequence[Word], m: Match) -> bool:
+    """Is the noun definite (الجريمة, بالجريمة) or after a demonstrative (هذه الجريمة)?"""
+    return definite(words[m.head].norm) or (m.head > 0 and words[m.head - 1].reading.unconj in _DEMONSTRATIVES)
 
 
 def background(e: Event) -> bool:

@@ -8,12 +8,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.components.actors import lookup
-from marsad.components.events.agents import ActorTest
+from marsad.components.events.agents import ActorTest, accept_all, agent_word
 from marsad.components.events.dictionary import Match
 from marsad.components.events.phrases import np_after, np_before
 from marsad.components.events.rank import embedded, in_relative_clause
 from marsad.components.events.roles import Roles
-from marsad.components.events.words import Word, in_list
+from marsad.components.events.subjects import actor_np_before
+from marsad.components.events.words import Word, definite, in_list, number_value
 from marsad.core.types import Actor
 from marsad.resources.ontology import plover_for
 
@@ -115,10 +116,17 @@ def shared_subject(words: list[Word], found: Found) -> Found:
 ACCUSATIONS = ("112",)  # اتهم, and the accusation nouns of 112
 
 
-def accused_doers(words: Sequence[Word], found: Found) -> Found:
+def accused_doers(words: Sequence[Word], found: Found, ok: ActorTest | None = None) -> Found:
     """اتهمت الحكومة التركية إسرائيل ومصر برفض هبوط الطائرات: the accused (the accusation's
-    object) is the doer of the act its charge names after ب, when that act names no doer."""
+    object) is the doer of the act its charge names after ب, when that act names no doer; so are
+    people called accused of it (ثمانية رجال متهمين باغتصاب طفلة)."""
     out = list(found)
+    for i, (m2, r2) in enumerate(out):
+        k = m2.words[0]
+        if r2.source is None and k >= 2 and words[k].norm[:1] == "ب" and in_list("accused", words[k - 1].norm):
+            np = _accused(words, k - 1, ok or accept_all)
+            if np is not None:
+                out[i] = (m2, replace(r2, source=np, source_rule="accused"))
     for m, r in found:
         if m.entry.cameo not in ACCUSATIONS or r.target is None or not r.target_rule.startswith("object"):
             continue
@@ -127,6 +135,19 @@ def accused_doers(words: Sequence[Word], found: Found) -> Found:
             if r2.source is None and r.target[1] <= k <= r.target[1] + 1 and words[k].norm[:1] == "ب":
                 out[i] = (m2, replace(r2, source=r.target, source_rule="accused"))
     return out
+
+
+def _accused(words: Sequence[Word], k: int, ok: ActorTest) -> tuple[int, int] | None:
+    """The accused at word ``k`` (المتهمين بقتل: the word itself names them) or the people named
+    right before an indefinite ``متهمين``, with a number before them (ثمانية رجال متهمين)."""
+    if definite(words[k].norm):
+        return (k, k + 1)
+    if k < 1 or not ok((k - 1, k)):
+        return actor_np_before(words, k - 1, ok)
+    a = k - 1
+    while a > 0 and (number_value(words[a - 1]) is not None or in_list("quantifiers", words[a - 1].norm)):
+        a -= 1
+    return (a, k)
 
 
 def _same_attack(first: Match, then: Match) -> bool:
@@ -222,6 +243,10 @@ def attacker_adjective(ws: list[Word], m: Match, roles: Roles) -> Roles:
         if demonym(ws[k].text) is not None:
             if ws[k].norm.endswith(("يون", "يين")):
                 return roles  # الفلسطينيين: a human plural names people (the victims), no adjective
+            between = ws[m.end:k]
+            if between and definite(ws[k].norm) and not definite(ws[m.head].norm) \
+                    and not any(agent_word(w) for w in between):
+                return roles  # بقتل العاملة الفلبينية: the adjective agrees with the genitive, not the act
             return replace(roles, source=(k, k + 1), source_rule="nationality")
     return roles
 

@@ -78,7 +78,7 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
         if np:
             return np, "svo-apposition"
     if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
-        np = _actor_np_before(words, p, ok)
+        np = actor_np_before(words, p, ok)
         if np and _partitive(words, np[0]):  # الآلاف من النيباليين خرجوا
             return (np[0] - 2, np[1]), "svo"
         if np and not _after_preposition(words, np[0]):
@@ -95,12 +95,12 @@ def apposed_subject(words: Sequence[Word], comma: int, ok: ActorTest) -> tuple[i
     """A subject set off by commas before its verb, ``[title]، [name]، verb`` (وكان الرئيس الأميركي،
     دونالد ترامب، انتقد): the name's phrase before ``comma``, with the title before the first comma,
     when the whole stands at the start of a clause (the sentence's start, كان, أنّ)."""
-    np = _actor_np_before(words, comma - 1, ok) if comma > 0 else None
+    np = actor_np_before(words, comma - 1, ok) if comma > 0 else None
     if np is None:
         return None
     a = np[0]
     if a >= 2 and words[a - 1].norm in _COMMAS:
-        title = _actor_np_before(words, a - 2, ok)
+        title = actor_np_before(words, a - 2, ok)
         if title is not None:
             a = next((k + 1 for k in range(a - 2, title[0] - 1, -1) if words[k].norm in _CLAUSE_OPENERS), title[0])
     opener = a == 0 or words[a - 1].kind == "punct" and words[a - 1].norm not in _COMMAS \
@@ -119,7 +119,7 @@ PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "خلال", "جراء", "اثر", 
 _QUOTES = frozenset("«»\"'“”")
 
 
-def _actor_np_before(words: Sequence[Word], p: int, ok: ActorTest) -> tuple[int, int] | None:
+def actor_np_before(words: Sequence[Word], p: int, ok: ActorTest) -> tuple[int, int] | None:
     """The actor phrase ending at ``p``: مستوطني براخة (the actor word need not be the last one)."""
     np = np_before(words, p)
     if np and ok(np):
