@@ -470,3 +470,17 @@ def test_a_nationality_of_the_victim_is_not_the_attacker(nlp):
     killing = [e for e in doc.events if e.trigger.text == "بقتل"]
     assert killing and killing[0].source is not None and killing[0].source.text == "المتهمين"
     assert killing[0].target is not None and killing[0].target.actor.country == "PHL"
+
+
+def test_the_sanctions_referred_back_to_are_the_ones_imposed(nlp):
+    # BBC Arabic, 16 May 2018 (ANT BB-middleEast-506-20180516).
+    text = ("أعلنت وزارة الخزانة الأمريكية فرض عقوبات على الأمين العام لحزب الله السيد حسن نصرالله وعدد من القادة "
+            "البارزين بالحزب. وأفادت في بيان بأن العقوبات تشمل أيضا نائب نصر الله نعيم قاسم.")
+    doc = nlp(marsad.Article(id="sanctions", text=text))
+    later = [e for e in doc.events if e.sentence == 1 and e.event_type == "COERCE"]
+    assert later and later[0].source is not None and later[0].source.actor.country == "USA"
+    assert later[0].target is not None and later[0].target.actor.country == "LBN"
+    first = [e for e in doc.events if e.sentence == 0 and e.event_type == "COERCE"]
+    assert first and later[0].event_id == first[0].event_id  # one event, two mentions
+    doc = nlp(marsad.Article(id="lifted", text="وطالبت طهران برفع العقوبات عن قطاع النفط."))
+    assert not [e for e in doc.events if e.cameo.startswith("163")]

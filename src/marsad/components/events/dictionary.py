@@ -262,11 +262,16 @@ def match_words(norms: Sequence[str], dictionary: Dictionary | None = None,
                 if got is None:
                     continue
                 m = Match(entry, i, got[-1] + 1, kind, tuple(got), stem)
-                if best is None or (entry.size, entry.weight) > (best.entry.size, best.entry.weight):
+                if best is None or _rank(entry) > _rank(best.entry):
                     best = m
         if best is not None:
             found.append(best)
     return _resolve_overlaps(found)
+
+
+def _rank(entry: Entry) -> tuple[bool, int, float]:
+    """Which entry a word takes: a reference back (``ref``) only when no other entry matches it."""
+    return not entry.ref, entry.size, entry.weight
 
 
 def _resolve_overlaps(found: list[Match]) -> list[Match]:
