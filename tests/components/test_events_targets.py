@@ -484,3 +484,26 @@ def test_the_sanctions_referred_back_to_are_the_ones_imposed(nlp):
     assert first and later[0].event_id == first[0].event_id  # one event, two mentions
     doc = nlp(marsad.Article(id="lifted", text="وطالبت طهران برفع العقوبات عن قطاع النفط."))
     assert not [e for e in doc.events if e.cameo.startswith("163")]
+
+
+def test_a_warning_about_another_actors_conduct_is_disapproval(nlp):
+    # Al Arabiya, 27 March 2018 (ANT AL-internationalNews-663-20180327); the coding guide codes
+    # concern about another actor's conduct as ACCUSE 110. A warning to the public stays 012.
+    text = ("وحذرت وزارة الثقافة اليمنية، في بيان، من حملات التشويه والتدمير المتعمد والممنهج الذي تمارسه "
+            "ميليشيا الحوثي، بحق آثار صنعاء ومعالمها التاريخية.")
+    doc = nlp(marsad.Article(id="heritage", text=text))
+    warning = [e for e in doc.events if e.trigger.text == "وحذرت"]
+    assert warning and warning[0].cameo == "110" and warning[0].event_type == "ACCUSE"
+    doc = nlp(marsad.Article(id="migrants", text=(
+        "وحذر مايك بنس، متحدثا في مؤتمر صحفي في البرازيل، المهاجرين الذين لا يحملون وثائق بألا "
+        "يهددوا حياة أبنائهم.")))
+    assert all(e.cameo != "110" for e in doc.events if e.trigger.text == "وحذر")
+
+
+def test_the_accuseds_own_support_in_the_charge_is_theirs(nlp):
+    # After Sky News Arabia, 29 April 2018 (ANT SK-middleEast-1325-20180429): دعمها is Iran's support.
+    text = "واتهم بومبيو إيران بزعزعة استقرار المنطقة عبر دعمها لميليشيات الحوثي ومدها بالسلاح."
+    doc = nlp(marsad.Article(id="support", text=text))
+    aid = [e for e in doc.events if e.event_type == "AID"]
+    assert aid and all(e.source is not None and e.source.actor.country == "IRN" for e in aid)
+    assert any(e.cameo == "072" for e in aid)  # supplying weapons is military aid

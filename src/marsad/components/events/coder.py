@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from marsad.components.events.agents import (
+    NOT_COUNTRIES,
     ActorTest,
     accept_all,
     actor_identity,
@@ -167,7 +168,7 @@ def code_sentence(doc: Document, sent: SentenceInput, d: Dictionary, doc_off: bo
     found = claimer_attacks([_roles(words, m, matches, ok) for m in matches])
     found = [(m, attacker_adjective(words, m, r)) for m, r in found]
     found = merge_close(drop_nested(found))
-    found = accused_doers(words, shared_subject(words, possessors(words, found)), ok)
+    found = shared_subject(words, accused_doers(words, possessors(words, found), ok))
     found = reported_speech(casualties(attackers(words, participants(found))), words, ok)
     found = circumstantial(words, found, ok)
     attributed = sentence_attributed(words)
@@ -459,6 +460,9 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
     if source is None and m.entry.doer:
         source = _named_doer(doc, sent, m, t0, t1)
     code = _recode(m, ws, roles.source)
+    if code == WARNING and _political(target) and (source is None or target.actor.code != source.actor.code):
+        # حذرت الوزارة من حملات التشويه التي تمارسه ميليشيا الحوثي: concern about another actor's conduct
+        code = DISAPPROVAL
     if code == "050":
         code = _support_code(doc, ws, m, target)
     fields = code_fields(code)
@@ -487,6 +491,14 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
 
 
 ACCUSED = "CRM"
+WARNING, DISAPPROVAL = "012", "110"
+
+
+def _political(am: ActorMention | None) -> bool:
+    """A coded actor that is a state, an organisation or an armed or political group, not the
+    public (consumers, migrants, companies warned of a danger)."""
+    return am is not None and bool(am.actor.code) and am.actor.agent not in ("CVL", "BUS") \
+        and bool(am.actor.country or am.actor.code[:3] in NOT_COUNTRIES)
 
 
 def _named_doer(doc: Document, sent: SentenceInput, m: Match, t0: int, t1: int) -> ActorMention:

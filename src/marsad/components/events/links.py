@@ -109,11 +109,13 @@ def shared_subject(words: list[Word], found: Found) -> Found:
         w = words[m.head].norm
         pronoun = m.head > 0 and words[m.head - 1].reading.unconj in _ANNAHU
         if pronoun or (w[0] in "وف" and not w.startswith(m.stem) and m.head - m2.head <= 15):
-            out[i] = (m, replace(r, source=r2.source, source_rule="shared-subject"))
+            # the accused of a charge stay the accused in the verb joined to it (ثمانية رجال متهمين باغتصاب طفلة وقتلها)
+            out[i] = (m, replace(r, source=r2.source, source_rule="accused" if r2.source_rule == "accused" else "shared-subject"))
     return out
 
 
-ACCUSATIONS = ("112",)  # اتهم, and the accusation nouns of 112
+ACCUSATIONS = ("112",)
+CHARGE_WORDS = 8  # how far after the accused its charge may name the accused's own acts  # اتهم, and the accusation nouns of 112
 
 
 def accused_doers(words: Sequence[Word], found: Found, ok: ActorTest | None = None) -> Found:
@@ -133,6 +135,10 @@ def accused_doers(words: Sequence[Word], found: Found, ok: ActorTest | None = No
         for i, (m2, r2) in enumerate(out):
             k = m2.words[0]
             if r2.source is None and r.target[1] <= k <= r.target[1] + 1 and words[k].norm[:1] == "ب":
+                out[i] = (m2, replace(r2, source=r.target, source_rule="accused"))
+            elif r2.source is None and m2.entry.pos == "N" and r.target[1] < k <= r.target[1] + CHARGE_WORDS \
+                    and words[k].reading.unconj.endswith(_POSSESSIVE):
+                # اتهم بومبيو إيران بزعزعة استقرار المنطقة عبر دعمها للحوثيين: its support, the accused's
                 out[i] = (m2, replace(r2, source=r.target, source_rule="accused"))
     return out
 
