@@ -460,7 +460,8 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
     if source is None and m.entry.doer:
         source = _named_doer(doc, sent, m, t0, t1)
     code = _recode(m, ws, roles.source)
-    if code == WARNING and _political(target) and (source is None or target.actor.code != source.actor.code):
+    if code == WARNING and target is not None and _political(target) \
+            and (source is None or target.actor.code != source.actor.code):
         # حذرت الوزارة من حملات التشويه التي تمارسه ميليشيا الحوثي: concern about another actor's conduct
         code = DISAPPROVAL
     if code == "050":
