@@ -98,3 +98,44 @@ def test_a_second_party_with_its_own_title_is_a_conjunct(nlp):
     signed = [e for e in doc.events if e.cameo == "057"]
     assert signed and signed[0].source is not None and signed[0].target is not None
     assert (signed[0].source.actor.country, signed[0].target.actor.country) == ("YEM", "CHN")
+
+
+# ANT: France24 FR-middleEast-286-20180415, SkyNews SK-middleEast-1764-20180517, France24
+# FR-internationalNews-2186-20180706, France24 FR-middleEast-300-20180416.
+ANNOUNCED_BEFORE = ('وكانت الولايات المتحدة وفرنسا وبريطانيا قد أعلنت فجر السبت عن ضربات جوية استهدفت عدة مواقع '
+                    'للنظام السوري، ردا على اتهامه باستخدام سلاح كيميائي في دوما، مهددين بضربات جديدة إذا تجاوز '
+                    '"الخط الأحمر".')
+EACH_OF = ('أعلنت كل من السعودية، والإمارات والكويت والبحرين، عن فرض عقوبات اقتصادية على قيادات في "مجلس الشورى" '
+           "لحزب اللبناني المدعوم من إيران.")
+TARIFFS = "وكانت الولايات المتحدة قد أعلنت فرض رسوم جمركية إضافية على أكثر من 800 منتج صيني، بقيمة 25%."
+CARRIED_OUT = ("ويأتي الاجتماع بعد يومين على ضربات نفذتها الولايات المتحدة وفرنسا وبريطانيا فجر السبت ودمرت ثلاثة "
+               "مواقع يشتبه بأنها مرتبطة ببرنامج السلاح الكيميائي السوري.")
+
+
+def test_states_that_had_announced_an_act_each_do_it(nlp):
+    doc = nlp(marsad.Article(id="announced", text=ANNOUNCED_BEFORE))
+    strikes = [e for e in doc.events if e.trigger.text == "ضربات جوية"]
+    assert [_country(e.source) for e in strikes] == ["USA", "FRA", "GBR"]
+    assert all(e.source.basis == "text" for e in strikes)
+
+
+def test_each_of_the_states_listed_after_announced_imposes_sanctions(nlp):
+    # كل من ... and a comma inside the list; عن between the list and the act noun
+    doc = nlp(marsad.Article(id="each-of", text=EACH_OF))
+    sanctions = _at(doc, "163")
+    assert [_country(e.source) for e in sanctions] == ["SAU", "ARE", "KWT", "BHR"]
+
+
+def test_a_verb_form_after_an_announcing_verb_is_its_verbal_noun(nlp):
+    # أعلنت فرض: no finite verb follows أعلنت without و; the announcer before قد does the act
+    doc = nlp(marsad.Article(id="tariffs", text=TARIFFS))
+    tariffs = _at(doc, "163")
+    assert tariffs and _country(tariffs[0].source) == "USA" and _country(tariffs[0].target) == "CHN"
+
+
+def test_the_doers_of_a_relative_clause_without_a_relative_pronoun(nlp):
+    # ضربات نفذتها X و Y و Z: the clause names who struck, not whom
+    doc = nlp(marsad.Article(id="carried-out", text=CARRIED_OUT))
+    strikes = [e for e in doc.events if e.trigger.text == "ضربات"]
+    assert [_country(e.source) for e in strikes] == ["USA", "FRA", "GBR"]
+    assert not any(_country(e.target) in ("USA", "FRA", "GBR") for e in strikes)

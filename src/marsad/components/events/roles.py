@@ -30,6 +30,7 @@ from marsad.components.events.subjects import (  # noqa: F401 - re-exported for 
     apposed_subject,
     masdar_reading,
     plural_verb,
+    subject_before_verb,
     subject_of_verb,
 )
 from marsad.components.events.words import Word, definite, in_list, is_content, number_value, word_lists
@@ -370,6 +371,11 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
     nxt = words[m.head + 1].norm if m.head + 1 < len(words) else ""
     prepositional = nxt.startswith(("لل", "بال"))  # زيارة للكويت: a preposition's object, no genitive
     after = None if definite(head) or prepositional else np_after(words, m.head + 1, stop=frozenset(m.words))
+    if after and verb_with_object(words[after[0]].norm):
+        after = None  # ضربات نفذتها الولايات المتحدة: a relative clause, whose agent is the doer
+    if after and after[1] <= m.words[-1] and not ok(after) \
+            and _first_prep_np(words, m.words[-1] + 1, stop, preps, ok) is not None:
+        after = None  # قطع كافة العلاقات مع قطر: words inside the pattern's own object name no actor
     obj = _lam_object(words, after) if after else None
     if after and obj and ok((after[0], after[0] + 1)):
         source, srule = after, "genitive"
@@ -409,7 +415,8 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
             source, srule = light, "light-verb"
     if source is None and not m.entry.casualty and root >= 3:
         announcer = _light_verb_subject(words, m.head, "announce")
-        if announcer and _only_adverbials(words, announcer[1], m.head) and ok(announcer):  # the act announced
+        if announcer and _only_adverbials(words, _past_conjuncts(words, announcer, m.head, ok), m.head) \
+                and ok(announcer):  # the act announced
             source, srule = announcer, "announcer"
     return Roles(source, target, srule, trule, both[1] if both and target == both[0] else None)
 
@@ -447,6 +454,21 @@ def _lam_object(words: Sequence[Word], after: tuple[int, int]) -> tuple[int, int
     return np_after(words, j)
 
 
+def _past_conjuncts(words: Sequence[Word], np: tuple[int, int], h: int, ok: ActorTest) -> int:
+    """Where the words after a verb's subject begin that are neither the subject nor its verb: past
+    the actors joined to it by و (أعلنت السعودية والإمارات والبحرين ومصر عن قطع) and, for a subject
+    before its verb (وكانت كل من السعودية والإمارات قد أعلنوا قطع), past the verb."""
+    k = np[1]
+    while k < h:
+        j = k + 1 if words[k].norm in _COMMAS and k + 1 < h else k  # السعودية، والإمارات
+        if words[j].norm[:1] != "و" or not ok((j, j + 1)):
+            break
+        k = (np_after(words, j, allow_conj=True) or (j, j + 1))[1]
+    while k < h and (words[k].norm in _SKIP_BEFORE or in_list("announce", words[k].norm)):
+        k += 1
+    return k
+
+
 def _only_adverbials(words: Sequence[Word], a: int, b: int) -> bool:
     """Only punctuation and time or function words between two words (، اليوم السبت،)."""
     return all(w.kind == "punct" or in_list("function", w.norm) for w in words[a:b])
@@ -460,12 +482,20 @@ def _light_verb_subject(words: Sequence[Word], h: int, verbs: str = "light_verbs
     verb's subject (the nearest light verb before the noun, over a long title and name). With
     ``verbs="announce"``, the subject of أعلن before an act it announces (أعلنت وزارة الداخلية القبض
     على: the ministry's arrest; never a casualty noun: أعلنت الشرطة مقتل ثلاثة)."""
+    if h > 0 and words[h - 1].reading.unconj in PREPOSITIONS_BEFORE_NOUN and not (
+            verbs == "announce" and words[h - 1].reading.unconj == "عن"):
+        return None  # ردا على هجوم سوري: a noun in a prepositional phrase is no light verb's object (أعلن عن: is)
     for k in range(h - 1, max(-1, h - LIGHT_VERB_WINDOW), -1):
         if in_list(verbs, words[k].norm):
-            np = np_after(words, skip_quantifiers(words, k + 1), stop=frozenset({h}))
+            j = k + 1
+            while j < h and _preposition_with_pronoun(words[j].norm):
+                j += 1  # التي وجهت فيه كل من الولايات المتحدة وبريطانيا
+            np = np_after(words, skip_quantifiers(words, j), stop=frozenset({h}))
             if np and np[1] <= h:
                 return np
             conj = words[k].norm[0] in "وف" and words[k].norm not in word_lists()[verbs]
+            if k > 0 and not conj and words[k - 1].norm in _SKIP_BEFORE:
+                return subject_before_verb(words, k)  # وكانت كل من السعودية والإمارات قد أعلنوا قطع
             if k > 0 and not conj and words[k - 1].norm in _COMMAS:
                 return apposed_subject(words, k - 1, accept_all)  # وكان الرئيس، ترامب، وجه انتقادات
             return np_before(words, k - 1) if k > 0 and not conj else None

@@ -23,7 +23,7 @@ def subject_of_verb(words: Sequence[Word], m: Match,
     p = h - 1
     while p >= 0 and (words[p].norm in _SKIP_BEFORE or words[p].text in _QUOTES):
         p -= 1
-    before = _subject_before(words, m, p, ok)
+    before = _subject_before(words, h, m.stem, p, ok)
     if before is not None:
         return before[0], before[1], e
     if plural_verb(words[h].norm, m.stem):  # وخطفوا أربعة أوروبيين: the suffix is the subject
@@ -61,9 +61,21 @@ def starts_actor_phrase(norm: str) -> bool:
     return any(ws[0] == head for ws, _ in lexicon().index.get(head, ()))
 
 
-def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> tuple[tuple[int, int], str] | None:
-    """A subject before the verb: relative (الذين يحتجون), pluperfect (وكانت X قد قتلت), SVO."""
-    h = m.head
+def subject_before_verb(words: Sequence[Word], v: int, ok: ActorTest = accept_all) -> tuple[int, int] | None:
+    """The subject standing before the verb at ``v`` over the particles of the pluperfect (وكانت كل
+    من السعودية والإمارات قد أعلنوا): the subject of a light or announcing verb that is not a trigger."""
+    p = v - 1
+    while p >= 0 and (words[p].norm in _SKIP_BEFORE or words[p].text in _QUOTES):
+        p -= 1
+    n = words[v].norm
+    found = _subject_before(words, v, n[1:] if n[:1] in "وف" else n, p, ok)
+    return found[0] if found is not None else None
+
+
+def _subject_before(words: Sequence[Word], h: int, stem: str, p: int,
+                    ok: ActorTest) -> tuple[tuple[int, int], str] | None:
+    """A subject before the verb at ``h`` (its matched stem ``stem``): relative (الذين يحتجون),
+    pluperfect (وكانت X قد قتلت), SVO."""
     if p >= 0 and in_list("relative", words[p].norm):  # المواطنين الغاضبين، الذين يحتجون
         np = _antecedent(words, p - 1, ok)
         if np:
@@ -73,11 +85,11 @@ def _subject_before(words: Sequence[Word], m: Match, p: int, ok: ActorTest) -> t
         np = np_after(words, kana + 1) if kana is not None else None
         if np and ok(np):
             return np, "kana-subject"
-    if p >= 0 and words[p].norm in _COMMAS and not has_conj(words[h].norm, m.stem):
+    if p >= 0 and words[p].norm in _COMMAS and not has_conj(words[h].norm, stem):
         np = apposed_subject(words, p, ok)
         if np:
             return np, "svo-apposition"
-    if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, m.stem):
+    if p >= 0 and is_content(words[p]) and not has_conj(words[h].norm, stem):
         np = actor_np_before(words, p, ok)
         if np and _partitive(words, np[0]):  # الآلاف من النيباليين خرجوا
             return (np[0] - 2, np[1]), "svo"
@@ -109,9 +121,14 @@ def apposed_subject(words: Sequence[Word], comma: int, ok: ActorTest) -> tuple[i
 
 
 def masdar_reading(words: Sequence[Word], m: Match) -> bool:
-    """A verb form right after a preposition is its verbal noun (بعد ساعات على قصف منزل)."""
-    return m.kind == "*" and not m.entry.passive and m.head > 0 and words[m.head - 1].kind == "word" and (
-        words[m.head - 1].reading.unconj in PREPOSITIONS_BEFORE_NOUN)
+    """A verb form right after a preposition is its verbal noun (بعد ساعات على قصف منزل), and so is
+    one right after a verb that takes a verbal noun as its object (أعلنوا قطع العلاقات, شنت قصفا):
+    two finite verbs do not follow each other without و."""
+    if m.kind != "*" or m.entry.passive or m.head == 0 or words[m.head - 1].kind != "word":
+        return False
+    prev = words[m.head - 1]
+    return prev.reading.unconj in PREPOSITIONS_BEFORE_NOUN or in_list("announce", prev.norm) \
+        or in_list("light_verbs", prev.norm)
 
 
 PREPOSITIONS_BEFORE_NOUN = frozenset({"في", "خلال", "جراء", "اثر", "عقب", "بعد", "قبل", "عن", "علي", "من", "ضد",
