@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.components.events.words import Word, in_list, is_content, number_value
+from marsad.text.morph import strip_conj
 
 MAX_NP = 4
 
@@ -18,6 +19,13 @@ def has_conj(norm: str, stem: str) -> bool:
 def verb_with_object(n: str) -> bool:
     """نفذه, شنتها, نظمتها: a light verb with an attached object pronoun."""
     return any(n.endswith(suf) and in_list("light_verbs", n[:-len(suf)]) for suf in ("تها", "ته", "ها", "ه"))
+
+
+def preposition_with_pronoun(norm: str) -> bool:
+    """فيها, خلالها, عليهم: a preposition carrying a pronoun (ورفع خلالها المتظاهرون نعوشاً)."""
+    n = strip_conj(norm)
+    return any(n.endswith(p) and len(n) > len(p) + 1 and in_list("function", n[: -len(p)])
+               for p in ("هما", "هم", "ها", "ه"))
 
 
 def skip_quantifiers(words: Sequence[Word], j: int) -> int:

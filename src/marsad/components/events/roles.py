@@ -20,6 +20,7 @@ from marsad.components.events.phrases import (
     has_conj,
     np_after,
     np_before,
+    preposition_with_pronoun,
     skip_quantifiers,
     verb_with_object,
 )
@@ -170,7 +171,7 @@ def _verb_before(words: Sequence[Word], a: int) -> int | None:
     """The verb right before the participants, over time words (خرج مساء أول من أمس مئات)."""
     v = a - 1
     while v > 0 and a - v < 5 and (in_list("quantifiers", words[v].norm) or words[v].norm == "اول"
-                                   or _preposition_with_pronoun(words[v].norm)):
+                                   or preposition_with_pronoun(words[v].norm)):
         v -= 1
     if v < 0:
         return None
@@ -183,13 +184,6 @@ def _verb_before(words: Sequence[Word], a: int) -> int | None:
     if in_list("victims", w.norm) or number_value(w) is not None or n.endswith(("ات", "ين")):
         return None
     return v
-
-
-def _preposition_with_pronoun(norm: str) -> bool:
-    """فيها, خلالها, عليهم: a preposition carrying a pronoun (ورفع خلالها المتظاهرون نعوشاً)."""
-    n = strip_conj(norm)
-    return any(n.endswith(p) and len(n) > len(p) + 1 and in_list("function", n[: -len(p)])
-               for p in ("هما", "هم", "ها", "ه"))
 
 
 def _verb_after(words: Sequence[Word], b: int) -> int | None:
@@ -299,7 +293,9 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
             obj = _object_before(words, after, target[0], ok)
             if obj is not None:  # اتهمت الحكومة التركية، الأربعاء، إسرائيل ومصر برفض: the object, not the charge
                 target, trule = obj, "object"
-    if target is None and rule in OBJECT_RULES and not m.entry.stmt:
+    # مناطق يسيطر عليها القوات الحكومية: the pronoun after the verb is its complement, no object follows
+    carried = m.head + 1 < len(words) and preposition_with_pronoun(words[m.head + 1].norm)
+    if target is None and rule in OBJECT_RULES and not m.entry.stmt and not carried:
         target = np_after(words, after, stop=frozenset(m.words))
         if target is not None and target[1] - target[0] > 1 and _manner(words, (target[0], target[0] + 1)):
             target = np_after(words, target[0] + 1)  # دانت المملكة بشدة التفجير: the object after the adverb
@@ -488,7 +484,7 @@ def _light_verb_subject(words: Sequence[Word], h: int, verbs: str = "light_verbs
     for k in range(h - 1, max(-1, h - LIGHT_VERB_WINDOW), -1):
         if in_list(verbs, words[k].norm):
             j = k + 1
-            while j < h and _preposition_with_pronoun(words[j].norm):
+            while j < h and preposition_with_pronoun(words[j].norm):
                 j += 1  # التي وجهت فيه كل من الولايات المتحدة وبريطانيا
             np = np_after(words, skip_quantifiers(words, j), stop=frozenset({h}))
             if np and np[1] <= h:

@@ -9,7 +9,14 @@ from functools import lru_cache
 from marsad.components.actors import bare, lexicon
 from marsad.components.events.agents import ActorTest, accept_all, new_actor_at
 from marsad.components.events.dictionary import Match
-from marsad.components.events.phrases import MAX_NP, has_conj, np_after, np_before, skip_quantifiers
+from marsad.components.events.phrases import (
+    MAX_NP,
+    has_conj,
+    np_after,
+    np_before,
+    preposition_with_pronoun,
+    skip_quantifiers,
+)
 from marsad.components.events.words import Word, in_list, is_content, number_value
 from marsad.text.morph import strip_conj
 
@@ -32,6 +39,8 @@ def subject_of_verb(words: Sequence[Word], m: Match,
     stop = frozenset(k for k in m.words if k == h or not (
         in_list("participants", words[k].norm) or in_list("victims", words[k].norm)))
     j = h + 1
+    while j < len(words) and j - h <= 2 and preposition_with_pronoun(words[j].norm):
+        j += 1  # الذي وافقت عليه كل من حماس وحركة الجهاد: a pronoun's preposition before the subject
     q = skip_quantifiers(words, j)
     np = np_after(words, q, stop=stop) if q > j else None
     np = np or np_after(words, j, stop=stop)
