@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from marsad.components.events.words import Word, in_list, number_value
+from marsad.components.events.groups import group_at, numeral_alone
+from marsad.components.events.words import Word, in_list, is_content, looks_imperfect, number_value
 from marsad.core.types import ActorMention, Document
 from marsad.text.morph import strip_conj
 
@@ -164,10 +165,46 @@ def _new_actor_words(doc: Document, words: Sequence[Word]) -> frozenset[int]:
 
 
 def actor_test(doc: Document, words: Sequence[Word]) -> ActorTest:
-    """A test for word spans of this sentence: does the span name an actor?"""
+    """A test for word spans of this sentence: does the span name an actor? A phrase that refers
+    back to a group of states by its size (هذه الدول الأربع, كلتا الدولتين) names one too."""
     if not doc.actors and not doc.mentions:
         return accept_all  # no actor stages ran: structure alone decides, as before
-    return SentenceActors(words, actor_words(doc, words), _new_actor_words(doc, words))
+    covered, new_actor = actor_words(doc, words), _new_actor_words(doc, words)
+    starts = frozenset(am.start for am in sentence_actors(doc, words))
+    groups = group_words(words, starts)
+    if groups:
+        after = {b for _, b in groups if b < len(words) and words[b].start in starts}
+        covered = covered | frozenset(k for a, b in groups for k in range(a, b))
+        new_actor = new_actor | frozenset(after)  # الدول الأربع الدوحة: the object begins after the group
+    return SentenceActors(words, covered, new_actor)
+
+
+def group_words(words: Sequence[Word], starts: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Word spans of the sentence's phrases that refer to a group of states by its size
+    (:mod:`marsad.components.events.groups`); a numeral alone only after a verb, a particle or
+    punctuation, never after a preposition or a noun it would count (الأيام الثلاثة), and only
+    before punctuation, a particle, a plural verb (الثلاثة يعتزمون) or an actor mention (``starts``: their start offsets)."""
+    norms = [w.norm for w in words]
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(words):
+        found = group_at(norms, k)
+        if found is not None:
+            out.append((k, found[1]))
+            k = found[1]
+            continue
+        prev = words[k - 1] if k else None
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if numeral_alone(norms, k) is not None and (prev is None or prev.kind == "punct" or (
+                not is_content(prev) and prev.reading.unconj not in _PREPOSITIONS)) and (
+                nxt is None or nxt.kind == "punct" or in_list("function", nxt.norm) or nxt.start in starts
+                or looks_imperfect(nxt.norm) and nxt.norm.endswith(("ون", "ان"))):
+            out.append((k, k + 1))  # ويخشى الثلاثة نقل: a noun after it is the verb's object, no verb of its own
+        k += 1
+    return out
+
+
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "ل", "ب"})
 
 
 def new_actor_at(ok: ActorTest, k: int) -> bool:

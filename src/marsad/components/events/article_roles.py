@@ -36,6 +36,7 @@ Two statements about how Arabic news is written:
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -44,7 +45,8 @@ from functools import lru_cache
 from marsad.components.actors import bare_phrase, lexicon, outlet_country
 from marsad.components.events.agents import NOT_COUNTRIES, actor_identity
 from marsad.components.events.coder import PLACE_NOUN
-from marsad.components.events.coordination import co_actor, trigger_key
+from marsad.components.events.coordination import co_actor, joint, lists_of_actors, trigger_key
+from marsad.components.events.groups import phrase_size
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 from marsad.text.morph import strip_conj
 from marsad.text.normalize import norm_word
@@ -167,7 +169,9 @@ def fill_roles(doc: Document, mentions: Sequence[Event], country: str | None) ->
     last_source: ActorMention | None = None
     last_sentence = -1
     last_pair: tuple[ActorMention, ActorMention] | None = None  # the latest two sides named together
-    for e in mentions:
+    grouped = any(_group_size(m.source) or _group_size(m.target) for m in mentions)
+    lists = lists_of_actors(doc) if grouped else []
+    for e in (x for m in mentions for x in _each_of_group(m, lists)):
         if e.sentence != last_sentence:
             # the speaker as it stood at the end of the previous sentences
             speaker, last_sentence = last_source, e.sentence
@@ -288,6 +292,57 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
 _BOTH_SIDES = frozenset(norm_word(w) for w in (
     "الزعيمان", "الزعيمين", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "الفريقان", "الفريقين", "الرئيسان",
     "الرئيسين", "الوزيران", "الوزيرين", "البلدان", "البلدين", "الحليفان", "الحليفين"))
+
+
+GROUP_REACH = 3  # sentences before its own that a group phrase (الدول الثلاث) may refer back to
+
+
+def _group_size(am: ActorMention | None) -> int | None:
+    """How many states an uncoded role phrase counts (هذه الدول الأربع: 4), if it is such a phrase."""
+    return phrase_size(am.text) if am is not None and not am.actor.code else None
+
+
+def _each_of_group(e: Event, lists: list[list[ActorMention]]) -> list[Event]:
+    """The mention once per state when a role of it is a phrase that counts states named before
+    (``وقدمت هذه الدول الأربعة قائمة مطالب``: the four states of the latest list of four, in the same
+    sentence or the :data:`GROUP_REACH` before it; ``كلتا الدولتين``: the latest two). A phrase no
+    list of its exact size answers names no one. An act two parties do together (``اتفق البلدان``)
+    has the first as source and the second as target, as for a coordination."""
+    roles: dict[str, list[ActorMention | None]] = {"source": [e.source], "target": [e.target]}
+    for role, am in (("source", e.source), ("target", e.target)):
+        size = _group_size(am)
+        if size is None or am is None:
+            continue
+        members = _latest_list(lists, am, size)
+        if role == "target":  # طردت ... دبلوماسيين من الدول الثلاث: never the named doer itself
+            members = [x for x in members if actor_identity(x) != actor_identity(e.source)] \
+                if _named(e.source) else []
+        roles[role] = [replace(x, why=f"{x.why}; one of the {size} named before".lstrip("; "),
+                               basis="coreference") for x in members] or [None]
+    sources, targets = roles["source"], roles["target"]
+    if len(sources) == len(targets) == 1:
+        return [e] if (sources[0], targets[0]) == (e.source, e.target) else [replace(e, source=sources[0],
+                                                                                    target=targets[0])]
+    if len(sources) > 1 and targets == [None] and joint(e.cameo):
+        sources, targets = sources[:1], sources[1:2]  # اتفق البلدان: one with the other
+    out: list[Event] = []
+    for s in sources:
+        for t in targets:
+            key = f"{e.id}|{s.start if s else ''}|{t.start if t else ''}"
+            out.append(replace(e, source=s, target=t,
+                               id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] if out else e.id))
+    return out
+
+
+def _latest_list(lists: list[list[ActorMention]], am: ActorMention, size: int) -> list[ActorMention]:
+    """The states of the latest list of ``size`` named before ``am`` within :data:`GROUP_REACH`
+    sentences, else of one set right after it in brackets (الدول الأربع (السعودية ومصر ...))."""
+    before = [ms for ms in lists if len(ms) == size and ms[-1].end <= am.start
+              and am.sentence - GROUP_REACH <= ms[0].sentence <= am.sentence]
+    if before:
+        return before[-1]
+    return next((ms for ms in lists if len(ms) == size and ms[0].sentence == am.sentence
+                 and 0 <= ms[0].start - am.end <= 3), [])
 
 
 def _names_both_sides(e: Event) -> bool:

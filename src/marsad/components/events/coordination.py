@@ -109,12 +109,13 @@ def _title_between(text: str) -> bool:
         and not any(w in _NOT_TITLE or w[1:] in _NOT_TITLE for w in words) and "," not in text and "،" not in text
 
 
-def conjuncts(doc: Document, am: ActorMention) -> list[ActorMention]:
+def conjuncts(doc: Document, am: ActorMention, sides: bool = False) -> list[ActorMention]:
     """``am`` and the actors coordinated after it (``السعودية والإمارات والبحرين ومصر``), each
     standing for another country or organisation, at most :data:`MAX_CONJUNCTS`; ``[am]`` when
-    it heads no coordination, or the coordination follows ``بين`` (the two sides of one act)."""
+    it heads no coordination, or the coordination follows ``بين`` (the two sides of one act),
+    unless ``sides`` asks for those too (the states a later ``الدول الثلاث`` counts)."""
     ids = [_who(am)]
-    if ids[0] is None or not doc.actors or _introduced(doc, am):
+    if ids[0] is None or not doc.actors or (_introduced(doc, am) and not sides):
         return [am]
     chain = [am]
     end = am.end
@@ -133,6 +134,21 @@ def conjuncts(doc: Document, am: ActorMention) -> list[ActorMention]:
         chain.append(nxt)
         end = nxt.end
     return chain
+
+
+def lists_of_actors(doc: Document) -> list[list[ActorMention]]:
+    """The document's coordinations of two or more actors of distinct countries or organisations
+    (:func:`conjuncts`, the two sides after ``بين`` included), in text order."""
+    out: list[list[ActorMention]] = []
+    end = -1
+    for am in document_spans(doc).actors:
+        if am.start < end:
+            continue
+        chain = conjuncts(doc, am, sides=True)
+        if len(chain) > 1:
+            out.append(chain)
+            end = chain[-1].end
+    return out
 
 
 def trigger_key(e: Event) -> tuple[int, int]:
@@ -188,4 +204,4 @@ def _each_other(e: Event, a: ActorMention, b: ActorMention) -> list[Event]:
             replace(e, source=b, target=a, id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])]
 
 
-__all__ = ["co_actor", "conjuncts", "joint", "split_coordinated", "trigger_key"]
+__all__ = ["co_actor", "conjuncts", "joint", "lists_of_actors", "split_coordinated", "trigger_key"]

@@ -406,11 +406,11 @@ def _noun_roles(words, m: Match, root: int, preps, stop, both, ok: ActorTest = a
         if both_sides and first and other:  # each of the two to the other (split in coordination.py)
             source, srule, target, trule = (both_sides[0], first), "reciprocal", other, "reciprocal"
     if source is None:
-        light = _light_verb_subject(words, m.head)
+        light = _light_verb_subject(words, m.head, stem=m.stem)
         if light and ok(light):
             source, srule = light, "light-verb"
     if source is None and not m.entry.casualty and root >= 3:
-        announcer = _light_verb_subject(words, m.head, "announce")
+        announcer = _light_verb_subject(words, m.head, "announce", m.stem)
         if announcer and _only_adverbials(words, _past_conjuncts(words, announcer, m.head, ok), m.head) \
                 and ok(announcer):  # the act announced
             source, srule = announcer, "announcer"
@@ -470,22 +470,42 @@ def _only_adverbials(words: Sequence[Word], a: int, b: int) -> bool:
     return all(w.kind == "punct" or in_list("function", w.norm) for w in words[a:b])
 
 
+_DEMONSTRATIVES = frozenset(norm_word(w) for w in ("هذه", "هذا", "تلك", "ذلك", "هؤلاء"))
 LIGHT_VERB_WINDOW = 12  # words from a light verb to its noun (بعث خادم الحرمين الشريفين الملك سلمان ... برقية)
 
 
-def _light_verb_subject(words: Sequence[Word], h: int, verbs: str = "light_verbs") -> tuple[int, int] | None:
+#: Light verbs whose object a preposition introduces: قامت القوات بقصف, شاركت تركيا في العملية,
+#: تمكنت القوات من قتل (perfect and imperfect stems, without و/ف).
+_GOVERNS = {"ب": ("قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون"),
+            "في": ("شارك", "يشارك", "تشارك"), "من": ("تمكن", "يتمكن")}
+
+
+def _governing_preposition(words: Sequence[Word], h: int, stem: str) -> str | None:
+    """The preposition a noun at ``h`` is the object of: a word before it (في, على) or its own
+    clitic ب or ل (بقصف, للهجوم, against the matched ``stem``); None for a bare noun."""
+    if h > 0 and words[h - 1].reading.unconj in PREPOSITIONS_BEFORE_NOUN:
+        return words[h - 1].reading.unconj
+    n = words[h].reading.unconj
+    if n.startswith(("بال", "لل")) or (stem and len(n) > 3 and n[0] in "بل" and not n.startswith(stem)):
+        return n[0]
+    return None
+
+
+def _light_verb_subject(words: Sequence[Word], h: int, verbs: str = "light_verbs",
+                        stem: str = "") -> tuple[int, int] | None:
     """For ``شن الجيش هجوما`` / ``نظم المعارضون مظاهرة`` / ``بعث الملك برقية تهنئة``: the light
     verb's subject (the nearest light verb before the noun, over a long title and name). With
     ``verbs="announce"``, the subject of أعلن before an act it announces (أعلنت وزارة الداخلية القبض
     على: the ministry's arrest; never a casualty noun: أعلنت الشرطة مقتل ثلاثة)."""
-    if h > 0 and words[h - 1].reading.unconj in PREPOSITIONS_BEFORE_NOUN and not (
-            verbs == "announce" and words[h - 1].reading.unconj == "عن"):
-        return None  # ردا على هجوم سوري: a noun in a prepositional phrase is no light verb's object (أعلن عن: is)
+    prep = _governing_preposition(words, h, stem)
     for k in range(h - 1, max(-1, h - LIGHT_VERB_WINDOW), -1):
         if in_list(verbs, words[k].norm):
+            if prep and not (prep == "عن" and verbs == "announce") and not any(
+                    words[k].reading.unconj.startswith(v) for v in _GOVERNS.get(prep, ())):
+                return None  # ردا على هجوم سوري, لإصدار أمر باعتقاله: a noun in another phrase
             j = k + 1
-            while j < h and preposition_with_pronoun(words[j].norm):
-                j += 1  # التي وجهت فيه كل من الولايات المتحدة وبريطانيا
+            while j < h and (preposition_with_pronoun(words[j].norm) or words[j].norm in _DEMONSTRATIVES):
+                j += 1  # التي وجهت فيه كل من الولايات المتحدة وبريطانيا; وقدمت هذه الدول الأربعة قائمة مطالب
             np = np_after(words, skip_quantifiers(words, j), stop=frozenset({h}))
             if np and np[1] <= h:
                 return np
