@@ -293,9 +293,7 @@ def _verb_roles(words, m: Match, preps, stop, both, ok: ActorTest = accept_all) 
             obj = _object_before(words, after, target[0], ok)
             if obj is not None:  # اتهمت الحكومة التركية، الأربعاء، إسرائيل ومصر برفض: the object, not the charge
                 target, trule = obj, "object"
-    # مناطق يسيطر عليها القوات الحكومية: the pronoun after the verb is its complement, no object follows
-    carried = m.head + 1 < len(words) and preposition_with_pronoun(words[m.head + 1].norm)
-    if target is None and rule in OBJECT_RULES and not m.entry.stmt and not carried:
+    if target is None and rule in OBJECT_RULES and not m.entry.stmt:
         target = np_after(words, after, stop=frozenset(m.words))
         if target is not None and target[1] - target[0] > 1 and _manner(words, (target[0], target[0] + 1)):
             target = np_after(words, target[0] + 1)  # دانت المملكة بشدة التفجير: the object after the adverb

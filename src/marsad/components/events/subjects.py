@@ -14,7 +14,6 @@ from marsad.components.events.phrases import (
     has_conj,
     np_after,
     np_before,
-    preposition_with_pronoun,
     skip_quantifiers,
 )
 from marsad.components.events.words import Word, in_list, is_content, number_value
@@ -39,8 +38,6 @@ def subject_of_verb(words: Sequence[Word], m: Match,
     stop = frozenset(k for k in m.words if k == h or not (
         in_list("participants", words[k].norm) or in_list("victims", words[k].norm)))
     j = h + 1
-    while j < len(words) and j - h <= 2 and preposition_with_pronoun(words[j].norm):
-        j += 1  # الذي وافقت عليه كل من حماس وحركة الجهاد: a pronoun's preposition before the subject
     q = skip_quantifiers(words, j)
     np = np_after(words, q, stop=stop) if q > j else None
     np = np or np_after(words, j, stop=stop)
