@@ -507,3 +507,25 @@ def test_the_accuseds_own_support_in_the_charge_is_theirs(nlp):
     aid = [e for e in doc.events if e.event_type == "AID"]
     assert aid and all(e.source is not None and e.source.actor.country == "IRN" for e in aid)
     assert any(e.cameo == "072" for e in aid)  # supplying weapons is military aid
+
+
+def test_a_coercive_act_promised_on_a_condition_is_a_threat(nlp):
+    # France 24, 16 May 2018 (ANT FR-internationalNews-1264-20180516).
+    text = ("قالت بيونغ يانغ الأربعاء إنها ستلغي القمة المرتقبة بين الزعيم الكوري الشمالي كيم جونغ-أون "
+            "والرئيس الأمريكي دونالد ترامب إذا ما ضغطت واشنطن عليها من أجل التخلي عن ترسانتها النووية.")
+    doc = nlp(marsad.Article(id="cancel", text=text))
+    threat = [e for e in doc.events if e.trigger.text.startswith("ستلغي")]
+    assert threat and threat[0].event_type == "THREATEN" and not threat[0].future
+    assert threat[0].source is not None and threat[0].source.actor.country == "PRK"
+    doc = nlp(marsad.Article(id="plan", text="ستفرض الولايات المتحدة عقوبات جديدة على إيران الشهر المقبل."))
+    assert [e.event_type for e in doc.events if e.trigger.text == "ستفرض"] == ["COERCE"]  # no condition: a plan
+
+
+def test_a_plural_head_in_construct_after_the_subject_starts_the_object(nlp):
+    # Sky News Arabia, 11 August 2018 (ANT SK-internationalNews-2954-20180811).
+    text = ("وكان ترامب وماكرون قد التقيا خلال اجتماع قمة لحلف شمال الأطلسي في بروكسل حيث انتقد الرئيس "
+            "الأميركي أعضاء الحلف الذين لم يلتزموا بتعهداتهم.")
+    doc = nlp(marsad.Article(id="nato", text=text))
+    criticism = [e for e in doc.events if e.trigger.text == "انتقد"]
+    assert criticism and criticism[0].source is not None and criticism[0].source.actor.country == "USA"
+    assert criticism[0].target is not None and criticism[0].target.actor.code.startswith("IGO")

@@ -276,8 +276,9 @@ def imply_roles(doc: Document, mentions: Sequence[Event], country: str | None) -
                               basis="implied")
             if tgt is None:
                 tgt = _implied_target(doc, e, country, targets, src)
-                if actor_identity(tgt) in co_sources.get(trigger_key(e), set()):
-                    tgt = None  # قطعت السعودية والإمارات: one co-source is not the other's target
+                co = co_sources.get(trigger_key(e), set())
+                if actor_identity(tgt) in co:  # قطعت السعودية والإمارات: one co-source is not the other's target
+                    tgt = _implied(e, [ms for ms in targets if actor_identity(ms[0]) not in co], src)
                 elif tgt is not None and src is not None and (tgt.start, tgt.end) == (src.start, src.end):
                     tgt = _other_mention(doc, tgt, e.trigger.start)  # one mention is never both source and target
             elif not tgt.actor.code and tgt.why == PLACE_NOUN:  # بلدة, الأحياء السكنية: whose?

@@ -468,6 +468,10 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         code = _support_code(doc, ws, m, target)
     fields = code_fields(code)
     mod = modality(ws, m.head, attributed)
+    if mod.future and not mod.negated and code[:2] in THREAT_CODES and _condition_after(ws, last):
+        # ستلغي القمة إذا ما ضغطت واشنطن عليها: a coercive act promised on a condition is a threat, made now
+        code, mod = THREAT_CODES[code[:2]], replace(mod, future=False)
+        fields = code_fields(code)
     when = event_date(ws, m.head, doc.dates, _published(doc))
     strong = not m.entry.weak
     key = f"{doc.article.id}|{sent.index}|{t0}|{code}"
@@ -493,6 +497,19 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
 
 ACCUSED = "CRM"
 WARNING, DISAPPROVAL = "012", "110"
+#: the threat (13x) of each coercive root: sanctions and cut ties, repression, force
+THREAT_CODES = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+_CONDITIONS = frozenset({"اذا", "لو", "حال"})
+
+
+def _condition_after(ws: list[Word], last: int) -> bool:
+    """Does a condition (إذا, لو, في حال) follow the trigger in its clause?"""
+    for w in ws[last + 1: last + 16]:
+        if w.kind == "punct" and w.norm in ".;!?؟":
+            return False
+        if w.reading.unconj in _CONDITIONS:
+            return True
+    return False
 
 
 def _political(am: ActorMention | None) -> bool:
