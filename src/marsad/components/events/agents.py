@@ -160,15 +160,16 @@ def _new_actor_words(doc: Document, words: Sequence[Word]) -> frozenset[int]:
         return frozenset()
     ends = {am.end for am in mentions}
     starts = {am.start for am in mentions}
-    return frozenset(w.i for w in words[1:] if (w.start in starts or _construct_head(w, words, mentions))
-                     and words[w.i - 1].end in ends and not any(am.start < w.start < am.end for am in mentions))
+    return frozenset(w.i for w in words[1:] if words[w.i - 1].end in ends
+                     and (w.start in starts or _construct_head(w, words, starts))
+                     and not any(am.start < w.start < am.end for am in mentions))
 
 
-def _construct_head(w: Word, words: Sequence[Word], mentions: list[ActorMention]) -> bool:
+def _construct_head(w: Word, words: Sequence[Word], starts: set[int]) -> bool:
     """A plural head of people in construct with the actor after it (انتقد الرئيس الأميركي أعضاء
     الحلف): it starts a new phrase, since a construct head cannot continue a definite one."""
     nxt = words[w.i + 1] if w.i + 1 < len(words) else None
-    return nxt is not None and nxt.start in {am.start for am in mentions} and not w.norm.startswith("ال") \
+    return nxt is not None and nxt.start in starts and not w.norm.startswith("ال") \
         and in_list("agents", w.norm) and w.reading.unconj == w.norm
 
 
