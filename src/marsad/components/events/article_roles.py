@@ -36,7 +36,6 @@ Two statements about how Arabic news is written:
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -45,7 +44,7 @@ from functools import lru_cache
 from marsad.components.actors import bare_phrase, lexicon, outlet_country
 from marsad.components.events.agents import NOT_COUNTRIES, actor_identity
 from marsad.components.events.coder import PLACE_NOUN
-from marsad.components.events.coordination import co_actor, joint, lists_of_actors, trigger_key
+from marsad.components.events.coordination import co_actor, joint, lists_of_actors, one_per_pair, trigger_key
 from marsad.components.events.groups import phrase_size
 from marsad.core.types import Actor, ActorMention, Document, Event, PlaceMention, Token
 from marsad.text.morph import strip_conj
@@ -326,13 +325,7 @@ def _each_of_group(e: Event, lists: list[list[ActorMention]]) -> list[Event]:
                                                                                     target=targets[0])]
     if len(sources) > 1 and targets == [None] and joint(e.cameo):
         sources, targets = sources[:1], sources[1:2]  # اتفق البلدان: one with the other
-    out: list[Event] = []
-    for s in sources:
-        for t in targets:
-            key = f"{e.id}|{s.start if s else ''}|{t.start if t else ''}"
-            out.append(replace(e, source=s, target=t,
-                               id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16] if out else e.id))
-    return out
+    return one_per_pair(e, sources, targets)
 
 
 def _latest_list(lists: list[list[ActorMention]], am: ActorMention, size: int) -> list[ActorMention]:

@@ -466,12 +466,11 @@ def _event(doc: Document, sent: SentenceInput, m: Match, roles: Roles, attribute
         code = DISAPPROVAL
     if code == "050":
         code = _support_code(doc, ws, m, target)
-    fields = code_fields(code)
     mod = modality(ws, m.head, attributed)
     if mod.future and not mod.negated and code[:2] in THREAT_CODES and _condition_after(ws, last):
         # ستلغي القمة إذا ما ضغطت واشنطن عليها: a coercive act promised on a condition is a threat, made now
         code, mod = THREAT_CODES[code[:2]], replace(mod, future=False)
-        fields = code_fields(code)
+    fields = code_fields(code)
     when = event_date(ws, m.head, doc.dates, _published(doc))
     strong = not m.entry.weak
     key = f"{doc.article.id}|{sent.index}|{t0}|{code}"

@@ -188,6 +188,12 @@ def split_coordinated(doc: Document, e: Event, source_rule: str = "", target_rul
                    if not k or not any(s is not None and _overlaps(s, t) for s in sources)]
     if len(sources) == 1 and len(targets) == 1 and target is e.target:
         return [e]
+    return one_per_pair(e, sources, targets)
+
+
+def one_per_pair(e: Event, sources: list[ActorMention | None], targets: list[ActorMention | None]) -> list[Event]:
+    """``e`` once per (source, target) pair; the first keeps the event's id, the others get one
+    made from it and the pair's positions."""
     out: list[Event] = []
     for s in sources:
         for t in targets:
